@@ -1,0 +1,165 @@
+using System.Linq.Expressions;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Data;
+
+/// <summary>
+/// The database as the signed-in user may see it. Every entity that belongs to a region carries a query
+/// filter built here from <see cref="CurrentUser.Scope"/>: this is the one place scope is enforced, so a
+/// foreign id simply is not found (404). Every save also appends to the hash-chained audit trail.
+/// </summary>
+public class JixiaoDbContext : IdentityUserContext<AppUser, long>
+{
+    private readonly CurrentUser _currentUser;
+    private readonly TimeProvider _clock;
+
+    public JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, CurrentUser currentUser, TimeProvider clock)
+        : this((DbContextOptions)options, currentUser, clock) { }
+
+    protected JixiaoDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock) : base(options)
+    {
+        _currentUser = currentUser;
+        _clock = clock;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<DivisionAssignment> DivisionAssignments => Set<DivisionAssignment>();
+    public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected virtual AccessScope Scope => _currentUser.Scope;
+
+    // The query filters read these members on every query (EF parameterises context members).
+    private bool ScopeIsSystem => Scope.IsSystem;
+    private long ScopeUserId => Scope.UserId ?? 0;
+    private List<string> ScopeRegions => [.. Scope.RegionCodes];
+    private bool ScopeAllOrgs => Scope.DataOrgIds is null;
+    private List<long> ScopeDataOrgs => [.. Scope.DataOrgIds ?? []];
+    private List<long> ScopeVisibleOrgs => [.. Scope.VisibleOrgIds ?? []];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JixiaoDbContext).Assembly);
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType.IsEnum || Nullable.GetUnderlyingType(p.ClrType)?.IsEnum == true))
+            property.SetProviderClrType(typeof(string));
+
+        builder.Entity<Region>().HasQueryFilter(r => ScopeIsSystem || ScopeRegions.Contains(r.Code));
+        builder.Entity<OrgUnit>().HasQueryFilter(o => ScopeIsSystem
+            || (ScopeRegions.Contains(o.RegionCode) && (ScopeAllOrgs || ScopeVisibleOrgs.Contains(o.Id))));
+        builder.Entity<AppUser>().HasQueryFilter(u => ScopeIsSystem || u.Id == ScopeUserId
+            || (ScopeRegions.Contains(u.RegionCode)
+                && (ScopeAllOrgs || (u.OrgUnitId != null && ScopeDataOrgs.Contains(u.OrgUnitId.Value)))));
+        builder.Entity<UserRoleAssignment>().HasQueryFilter(r => ScopeIsSystem || r.UserId == ScopeUserId
+            || ScopeRegions.Contains(r.RegionCode));
+        builder.Entity<ApiToken>().HasQueryFilter(t => ScopeIsSystem || t.UserId == ScopeUserId
+            || ScopeRegions.Contains(t.RegionCode));
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType)
+                     .Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))
+        {
+            var entity = builder.Entity(type);
+            if (entity.Metadata.GetDeclaredQueryFilters().Count > 0) continue;
+            entity.HasQueryFilter(typeof(IOrgOwned).IsAssignableFrom(type) ? OrgFilter(type) : RegionFilter(type));
+        }
+    }
+
+    /// <summary><c>e => ScopeIsSystem || ScopeRegions.Contains(e.RegionCode)</c></summary>
+    private LambdaExpression RegionFilter(Type type)
+    {
+        var e = Expression.Parameter(type, "e");
+        return Expression.Lambda(Expression.OrElse(Member(nameof(ScopeIsSystem)), InRegions(e)), e);
+    }
+
+    /// <summary><c>e => ScopeIsSystem || (ScopeRegions.Contains(e.RegionCode) &amp;&amp; (ScopeAllOrgs || ScopeDataOrgs.Contains(e.OrgUnitId)))</c></summary>
+    private LambdaExpression OrgFilter(Type type)
+    {
+        var e = Expression.Parameter(type, "e");
+        var inOrgs = Expression.Call(Member(nameof(ScopeDataOrgs)), typeof(List<long>).GetMethod(nameof(List<long>.Contains))!,
+            Expression.Property(e, nameof(IOrgOwned.OrgUnitId)));
+        return Expression.Lambda(Expression.OrElse(Member(nameof(ScopeIsSystem)),
+            Expression.AndAlso(InRegions(e), Expression.OrElse(Member(nameof(ScopeAllOrgs)), inOrgs))), e);
+    }
+
+    private MethodCallExpression InRegions(ParameterExpression e) =>
+        Expression.Call(Member(nameof(ScopeRegions)), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!,
+            Expression.Property(e, nameof(IRegionOwned.RegionCode)));
+
+    private MemberExpression Member(string name) =>
+        Expression.Property(Expression.Constant(this), typeof(JixiaoDbContext).GetProperty(name,
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditCapture.Collect(ChangeTracker);
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = _clock.GetUtcNow().UtcDateTime;
+            var actor = new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode);
+            await AuditChainWriter.AppendAsync(this, pending.Select(p => p.Complete(actor, now)).ToList(), cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Appends events that are not row changes (sign-ins, token issues) to the audit trail.</summary>
+    public async Task RecordEventAsync(Domain.Audit.AuditAction action, AppUser? user, string userName, string? detail,
+        CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await AuditChainWriter.AppendAsync(this,
+        [
+            new AuditEntry
+            {
+                RegionCode = user?.RegionCode ?? AuditChainWriter.SystemChain,
+                OccurredAtUtc = now,
+                UserId = user?.Id,
+                UserName = userName,
+                Action = action,
+                EntityType = nameof(AppUser),
+                EntityId = user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Changes = detail,
+            },
+        ], cancellationToken);
+        await base.SaveChangesAsync(true, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The same database seen without scope: for the sign-in machinery (Identity, bearer tokens, computing a
+/// user's scope), CLI verbs, seeding and migrations. Request handlers use <see cref="JixiaoDbContext"/>.
+/// </summary>
+public sealed class SystemDbContext(DbContextOptions<SystemDbContext> options, CurrentUser currentUser, TimeProvider clock)
+    : JixiaoDbContext(options, currentUser, clock)
+{
+    protected override AccessScope Scope => AccessScope.System;
+}

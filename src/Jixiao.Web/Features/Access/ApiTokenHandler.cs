@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Features.Access;
+
+/// <summary>
+/// <c>Authorization: Bearer jx_…</c> for scripts. The token's hash is looked up in the database on every
+/// request (stateless across app instances); an expired or revoked token, or a locked or disabled user, fails.
+/// </summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    SystemDbContext db,
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenPrefix = "jx_";
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static string NewToken() => TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("令牌格式不正确。");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = HashOf(token);
+        var found = await db.ApiTokens.AsNoTracking().Include(t => t.User)
+            .SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (found?.User is not { IsActive: true } user || found.RevokedAtUtc is not null || found.ExpiresAtUtc <= now)
+            return AuthenticateResult.Fail("令牌无效、已过期或已吊销。");
+        if (user.LockoutEnd is { } lockout && lockout.UtcDateTime > now)
+            return AuthenticateResult.Fail("账号已锁定。");
+
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Features.Access;
+
+/// <summary>Policy names: one per role, plus groups used by several pages.</summary>
+public static class Policies
+{
+    public const string FinanceStaff = nameof(FinanceStaff);
+    public static string For(Role role) => role.ToString();
+}
+
+public static class AuthSetup
+{
+    public const string SmartScheme = "Jixiao";
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static IServiceCollection AddJixiaoAuth(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<SystemDbContext>()
+            .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "jixiao.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.FinanceStaff, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)));
+        services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RolePolicies>();
+
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private sealed class RolePolicies : IConfigureOptions<AuthorizationOptions>
+    {
+        public void Configure(AuthorizationOptions options)
+        {
+            foreach (var role in Roles.All)
+                options.AddPolicy(Policies.For(role), p => p.RequireRole(Policies.For(role)));
+        }
+    }
+}
+
+/// <summary>Puts the user's roles, region and organisation into the sign-in cookie.</summary>
+public sealed class JixiaoClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, SystemDbContext db)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        foreach (var role in await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync())
+            identity.AddClaim(new Claim(ClaimTypes.Role, Policies.For(role)));
+        identity.AddClaim(new Claim(JixiaoClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(JixiaoClaims.Region, user.RegionCode));
+        return identity;
+    }
+}
+
+public static class JixiaoClaims
+{
+    public const string DisplayName = "jixiao:name";
+    public const string Region = "jixiao:region";
+}
+
+public sealed class PolicyPasswordValidator : IPasswordValidator<AppUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    {
+        var errors = PasswordPolicy.Check(password);
+        return Task.FromResult(errors.Count == 0
+            ? IdentityResult.Success
+            : IdentityResult.Failed(errors.Select(e => new IdentityError { Code = "PasswordPolicy", Description = e }).ToArray()));
+    }
+}

@@ -1,0 +1,25 @@
+using Jixiao.Domain.Access;
+
+namespace Jixiao.Web.Features.Access;
+
+/// <summary>
+/// Who is acting in this request or command, and what they may see. Set once per request by
+/// <see cref="ScopeMiddleware"/> (or by a CLI verb); read by the DbContext's query filters and audit.
+/// </summary>
+public sealed class CurrentUser
+{
+    public AccessScope Scope { get; private set; } = AccessScope.Nobody;
+    public long? UserId { get; private set; }
+    public string UserName { get; private set; } = "anonymous";
+    public string? RegionCode { get; private set; }
+
+    public void Set(AccessScope scope, long? userId, string userName, string? regionCode)
+    {
+        Scope = scope;
+        UserId = userId;
+        UserName = userName;
+        RegionCode = regionCode;
+    }
+
+    public void SetSystem(string actor) => Set(AccessScope.System, null, actor, null);
+}

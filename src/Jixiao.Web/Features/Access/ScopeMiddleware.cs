@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Access;
+
+/// <summary>Loads what a user may see from the database (roles, organisation tree, division mapping).</summary>
+public static class ScopeLoader
+{
+    public static async Task<(AccessScope Scope, AppUser User)?> LoadAsync(SystemDbContext db, long userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || !user.IsActive) return null;
+        var roles = user.Roles.Select(r => r.Role).ToList();
+        var needsAllRegions = roles.Any(r => r is Role.PerformanceDivision || Roles.Administrators.Contains(r));
+        var regionCodes = needsAllRegions
+            ? await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(cancellationToken)
+            : [user.RegionCode];
+        var orgs = needsAllRegions
+            ? []
+            : await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode)
+                .Select(o => new OrgNode(o.Id, o.ParentId, o.Kind, o.DivisionKind, o.RegionCode)).ToListAsync(cancellationToken);
+        var links = roles.Contains(Role.BusinessDivision) && user.OrgUnitId is { } division
+            ? await db.DivisionAssignments.AsNoTracking().Where(d => d.DivisionId == division)
+                .Select(d => new DivisionDepartment(d.DivisionId, d.DepartmentId)).Distinct().ToListAsync(cancellationToken)
+            : [];
+        return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links), user);
+    }
+}
+
+/// <summary>Sets <see cref="CurrentUser"/> for each request after authentication. The scope is loaded fresh
+/// from the database so that several app instances agree and a role change takes effect at once.</summary>
+public sealed class ScopeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentUser current, SystemDbContext db)
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var loaded = await ScopeLoader.LoadAsync(db, userId, context.RequestAborted);
+            if (loaded is { } found)
+                current.Set(found.Scope, found.User.Id, found.User.UserName ?? "", found.User.RegionCode);
+            else
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        await next(context);
+    }
+}

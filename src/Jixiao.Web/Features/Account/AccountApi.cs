@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jixiao.Web.Features.Account;
+
+public sealed record MeDto(long Id, string UserName, string DisplayName, string RegionCode, IReadOnlyList<Role> Roles,
+    IReadOnlyList<string> RegionCodes, IReadOnlyList<long>? DataOrgIds);
+
+public static class AccountApi
+{
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("登录与令牌");
+        group.MapPost("/tokens", async Task<Results<Ok<IssueToken.Issued>, ProblemHttpResult>> (IssueToken.Request request,
+                SystemDbContext db, SignInManager<AppUser> signIn, TimeProvider clock, CancellationToken ct) =>
+            {
+                var issued = await IssueToken.ForPasswordAsync(db, signIn, clock, request, ct);
+                return issued is null
+                    ? TypedResults.Problem("用户名或密码错误。", statusCode: StatusCodes.Status401Unauthorized, title: "认证失败")
+                    : TypedResults.Ok(issued);
+            })
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithSummary("用用户名和密码换取 API 令牌（Authorization: Bearer …）；连续 5 次错误锁定 15 分钟");
+        group.MapGet("/me", Ok<MeDto> (ClaimsPrincipal principal, CurrentUser current) =>
+            TypedResults.Ok(new MeDto(current.UserId ?? 0, current.UserName, principal.FindFirstValue(JixiaoClaims.DisplayName) ?? "",
+                current.RegionCode ?? "", current.Scope.Roles.Order().ToList(), current.Scope.RegionCodes, current.Scope.DataOrgIds)))
+            .WithSummary("当前用户及其权限范围");
+        return api;
+    }
+}

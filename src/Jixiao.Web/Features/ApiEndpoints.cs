@@ -1,0 +1,21 @@
+using Jixiao.Web.Features.Account;
+using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Organisation;
+using Jixiao.Web.Features.Security;
+using Jixiao.Web.Features.Users;
+
+namespace Jixiao.Web.Features;
+
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapJixiaoApis(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapAccountApi();
+        api.MapOrganisationApi();
+        api.MapUsersApi();
+        api.MapSecurityApi();
+        api.MapAuditApi();
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Jixiao.Domain.Audit;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Jixiao.Web.Features.Audit;
+
+public sealed record AuditActor(long? UserId, string UserName, string? RegionCode);
+
+/// <summary>
+/// Takes the before/after values of every changed row before a save, and turns them into audit records
+/// after it (when generated keys are known).
+/// </summary>
+public static class AuditCapture
+{
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey)];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public sealed class Pending(EntityEntry entry, AuditAction action, Dictionary<string, object?> before)
+    {
+        public AuditEntry Complete(AuditActor actor, DateTime nowUtc)
+        {
+            var changes = new SortedDictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                var after = action == AuditAction.Delete ? null : Format(name, property.CurrentValue);
+                var had = before.TryGetValue(name, out var old);
+                var was = had ? Format(name, old) : null;
+                if (action == AuditAction.Update && (!had || was == after)) continue;
+                var change = new Dictionary<string, string?>();
+                if (action != AuditAction.Create) change["before"] = was;
+                if (action != AuditAction.Delete) change["after"] = after;
+                changes[name] = change;
+            }
+            var key = entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => action == AuditAction.Delete ? before[p.Name] : entry.Property(p.Name).CurrentValue);
+            return new AuditEntry
+            {
+                RegionCode = (entry.Entity as IRegionOwned)?.RegionCode is { Length: > 0 } region
+                    ? region
+                    : actor.RegionCode ?? AuditChainWriter.SystemChain,
+                OccurredAtUtc = nowUtc,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", key.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture))),
+                Changes = JsonSerializer.Serialize(changes, Json),
+            };
+        }
+    }
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (NotAudited.Contains(entry.Metadata.ClrType)) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Modified => AuditAction.Update,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => (AuditAction?)null,
+            };
+            if (action is null) continue;
+            var before = action == AuditAction.Create
+                ? new Dictionary<string, object?>()
+                : entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue);
+            if (action == AuditAction.Update && entry.Properties.All(p => !p.IsModified)) continue;
+            pending.Add(new Pending(entry, action.Value, before));
+        }
+        return pending;
+    }
+
+    private static string? Format(string property, object? value) => value switch
+    {
+        null => null,
+        _ when Secret.Contains(property) => "******",
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,42 @@
+using Jixiao.Domain.Audit;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Audit;
+
+/// <summary>
+/// Appends records to their region's chain inside the caller's transaction. The chain head row is locked
+/// (FOR UPDATE on PostgreSQL; SQLite holds its single writer lock) so concurrent app instances serialise
+/// per region, and a unique (region, sequence) index forbids forks.
+/// </summary>
+public static class AuditChainWriter
+{
+    /// <summary>Chain for records that belong to no region (deployment-wide actions).</summary>
+    public const string SystemChain = "000000";
+
+    public static async Task AppendAsync(JixiaoDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var postgres = db.Database.IsNpgsql();
+        foreach (var chain in entries.GroupBy(e => e.RegionCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "AuditChainHeads" ("ChainKey", "Sequence", "Hash") VALUES ({chain.Key}, 0, {AuditChain.Genesis}) ON CONFLICT DO NOTHING""",
+                cancellationToken);
+            var query = postgres
+                ? db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key} FOR UPDATE""")
+                : db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key}""");
+            var head = await query.AsTracking().SingleAsync(cancellationToken);
+            await db.Entry(head).ReloadAsync(cancellationToken);
+            foreach (var entry in chain)
+            {
+                entry.OccurredAtUtc = AuditChain.Normalize(entry.OccurredAtUtc);
+                entry.Sequence = head.Sequence + 1;
+                entry.PreviousHash = head.Hash;
+                entry.Hash = AuditChain.Hash(entry.ToLink());
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+        }
+    }
+}

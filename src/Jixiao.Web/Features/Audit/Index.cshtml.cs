@@ -1,0 +1,39 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Audit;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Audit;
+
+[Authorize(Policy = nameof(Role.AuditAdmin))]
+public sealed class IndexModel(JixiaoDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Operator { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
+    [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public AuditPage Result { get; private set; } = new([], 0, 1, 50);
+    public AuditVerification? Verification { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await AuditQueries.PageAsync(db, new AuditFilter(Region, Operator, EntityType, Action, From, To, PageNumber), ct);
+
+    public async Task OnPostVerifyAsync(CancellationToken ct)
+    {
+        Verification = await AuditVerifier.VerifyAsync(db, ct, string.IsNullOrWhiteSpace(Region) ? null : Region);
+        await OnGetAsync(ct);
+    }
+
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["Region"] = Region, ["Operator"] = Operator, ["EntityType"] = EntityType, ["Action"] = Action?.ToString(),
+            ["From"] = From?.ToString("yyyy-MM-dd"), ["To"] = To?.ToString("yyyy-MM-dd"), ["PageNumber"] = page.ToString(),
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+}

@@ -1,0 +1,92 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Features.Demo;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    /// <summary>Seed the demo county when the app starts on an empty SQLite database.</summary>
+    public bool SeedWhenEmpty { get; set; } = true;
+    public bool PrintAccounts { get; set; } = true;
+}
+
+/// <summary>Seeds the demo county: regions, fiscal years, organisation tree, accounts for every role.</summary>
+public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOptions<DemoOptions> options,
+    IPasswordHasher<AppUser> hasher, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.SeedWhenEmpty || database.Provider != DatabaseProvider.Sqlite) return;
+        if (await db.Regions.AnyAsync(cancellationToken)) return;
+        await SeedAsync(cancellationToken);
+    }
+
+    /// <summary>Seeds the demo data into a database that has none of it yet; all in one transaction.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Regions.AnyAsync(r => r.Code == DemoCounty.RegionCode, cancellationToken))
+            throw new InvalidOperationException("演示数据已存在（区划 140423 襄垣县），无需重复导入。");
+
+        var started = clock.GetTimestamp();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (code, name) in DemoCounty.Regions)
+            if (!await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
+                db.Regions.Add(Region.Create(code, name));
+        var current = clock.GetUtcNow().Year;
+        int[] years = [current - 1, current, current + 1];
+        foreach (var county in new[] { DemoCounty.RegionCode, DemoCounty.NeighbourRegionCode })
+            foreach (var year in years)
+                db.FiscalYears.Add(FiscalYear.Open(county, year,
+                    year < current ? FiscalYearStatus.Closed : year == current ? FiscalYearStatus.Executing : FiscalYearStatus.Planning));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var orgs = new Dictionary<string, Dictionary<string, OrgUnit>>
+        {
+            [DemoCounty.RegionCode] = await OrgTreeBuilder.BuildCountyAsync(db, DemoCounty.RegionCode, "襄垣县", years, cancellationToken),
+            [DemoCounty.NeighbourRegionCode] = await OrgTreeBuilder.BuildCountyAsync(db, DemoCounty.NeighbourRegionCode, "黎城县", years, cancellationToken),
+        };
+
+        // One hash for the shared demo password: hashing is deliberately slow, the accounts are many.
+        var hash = hasher.HashPassword(new AppUser(), DemoCounty.Password);
+        foreach (var account in DemoCounty.Accounts)
+        {
+            var org = account.OrgCode is null ? null : orgs[account.Region][account.OrgCode];
+            Roles.EnsureValidAssignment([account.Role], org?.Kind, org?.DivisionKind);
+            db.Users.Add(NewUser(account.UserName, account.DisplayName, account.Region, org?.Id, [account.Role], hash));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo county in {Elapsed}", clock.GetElapsedTime(started));
+    }
+
+    public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()
+    {
+        UserName = userName,
+        NormalizedUserName = userName.ToUpperInvariant(),
+        DisplayName = displayName,
+        RegionCode = region,
+        OrgUnitId = orgId,
+        PasswordHash = passwordHash,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+        LockoutEnabled = true,
+        CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        Roles = roles.Select(r => new UserRoleAssignment { RegionCode = region, Role = r }).ToList(),
+    };
+
+    public void PrintAccounts(TextWriter output)
+    {
+        if (!options.Value.PrintAccounts || !db.Regions.Any(r => r.Code == DemoCounty.RegionCode)) return;
+        output.WriteLine();
+        output.WriteLine($"绩效 Jixiao 演示账号（密码均为 {DemoCounty.Password}）：");
+        foreach (var account in DemoCounty.Accounts)
+            output.WriteLine($"  {account.UserName,-12} {account.Role.Label(),-10} {account.DisplayName}");
+        output.WriteLine();
+    }
+}

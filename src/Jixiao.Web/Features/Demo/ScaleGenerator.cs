@@ -1,0 +1,89 @@
+using System.Globalization;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Demo;
+
+/// <summary>What <c>generate</c> was asked for, shared by every step.</summary>
+public sealed record GenerateRequest(int Regions, int ProjectsPerRegion, int FiscalYear, int Seed);
+
+/// <summary>The regions one run has created, so later steps (projects, targets, …) can fill them.</summary>
+public sealed record GeneratedRegion(string Code, string Name, IReadOnlyDictionary<string, OrgUnit> Orgs);
+
+/// <summary>
+/// One step of the scale generator. Each later capability (projects and ledgers, targets, monitoring, …)
+/// adds a step; steps run in <see cref="Order"/> over the regions the run created.
+/// </summary>
+public interface IScaleStep
+{
+    int Order { get; }
+    string Name { get; }
+    Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// <c>generate --regions N --projects-per-region M</c>: a province of N counties (synthetic codes 99xxyy
+/// under 990000 演示省), each with the demo county's organisation tree and one account per role.
+/// </summary>
+public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> steps, IPasswordHasher<Access.AppUser> hasher,
+    DemoSeeder seeder, ILogger<ScaleGenerator> logger)
+{
+    public const string ProvinceCode = "990000";
+
+    public async Task<IReadOnlyList<GeneratedRegion>> RunAsync(GenerateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Regions is < 1 or > 9900)
+            throw new ArgumentOutOfRangeException(nameof(request), "--regions 应在 1–9900 之间。");
+        if (await db.Regions.AnyAsync(r => r.Code == ProvinceCode, cancellationToken))
+            throw new InvalidOperationException("数据库中已有生成的演示省（990000），请换一个空数据库。");
+
+        db.Regions.Add(Region.Create(ProvinceCode, "演示省"));
+        var hash = hasher.HashPassword(new Access.AppUser(), DemoCounty.Password);
+        var created = new List<GeneratedRegion>();
+        for (var i = 0; i < request.Regions; i++)
+        {
+            var city = $"99{i / 99 + 1:00}00";
+            if (i % 99 == 0) db.Regions.Add(Region.Create(city, $"演示市{i / 99 + 1:00}"));
+            var code = $"99{i / 99 + 1:00}{i % 99 + 1:00}";
+            var name = $"演示县{i + 1:0000}";
+            db.Regions.Add(Region.Create(code, name));
+            db.FiscalYears.Add(FiscalYear.Open(code, request.FiscalYear, FiscalYearStatus.Executing));
+            await db.SaveChangesAsync(cancellationToken);
+
+            var orgs = await OrgTreeBuilder.BuildCountyAsync(db, code, name, [request.FiscalYear], cancellationToken);
+            foreach (var account in DemoCounty.Accounts.Where(a => a.Region == DemoCounty.RegionCode))
+            {
+                var org = account.OrgCode is null ? null : orgs[account.OrgCode];
+                db.Users.Add(seeder.NewUser($"{account.UserName}.{code}", account.DisplayName, code, org?.Id, [account.Role], hash));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            created.Add(new GeneratedRegion(code, name, orgs));
+            if ((i + 1) % 10 == 0) logger.LogInformation("Generated {Count}/{Total} regions", i + 1, request.Regions);
+        }
+
+        foreach (var step in steps.OrderBy(s => s.Order))
+        {
+            logger.LogInformation("Generating {Step}", step.Name);
+            await step.RunAsync(db, request, created, cancellationToken);
+        }
+        return created;
+    }
+
+    public static GenerateRequest Parse(IReadOnlyList<string> args, int defaultYear)
+    {
+        int Option(string name, int fallback)
+        {
+            var at = args.ToList().IndexOf(name);
+            if (at < 0) return fallback;
+            if (at + 1 >= args.Count || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                throw new ArgumentException($"{name} 后面应跟一个正整数。");
+            return value;
+        }
+        return new GenerateRequest(Option("--regions", 1), Option("--projects-per-region", 4000),
+            Option("--year", defaultYear), Option("--seed", 20261122));
+    }
+}

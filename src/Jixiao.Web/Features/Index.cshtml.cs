@@ -1,0 +1,53 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Audit;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Users;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features;
+
+public sealed record PendingItem(string Title, string Detail, string Link);
+
+/// <summary>工作台: who I am, what I can see, and my pending work.</summary>
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+{
+    public string OrgName { get; private set; } = "";
+    public string RegionName { get; private set; } = "";
+    public int VisibleOrgCount { get; private set; }
+    public int RegionCount { get; private set; }
+    public List<PendingItem> Pending { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = current.Scope;
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == current.UserId, ct);
+        OrgName = me.OrgUnitId is { } orgId
+            ? await db.OrgUnits.Where(o => o.Id == orgId).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? ""
+            : "（不隶属机构）";
+        RegionName = await db.Regions.Where(r => r.Code == me.RegionCode).Select(r => r.Name).SingleOrDefaultAsync(ct) ?? me.RegionCode;
+        RegionCount = scope.RegionCodes.Count;
+        VisibleOrgCount = await db.OrgUnits.CountAsync(ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (scope.Has(Role.SecurityAdmin))
+        {
+            foreach (var user in await SaveUser.LockedAsync(db, now, ct))
+                Pending.Add(new($"账号锁定：{user.DisplayName}（{user.UserName}）", $"锁定至 {user.LockoutEndUtc:yyyy-MM-dd HH:mm} UTC", "/Security"));
+        }
+        if (scope.Has(Role.AuditAdmin))
+        {
+            var since = now.AddDays(-1);
+            var failures = await db.AuditEntries.Where(e => e.OccurredAtUtc >= since && (e.Action == AuditAction.LoginFailed || e.Action == AuditAction.LockedOut))
+                .GroupBy(e => e.UserName).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(20).ToListAsync(ct);
+            foreach (var failure in failures)
+                Pending.Add(new($"登录失败：{failure.Key}", $"近 24 小时 {failure.Count} 次", $"/Audit?Operator={Uri.EscapeDataString(failure.Key)}"));
+        }
+        if (scope.Has(Role.SystemAdmin))
+        {
+            var locked = await db.Users.CountAsync(u => !u.IsActive, ct);
+            if (locked > 0) Pending.Add(new("已停用的账号", $"{locked} 个，确认是否需要删除或恢复", "/Users?Status=inactive"));
+        }
+    }
+}

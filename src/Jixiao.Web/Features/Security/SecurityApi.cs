@@ -1,0 +1,29 @@
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Security;
+
+public static class SecurityApi
+{
+    public static RouteGroupBuilder MapSecurityApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/security").WithTags("安全管理").RequireAuthorization(Policies.For(Role.SecurityAdmin));
+        group.MapGet("/locked-users", async Task<Ok<List<UserDto>>> (JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await SaveUser.LockedAsync(db, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithSummary("被锁定的账号");
+        group.MapPost("/users/{id:long}/unlock", async Task<Results<NoContent, NotFound>> (long id, JixiaoDbContext db, CancellationToken ct) =>
+                await SecurityActions.UnlockAsync(db, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("解锁账号");
+        group.MapGet("/tokens", async Task<Ok<List<TokenDto>>> (JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await SecurityActions.Tokens(db, clock.GetUtcNow().UtcDateTime).Take(500).ToListAsync(ct)))
+            .WithSummary("API 令牌");
+        group.MapPost("/tokens/{id:long}/revoke", async Task<Results<NoContent, NotFound>> (long id, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await SecurityActions.RevokeAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("吊销 API 令牌");
+        return api;
+    }
+}

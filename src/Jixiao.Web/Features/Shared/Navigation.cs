@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Features.Access;
+
+namespace Jixiao.Web.Features.Shared;
+
+public sealed record NavItem(string Title, string Path, Role[] Roles);
+
+/// <summary>The menu, role by role. A page's own [Authorize] policy is what guards it; the menu only mirrors it.</summary>
+public static class Navigation
+{
+    public static readonly NavItem[] Items =
+    [
+        new("工作台", "/", []),
+        new("机构", "/Organisation", []),
+        new("用户与角色", "/Users", [Role.SystemAdmin]),
+        new("安全管理", "/Security", [Role.SecurityAdmin]),
+        new("审计日志", "/Audit", [Role.AuditAdmin]),
+        new("API 令牌", "/Account/Tokens", []),
+    ];
+
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>
+        Items.Where(i => i.Roles.Length == 0 || i.Roles.Any(r => user.IsInRole(Policies.For(r))));
+
+    public static IEnumerable<Role> RolesOf(ClaimsPrincipal user) =>
+        Roles.All.Where(r => user.IsInRole(Policies.For(r)));
+}

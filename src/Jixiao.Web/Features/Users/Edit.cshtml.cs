@@ -1,0 +1,71 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Organisation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Users;
+
+[Authorize(Policy = nameof(Role.SystemAdmin))]
+public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public long? OrgUnitId { get; set; }
+    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public List<Role> SelectedRoles { get; set; } = [];
+    [BindProperty] public bool IsActive { get; set; } = true;
+    [BindProperty] public string? Password { get; set; }
+
+    public List<OrgDto> Orgs { get; private set; } = [];
+    public List<RegionDto> Regions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var user = (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == id), clock.GetUtcNow().UtcDateTime, ct)).SingleOrDefault();
+            if (user is null) return NotFound();
+            (UserName, DisplayName, OrgUnitId, RegionCode, SelectedRoles, IsActive) =
+                (user.UserName, user.DisplayName, user.OrgUnitId, user.RegionCode, user.Roles.ToList(), user.IsActive);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var command = new SaveUser.Command(UserName, DisplayName, OrgUnitId, SelectedRoles, IsActive, Password, RegionCode);
+        try
+        {
+            if (Id is { } id)
+            {
+                if (await SaveUser.UpdateAsync(db, users, id, command, ct) is null) return NotFound();
+            }
+            else
+            {
+                await SaveUser.CreateAsync(db, users, clock, command, ct);
+            }
+            return Redirect("/Users");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Orgs = await OrganisationQueries.ListAsync(db, null, null, null, ct);
+        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code)
+            .Select(r => new RegionDto(r.Code, r.Name, r.ParentCode, r.Level)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,41 @@
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Users;
+
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/users").WithTags("用户与角色").RequireAuthorization(Policies.For(Role.SystemAdmin));
+        group.MapGet("/", async Task<Ok<List<UserDto>>> (JixiaoDbContext db, TimeProvider clock, string? region, Role? role, string? keyword, CancellationToken ct) =>
+            {
+                var query = db.Users.AsQueryable();
+                if (!string.IsNullOrWhiteSpace(region)) query = query.Where(u => u.RegionCode == region);
+                if (role is { } r) query = query.Where(u => u.Roles.Any(x => x.Role == r));
+                if (!string.IsNullOrWhiteSpace(keyword)) query = query.Where(u => u.UserName!.Contains(keyword) || u.DisplayName.Contains(keyword));
+                return TypedResults.Ok(await SaveUser.ListAsync(db, query.OrderBy(u => u.UserName).Take(1000), clock.GetUtcNow().UtcDateTime, ct));
+            })
+            .WithSummary("用户列表（系统管理员，限管辖区划）");
+        group.MapGet("/{id:long}", async Task<Results<Ok<UserDto>, NotFound>> (long id, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == id), clock.GetUtcNow().UtcDateTime, ct)).SingleOrDefault() is { } user
+                    ? TypedResults.Ok(user)
+                    : TypedResults.NotFound())
+            .WithSummary("用户详情");
+        group.MapPost("/", async Task<Created<UserDto>> (SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
+            {
+                var user = await SaveUser.CreateAsync(db, users, clock, command, ct);
+                var dto = (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == user.Id), clock.GetUtcNow().UtcDateTime, ct)).Single();
+                return TypedResults.Created($"/api/users/{user.Id}", dto);
+            })
+            .WithSummary("新建用户：角色须符合三员分立与所属机构要求");
+        group.MapPut("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users, CancellationToken ct) =>
+                await SaveUser.UpdateAsync(db, users, id, command, ct) is null ? TypedResults.NotFound() : TypedResults.NoContent())
+            .WithSummary("修改用户（角色变更后该用户需重新登录）");
+        return api;
+    }
+}

@@ -1,0 +1,74 @@
+using Jixiao.Web.Data;
+using Jixiao.Web.Features;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Shared;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web;
+
+/// <summary>Service registration and the request pipeline of the one host (UI, API, CLI).</summary>
+public static class JixiaoHost
+{
+    public static WebApplicationBuilder AddJixiao(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddJixiaoDatabase();
+        services.AddJixiaoAuth();
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ScaleGenerator>();
+
+        services.AddDataProtection().SetApplicationName("Jixiao");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static WebApplication UseJixiao(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "绩效 Jixiao API";
+        });
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapJixiaoApis();
+        return app;
+    }
+
+    /// <summary>Applies pending schema steps and, where configured, seeds the demo county into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("system");
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedIfEmptyAsync();
+        seeder.PrintAccounts(Console.Out);
+    }
+}

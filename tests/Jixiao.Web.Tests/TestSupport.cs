@@ -1,0 +1,17 @@
+using Jixiao.Tests.Shared;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+[assembly: AssemblyFixture(typeof(DemoApps))]
+
+namespace Jixiao.Web.Tests;
+
+public static class DemoLookups
+{
+    /// <summary>The id of an organisation by region and code, read without scope.</summary>
+    public static Task<long> OrgIdAsync(this JixiaoApp app, string region, string code) =>
+        app.AsSystemAsync<SystemDbContext, long>(db => db.OrgUnits.Where(o => o.RegionCode == region && o.Code == code).Select(o => o.Id).SingleAsync());
+
+    public static Task<long> UserIdAsync(this JixiaoApp app, string userName) =>
+        app.AsSystemAsync<SystemDbContext, long>(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Tests.Shared;
+
+/// <summary>
+/// The real app (Program) on a real database. Start-up migrates the schema as in production; the demo
+/// county is seeded on request. With <c>kestrel: true</c> it listens on a real loopback port for Chromium.
+/// </summary>
+public sealed class JixiaoApp : WebApplicationFactory<Program>
+{
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    private JixiaoApp(TestDatabase database, bool kestrel)
+    {
+        Database = database;
+        if (kestrel) UseKestrel(0);
+    }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false)
+    {
+        var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel);
+        if (kestrel) app.StartServer();
+        else _ = app.Server;
+        if (seedDemo) await app.AsSystemAsync<DemoSeeder>(s => s.SeedAsync());
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Jixiao", Database.ConnectionString);
+        builder.UseSetting("Demo:SeedWhenEmpty", "false");
+        builder.UseSetting("Demo:PrintAccounts", "false");
+    }
+
+    /// <summary>The root URL of the Kestrel server (only with <c>kestrel: true</c>).</summary>
+    public string RootUrl => Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+        .Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+
+    /// <summary>Runs <paramref name="work"/> with a service resolved in a system-scoped request scope.</summary>
+    public async Task AsSystemAsync<T>(Func<T, Task> work) where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("test");
+        await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    public async Task<TResult> AsSystemAsync<T, TResult>(Func<T, Task<TResult>> work) where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("test");
+        return await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    /// <summary>An API client signed in as a demo account through a bearer token.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string password = DemoCounty.Password)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName, password, name = "test" });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+            _tokens[userName] = token;
+        }
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenResponse(string Token);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
