@@ -70,7 +70,7 @@ public sealed class ScopeTests(DemoApps apps)
     {
         var app = await apps.GetAsync(provider);
         using var client = await app.ClientForAsync("yizhong");
-        var orgs = await client.GetFromJsonAsync<List<OrgDto>>("/api/orgs");
+        var orgs = await client.GetJsonAsync<List<OrgDto>>("/api/orgs");
         Assert.Equal(["106", "10602"], orgs!.Select(o => o.Code).Order().ToArray());
     }
 
@@ -79,11 +79,11 @@ public sealed class ScopeTests(DemoApps apps)
     {
         var app = await apps.GetAsync(provider);
         using var client = await app.ClientForAsync("perf");
-        var orgs = await client.GetFromJsonAsync<List<OrgDto>>("/api/orgs");
+        var orgs = await client.GetJsonAsync<List<OrgDto>>("/api/orgs");
         Assert.All(orgs!, o => Assert.Equal(Xiangyuan, o.RegionCode));
         Assert.True(orgs!.Count >= 70, $"襄垣县应有约 70 个以上部门和单位，实际 {orgs.Count}");
         using var neighbour = await app.ClientForAsync("lc.perf");
-        var theirs = await neighbour.GetFromJsonAsync<List<OrgDto>>("/api/orgs");
+        var theirs = await neighbour.GetJsonAsync<List<OrgDto>>("/api/orgs");
         Assert.All(theirs!, o => Assert.Equal(Licheng, o.RegionCode));
     }
 
@@ -128,10 +128,10 @@ public sealed class ScopeTests(DemoApps apps)
     {
         var app = await apps.GetAsync(provider);
         using var client = await app.ClientForAsync("auditadmin");
-        var page = await client.GetFromJsonAsync<Features.Audit.AuditPage>("/api/audit?pageSize=200");
+        var page = await client.GetJsonAsync<Features.Audit.AuditPage>("/api/audit?pageSize=200");
         Assert.NotEmpty(page!.Rows);
         Assert.All(page.Rows, r => Assert.Equal(Xiangyuan, r.RegionCode));
-        var foreign = await client.GetFromJsonAsync<Features.Audit.AuditPage>($"/api/audit?region={Licheng}");
+        var foreign = await client.GetJsonAsync<Features.Audit.AuditPage>($"/api/audit?region={Licheng}");
         Assert.Equal(0, foreign!.Total);
     }
 }

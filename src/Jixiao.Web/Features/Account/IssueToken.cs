@@ -27,7 +27,9 @@ public static class IssueToken
                 throw new DomainException("账号已被锁定（连续 5 次密码错误），请 15 分钟后再试或联系安全管理员解锁。", "密码");
             return null;
         }
-        return await ForUserAsync(db, clock, user, request.Name, request.Days, ct);
+        var issued = await ForUserAsync(db, clock, user, request.Name, request.Days, ct);
+        await db.RecordEventAsync(AuditAction.TokenIssued, user, user.UserName!, $"API 令牌“{issued.Name}”，有效至 {issued.ExpiresAtUtc:yyyy-MM-dd}", ct);
+        return issued;
     }
 
     public static async Task<Issued> ForUserAsync(JixiaoDbContext db, TimeProvider clock, AppUser user, string? name, int? days, CancellationToken ct)

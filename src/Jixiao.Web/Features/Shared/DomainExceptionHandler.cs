@@ -4,21 +4,39 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Features.Shared;
 
-/// <summary>The one place domain errors become HTTP answers: 400 (409 for conflicts) ProblemDetails in Chinese.</summary>
+/// <summary>
+/// The one place errors a user can cause become HTTP answers: domain errors 400 (409 for conflicts), and
+/// malformed requests (unreadable JSON, a value of the wrong type) 400 — ProblemDetails in Chinese.
+/// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DomainException domain) return false;
-        var status = domain is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        context.Response.StatusCode = status;
-        var details = new ProblemDetails
+        ProblemDetails details;
+        switch (exception)
         {
-            Status = status,
-            Title = status == StatusCodes.Status409Conflict ? "操作与当前状态冲突" : "输入有误",
-            Detail = domain.Message,
-        };
-        if (domain.Field is not null) details.Extensions["field"] = domain.Field;
+            case DomainException domain:
+                var status = domain is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                details = new ProblemDetails
+                {
+                    Status = status,
+                    Title = status == StatusCodes.Status409Conflict ? "操作与当前状态冲突" : "输入有误",
+                    Detail = domain.Message,
+                };
+                if (domain.Field is not null) details.Extensions["field"] = domain.Field;
+                break;
+            case BadHttpRequestException bad:
+                details = new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = "请求格式有误",
+                    Detail = $"请求无法读取，请检查 JSON 字段名与取值类型（枚举用英文名，如 UnitFiller）。原因：{bad.InnerException?.Message ?? bad.Message}",
+                };
+                break;
+            default:
+                return false;
+        }
+        context.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 }

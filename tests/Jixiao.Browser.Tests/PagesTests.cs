@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Jixiao.Web.Features.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Browser.Tests;
+
+/// <summary>
+/// Opens each main page as the role that works with it and checks it renders. With
+/// <c>JIXIAO_SCREENSHOTS=1</c> it also saves a full-page screenshot of each into screenshots/ at the repository root.
+/// </summary>
+public sealed class PagesTests(BrowserApp browser)
+{
+    private static bool SaveScreenshots => Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1";
+
+    [Fact]
+    public async Task Pages_EachAdminPage_RendersWithoutError()
+    {
+        var app = await browser.AppAsync();
+        var division = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN04");
+        (string? User, string Path, string Title, string Heading, string File)[] pages =
+        [
+            (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),
+            ("perf", "/", "工作台", "工作台", "02-home-perf"),
+            ("perf", "/Organisation", "机构", "机构", "03-organisation-perf"),
+            ("perf", "/Account/Tokens", "API 令牌", "我的 API 令牌", "04-tokens-perf"),
+            ("sysadmin", $"/Organisation/Details/{division}", "教科文股", "教科文股", "05-organisation-details-sysadmin"),
+            ("sysadmin", "/Users", "用户与角色", "用户与角色", "06-users-sysadmin"),
+            ("secadmin", "/Security", "安全管理", "安全管理", "07-security-secadmin"),
+            ("auditadmin", "/Audit", "审计日志", "审计日志", "08-audit-auditadmin"),
+        ];
+
+        var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;
+        var sessions = new Dictionary<string, BrowserSession>();
+        var failures = new List<string>();
+        try
+        {
+            // Every page is visited (and photographed) even when an earlier one fails; the failures are reported together.
+            foreach (var (user, path, title, heading, file) in pages)
+            {
+                var key = user ?? "";
+                if (!sessions.TryGetValue(key, out var session))
+                {
+                    sessions[key] = session = await browser.NewSessionAsync();
+                    if (user is not null) await session.LoginAsync(user);
+                }
+                var page = session.Page;
+                var serverErrors = browser.ServerErrors.Count;
+                try
+                {
+                    var response = await session.GotoAsync(path);
+                    Assert.True(response!.Status == 200, $"HTTP {response.Status}");
+                    await Expect(page).ToHaveTitleAsync(new Regex($"^{Regex.Escape(title)} · "));
+                    var pageTitle = user is null ? page.GetByRole(AriaRole.Heading, new() { Name = heading }) : page.Locator(".page-title");
+                    await Expect(pageTitle).ToHaveTextAsync(heading);
+                    await Expect(pageTitle).ToBeVisibleAsync();
+                    await Expect(page.GetByText("出错了")).ToHaveCountAsync(0);
+                    await Expect(page.GetByTestId("error-code")).ToHaveCountAsync(0);
+                }
+                catch (Exception e)
+                {
+                    failures.Add($"{path}（{user ?? "未登录"}）：{e.Message}\n" + string.Join("\n", browser.ServerErrors.Skip(serverErrors)));
+                }
+                if (directory is not null)
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, file + ".png"), FullPage = true });
+            }
+
+            failures.AddRange(sessions.Values.SelectMany(s => s.Problems).Select(p => "浏览器报告：" + p));
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        }
+        finally
+        {
+            foreach (var session in sessions.Values) await session.DisposeAsync();
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("找不到仓库根目录（Jixiao.slnx）");
+    }
+}

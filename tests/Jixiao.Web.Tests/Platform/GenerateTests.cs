@@ -1,0 +1,44 @@
+using System.Net;
+using Jixiao.Domain.Organisation;
+using Jixiao.Tests.Shared;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests.Platform;
+
+public sealed class GenerateTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Generate_ThreeRegions_BuildsTreesAndAccountsScopedToEachCounty(DatabaseProvider provider)
+    {
+        await using var app = await JixiaoApp.StartAsync(provider, seedDemo: false);
+        var result = await CliRunner.RunAsync(app.Database, "generate", "--regions", "3", "--projects-per-region", "10");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+
+        var counties = await app.AsSystemAsync<SystemDbContext, List<string>>(db =>
+            db.Regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).OrderBy(c => c).ToListAsync());
+        Assert.Equal(["990101", "990102", "990103"], counties);
+        var perCounty = await app.AsSystemAsync<SystemDbContext, Dictionary<string, int>>(db =>
+            db.OrgUnits.GroupBy(o => o.RegionCode).ToDictionaryAsync(g => g.Key, g => g.Count()));
+        Assert.All(counties, c => Assert.True(perCounty[c] >= 70, $"{c}: {perCounty[c]} 个机构"));
+
+        using var perf = await app.ClientForAsync("perf.990102");
+        var orgs = await perf.GetJsonAsync<List<OrgDto>>("/api/orgs");
+        Assert.All(orgs!, o => Assert.Equal("990102", o.RegionCode));
+        var foreign = await app.OrgIdAsync("990103", "10602");
+        Assert.Equal(HttpStatusCode.NotFound, (await perf.GetAsync($"/api/orgs/{foreign}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Generate_BadArgument_ExitsNonZeroWithReason()
+    {
+        await using var app = await JixiaoApp.StartAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var result = await CliRunner.RunAsync(app.Database, "generate", "--regions", "many");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--regions 后面应跟一个正整数", result.Error);
+    }
+}
