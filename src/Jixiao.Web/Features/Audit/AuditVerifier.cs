@@ -13,7 +13,7 @@ public sealed record AuditVerification(int Chains, long Records, IReadOnlyList<C
         : $"审计日志被篡改：{Chains} 条哈希链、{Records} 条记录中发现 {Breaks.Count} 处异常。";
 }
 
-/// <summary>Reads every chain in sequence order (streamed, so a province's history fits in memory) and checks it.</summary>
+/// <summary>Reads each chain in sequence order, one region at a time, and checks it.</summary>
 public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(JixiaoDbContext db, CancellationToken cancellationToken, string? regionCode = null)
