@@ -5,6 +5,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -24,6 +25,8 @@ public static class JixiaoHost
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleGenerator>();
+        services.AddScoped<Importer>();
+        services.AddScoped<ImportService>();
 
         services.AddDataProtection().SetApplicationName("Jixiao");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -29,12 +29,13 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false)
+    /// <param name="projects">demo projects to seed in the demo county (0: organisations and accounts only)</param>
+    public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false, int projects = 0)
     {
         var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel);
         if (kestrel) app.StartServer();
         else _ = app.Server;
-        if (seedDemo) await app.AsSystemAsync<DemoSeeder>(s => s.SeedAsync());
+        if (seedDemo) await app.AsSystemAsync<DemoSeeder>(s => s.SeedAsync(projects));
         return app;
     }
 

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
@@ -32,6 +34,10 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<DivisionAssignment> DivisionAssignments => Set<DivisionAssignment>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -113,18 +119,25 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // Changes were just detected by the capture; detecting them twice more is the cost of large saves.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var now = _clock.GetUtcNow().UtcDateTime;
             var actor = new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode);
-            await AuditChainWriter.AppendAsync(this, pending.Select(p => p.Complete(actor, now)).ToList(), cancellationToken);
+            var records = pending.Select(p => p.Complete(actor, now)).ToList();
+            await AuditChainWriter.AppendAsync(this, records, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Audit records are append-only: nothing will change them, so stop tracking them.
+            foreach (var record in records) Entry(record).State = EntityState.Detached;
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
         }
         finally
         {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }

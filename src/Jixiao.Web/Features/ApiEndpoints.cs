@@ -1,5 +1,7 @@
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
 using Jixiao.Web.Features.Security;
 using Jixiao.Web.Features.Users;
@@ -16,6 +18,8 @@ public static class ApiEndpoints
         api.MapUsersApi();
         api.MapSecurityApi();
         api.MapAuditApi();
+        api.MapProjectsApi();
+        api.MapImportsApi();
         return app;
     }
 }

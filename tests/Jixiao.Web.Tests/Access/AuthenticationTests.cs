@@ -98,7 +98,10 @@ public sealed class AuthenticationTests(DemoApps apps)
         using var client = app.CreateClient();
         var response = await client.GetAsync("/Account/Login");
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("style-src-elem 'self';", policy);
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", policy);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }

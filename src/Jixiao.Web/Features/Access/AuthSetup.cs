@@ -13,6 +13,8 @@ namespace Jixiao.Web.Features.Access;
 public static class Policies
 {
     public const string FinanceStaff = nameof(FinanceStaff);
+    /// <summary>Roles that work on budget business data (administrators do not: 三员分立).</summary>
+    public const string BusinessStaff = nameof(BusinessStaff);
     public static string For(Role role) => role.ToString();
 }
 
@@ -70,7 +72,9 @@ public static class AuthSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.FinanceStaff, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)));
+            .AddPolicy(Policies.FinanceStaff, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)))
+            .AddPolicy(Policies.BusinessStaff, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
+                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RolePolicies>();
 
         services.AddScoped<CurrentUser>();

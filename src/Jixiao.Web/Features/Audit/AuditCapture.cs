@@ -84,6 +84,7 @@ public static class AuditCapture
     {
         null => null,
         _ when Secret.Contains(property) => "******",
+        byte[] bytes => $"<{bytes.Length} 字节>",
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

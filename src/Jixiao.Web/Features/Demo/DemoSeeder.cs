@@ -24,11 +24,14 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
     {
         if (!options.Value.SeedWhenEmpty || database.Provider != DatabaseProvider.Sqlite) return;
         if (await db.Regions.AnyAsync(cancellationToken)) return;
-        await SeedAsync(cancellationToken);
+        await SeedAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>Projects in the demo county's current year (the neighbour county gets a tenth).</summary>
+    public const int DemoProjectCount = 3000;
+
     /// <summary>Seeds the demo data into a database that has none of it yet; all in one transaction.</summary>
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public async Task SeedAsync(int projects = DemoProjectCount, CancellationToken cancellationToken = default)
     {
         if (await db.Regions.AnyAsync(r => r.Code == DemoCounty.RegionCode, cancellationToken))
             throw new InvalidOperationException("演示数据已存在（区划 140423 襄垣县），无需重复导入。");
@@ -61,8 +64,17 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             db.Users.Add(NewUser(account.UserName, account.DisplayName, account.Region, org?.Id, [account.Role], hash));
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        var filled = new DemoProjects.Counts(0, 0, 0);
+        if (projects > 0)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            filled = await DemoProjects.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current, today, projects, 140423, cancellationToken);
+            await DemoProjects.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs[DemoCounty.NeighbourRegionCode], current, today, Math.Max(100, projects / 10), 140426, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county in {Elapsed}", clock.GetElapsedTime(started));
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments) in {Elapsed}",
+            filled.Projects, filled.Movements, filled.Payments, clock.GetElapsedTime(started));
     }
 
     public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()

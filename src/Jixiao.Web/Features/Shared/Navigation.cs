@@ -12,6 +12,9 @@ public static class Navigation
     public static readonly NavItem[] Items =
     [
         new("工作台", "/", []),
+        new("项目库", "/Projects", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
+        new("待分资金", "/Projects/Pools", [Role.BusinessDivision, Role.PerformanceDivision]),
+        new("数据导入", "/Imports", [Role.PerformanceDivision]),
         new("机构", "/Organisation", []),
         new("用户与角色", "/Users", [Role.SystemAdmin]),
         new("安全管理", "/Security", [Role.SecurityAdmin]),

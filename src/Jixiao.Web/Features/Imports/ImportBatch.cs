@@ -1,0 +1,48 @@
+using Jixiao.Domain.Organisation;
+
+namespace Jixiao.Web.Features.Imports;
+
+public enum ImportKind
+{
+    /// <summary>项目</summary>
+    Projects = 1,
+    /// <summary>指标（预算变动）</summary>
+    Movements = 2,
+    /// <summary>支付</summary>
+    Payments = 3,
+}
+
+public enum ImportStatus { Previewed = 1, Committed = 2 }
+
+/// <summary>
+/// An uploaded file kept in the database between preview and commit (so any app node can commit it),
+/// with the summary of what it did. Its SHA-256 shows when the same file comes again.
+/// </summary>
+public sealed class ImportBatch : IRegionOwned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public int FiscalYear { get; set; }
+    public ImportKind Kind { get; set; }
+    public string FileName { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public ImportStatus Status { get; set; }
+    public long? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? CommittedAtUtc { get; set; }
+    /// <summary>Chinese one-line summary of the last preview or commit.</summary>
+    public string Summary { get; set; } = "";
+}
+
+public static class ImportKinds
+{
+    public static string Label(this ImportKind kind) => kind switch
+    {
+        ImportKind.Projects => "项目",
+        ImportKind.Movements => "预算指标变动",
+        ImportKind.Payments => "支付",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,67 @@
+using Jixiao.Domain.Interchange;
+
+namespace Jixiao.Web.Features.Imports;
+
+/// <summary>Reads typed values from one data row, recording a precise finding for every cell that is wrong.</summary>
+public sealed class RowReader(SheetRow row, HeaderMap header, ImportIssues issues)
+{
+    public int Number => row.Number;
+    public bool Failed { get; private set; }
+
+    public string Raw(string key) => header.Cell(row, key);
+
+    public void Error(string key, string message)
+    {
+        Failed = true;
+        issues.Error(row.Number, header.Title(key), Raw(key), message);
+    }
+
+    public void Warning(string key, string message) => issues.Warning(row.Number, header.Title(key), Raw(key), message);
+
+    public string Text(string key, bool required, int maxLength)
+    {
+        var text = CellText.Normalize(Raw(key));
+        if (required && text.Length == 0) Error(key, $"“{header.Title(key)}”不能为空。");
+        else if (text.Length > maxLength) Error(key, $"“{header.Title(key)}”超过 {maxLength} 个字符。");
+        return text;
+    }
+
+    public decimal Amount(string key)
+    {
+        if (!CellText.TryParseAmount(Raw(key), header.Unit, out var yuan, out var error))
+        {
+            Error(key, error!);
+            return 0;
+        }
+        if (yuan <= 0) Error(key, $"金额必须大于 0（方向由类型表示），当前为 {Raw(key)}。");
+        return yuan;
+    }
+
+    public DateOnly Date(string key)
+    {
+        if (CellText.TryParseDate(Raw(key), out var date, out var error)) return date;
+        Error(key, error!);
+        return default;
+    }
+
+    public int Year(string key)
+    {
+        if (CellText.TryParseYear(Raw(key), out var year, out var error)) return year;
+        Error(key, error!);
+        return 0;
+    }
+
+    /// <summary>A value from a closed list, matched by its Chinese label (or the code name).</summary>
+    public T Choice<T>(string key, IReadOnlyDictionary<string, T> choices, T fallback, bool required = true)
+    {
+        var text = CellText.Normalize(Raw(key)).Replace(" ", "");
+        if (text.Length == 0)
+        {
+            if (required) Error(key, $"“{header.Title(key)}”不能为空，可选：{string.Join("、", choices.Keys)}。");
+            return fallback;
+        }
+        if (choices.TryGetValue(text, out var value)) return value;
+        Error(key, $"“{text}”不是有效的{header.Title(key)}，可选：{string.Join("、", choices.Keys)}。");
+        return fallback;
+    }
+}

@@ -1,0 +1,38 @@
+using Jixiao.Domain.Budget;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Projects;
+
+public sealed record PoolAllocation(DateOnly Date, string DocumentNo, long ProjectId, string ProjectCode, string ProjectName, string UnitName, decimal Amount, string Reason);
+
+public sealed record PoolView(ProjectRow Pool, decimal Balance, IReadOnlyList<PoolAllocation> Allocations);
+
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.FinanceStaff)]
+/// <summary>待分资金: each pool's remaining balance and every allocation made from it, with the receiving project.</summary>
+public sealed class PoolsModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public List<PoolView> Pools { get; } = [];
+    public DateOnly AsOf { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        AsOf = ProjectQueries.DefaultAsOf(Year.Value, clock.GetUtcNow().UtcDateTime);
+        var pools = await ProjectQueries.PageAsync(db, new ProjectFilter(Year: Year, Pool: true, PageSize: 200), AsOf, ct);
+        var ids = pools.Rows.Select(p => p.Id).ToList();
+        var allocations = await (
+                from m in db.LedgerMovements.AsNoTracking()
+                where ids.Contains(m.ProjectId) && m.Kind == MovementKind.PoolAllocationOut
+                join target in db.Projects on m.CounterpartProjectId equals target.Id
+                join unit in db.OrgUnits on target.OrgUnitId equals unit.Id
+                orderby m.Date, m.DocumentNo
+                select new { m.ProjectId, Row = new PoolAllocation(m.Date, m.DocumentNo, target.Id, target.Code, target.Name, unit.Name, m.Amount, m.Reason) })
+            .ToListAsync(ct);
+        foreach (var pool in pools.Rows)
+            Pools.Add(new PoolView(pool, pool.AdjustedBudget - pool.Executed, allocations.Where(a => a.ProjectId == pool.Id).Select(a => a.Row).ToList()));
+    }
+}

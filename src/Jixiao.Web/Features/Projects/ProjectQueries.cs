@@ -1,0 +1,120 @@
+using Jixiao.Domain.Budget;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Projects;
+
+public enum ProjectSort { Code, Name, Adjusted, Executed, Rate }
+
+public sealed record ProjectFilter(
+    string? Region = null, int? Year = null, long? DepartmentId = null, long? UnitId = null, BudgetKind? BudgetKind = null,
+    TransferLevel? Transfer = null, FundTags? Tag = null, ProjectCategory? Category = null, ProjectLevel? Level = null,
+    LibraryStatus? Status = null, bool? Pool = null, decimal? MinWan = null, decimal? MaxWan = null, string? Keyword = null,
+    ProjectSort Sort = ProjectSort.Code, bool Descending = false, int Page = 1, int PageSize = 50,
+    long? ProjectId = null, long? ParentId = null);
+
+public sealed record ProjectRow(long Id, string RegionCode, int FiscalYear, string Code, string Name, string UnitName, string? DepartmentName,
+    BudgetKind BudgetKind, TransferLevel Transfer, FundTags Tags, ProjectCategory Category, ProjectLevel Level, LibraryStatus Status,
+    bool IsPool, decimal InitialBudget, decimal AdjustedBudget, decimal Executed)
+{
+    public decimal? ExecutionRate => AdjustedBudget > 0 ? decimal.Round(Executed / AdjustedBudget, 4) : null;
+}
+
+public sealed record ProjectPage(IReadOnlyList<ProjectRow> Rows, int Total, int Page, int PageSize, decimal TotalAdjusted, decimal TotalExecuted)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The project list with ledger figures computed in SQL from the movements and payments (never stored), so
+/// it can be filtered, sorted and paged on the server. The signs come from <see cref="Ledger.SignOf"/>.
+/// </summary>
+public static class ProjectQueries
+{
+    private static readonly List<MovementKind> Increasing = Enum.GetValues<MovementKind>().Where(k => Ledger.SignOf(k) > 0).ToList();
+
+    /// <summary>A member-init shape (not a constructor) so that EF can filter, sort and sum on its members.</summary>
+    private sealed class Figures
+    {
+        public required Project Project { get; init; }
+        public decimal Initial { get; init; }
+        public decimal Adjusted { get; init; }
+        public decimal Executed { get; init; }
+    }
+
+    private static IQueryable<Figures> WithFigures(JixiaoDbContext db, IQueryable<Project> projects, DateOnly asOf) =>
+        projects.Select(p => new Figures
+        {
+            Project = p,
+            Initial = db.LedgerMovements.Where(m => m.ProjectId == p.Id && m.Kind == MovementKind.InitialApproval && m.Date <= asOf).Sum(m => m.Amount),
+            Adjusted = db.LedgerMovements.Where(m => m.ProjectId == p.Id && m.Date <= asOf).Sum(m => Increasing.Contains(m.Kind) ? m.Amount : -m.Amount),
+            Executed = db.Payments.Where(x => x.ProjectId == p.Id && x.Date <= asOf).Sum(x => x.Amount),
+        });
+
+    public static async Task<ProjectPage> PageAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, CancellationToken ct)
+    {
+        var projects = db.Projects.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Region)) projects = projects.Where(p => p.RegionCode == f.Region);
+        if (f.Year is { } year) projects = projects.Where(p => p.FiscalYear == year);
+        if (f.ProjectId is { } id) projects = projects.Where(p => p.Id == id);
+        if (f.ParentId is { } parent) projects = projects.Where(p => p.ParentId == parent);
+        if (f.DepartmentId is { } dept) projects = projects.Where(p => p.DepartmentId == dept);
+        if (f.UnitId is { } unit) projects = projects.Where(p => p.OrgUnitId == unit);
+        if (f.BudgetKind is { } kind) projects = projects.Where(p => p.BudgetKind == kind);
+        if (f.Transfer is { } transfer) projects = projects.Where(p => p.Transfer == transfer);
+        if (f.Tag is { } tag and not FundTags.None) projects = projects.Where(p => (p.Tags & tag) == tag);
+        if (f.Category is { } category) projects = projects.Where(p => p.Category == category);
+        if (f.Level is { } level) projects = projects.Where(p => p.Level == level);
+        if (f.Status is { } status) projects = projects.Where(p => p.Status == status);
+        if (f.Pool is { } pool) projects = projects.Where(p => p.IsPool == pool);
+        if (!string.IsNullOrWhiteSpace(f.Keyword))
+        {
+            var keyword = f.Keyword.Trim();
+            projects = projects.Where(p => p.Name.Contains(keyword) || p.Code.StartsWith(keyword));
+        }
+
+        var query = WithFigures(db, projects, asOf);
+        if (f.MinWan is { } min) { var yuan = min * 10_000m; query = query.Where(x => x.Adjusted >= yuan); }
+        if (f.MaxWan is { } max) { var yuan = max * 10_000m; query = query.Where(x => x.Adjusted <= yuan); }
+
+        var total = await query.CountAsync(ct);
+        var totalAdjusted = await query.Select(x => x.Adjusted).SumAsync(ct);
+        var totalExecuted = await query.Select(x => x.Executed).SumAsync(ct);
+        query = (f.Sort, f.Descending) switch
+        {
+            (ProjectSort.Name, false) => query.OrderBy(x => x.Project.Name).ThenBy(x => x.Project.Id),
+            (ProjectSort.Name, true) => query.OrderByDescending(x => x.Project.Name).ThenBy(x => x.Project.Id),
+            (ProjectSort.Adjusted, false) => query.OrderBy(x => x.Adjusted).ThenBy(x => x.Project.Id),
+            (ProjectSort.Adjusted, true) => query.OrderByDescending(x => x.Adjusted).ThenBy(x => x.Project.Id),
+            (ProjectSort.Executed, false) => query.OrderBy(x => x.Executed).ThenBy(x => x.Project.Id),
+            (ProjectSort.Executed, true) => query.OrderByDescending(x => x.Executed).ThenBy(x => x.Project.Id),
+            (ProjectSort.Rate, false) => query.OrderBy(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
+            (ProjectSort.Rate, true) => query.OrderByDescending(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
+            (_, false) => query.OrderBy(x => x.Project.Code).ThenBy(x => x.Project.Id),
+            (_, true) => query.OrderByDescending(x => x.Project.Code).ThenBy(x => x.Project.Id),
+        };
+        var pageSize = Math.Clamp(f.PageSize, 10, 200);
+        var page = Math.Max(1, f.Page);
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new
+            {
+                x.Project, x.Initial, x.Adjusted, x.Executed,
+                Unit = db.OrgUnits.Where(o => o.Id == x.Project.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+                Department = db.OrgUnits.Where(o => o.Id == x.Project.DepartmentId).Select(o => o.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new ProjectPage(
+            rows.Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear, r.Project.Code, r.Project.Name,
+                r.Unit ?? "", r.Department, r.Project.BudgetKind, r.Project.Transfer, r.Project.Tags, r.Project.Category, r.Project.Level,
+                r.Project.Status, r.Project.IsPool, r.Initial, r.Adjusted, r.Executed)).ToList(),
+            total, page, pageSize, totalAdjusted, totalExecuted);
+    }
+
+    /// <summary>The date the figures are shown at: today within the year, the year's last day after it.</summary>
+    public static DateOnly DefaultAsOf(int fiscalYear, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        var end = new DateOnly(fiscalYear, 12, 31);
+        return today < end ? today : end;
+    }
+}

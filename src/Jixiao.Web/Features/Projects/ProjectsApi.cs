@@ -1,0 +1,35 @@
+using Jixiao.Domain.Budget;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jixiao.Web.Features.Projects;
+
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects").WithTags("项目库与预算台账").RequireAuthorization(Access.Policies.BusinessStaff);
+        group.MapGet("/", async Task<Ok<ProjectPage>> ([AsParameters] ProjectListQuery q, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var year = q.Year ?? clock.GetUtcNow().Year;
+                var asOf = q.AsOf ?? ProjectQueries.DefaultAsOf(year, clock.GetUtcNow().UtcDateTime);
+                return TypedResults.Ok(await ProjectQueries.PageAsync(db, q.ToFilter(year), asOf, ct));
+            })
+            .WithSummary("项目列表：按部门、单位、预算类型与资金标签、类别、级次、状态、金额区间（万元）、关键字筛选；服务器端分页排序。金额为截至 asOf 的台账推算数。");
+        group.MapGet("/{id:long}", async Task<Results<Ok<ProjectDetail>, NotFound>> (long id, DateOnly? asOf, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await ProjectLedger.LoadAsync(db, id, asOf, clock.GetUtcNow().UtcDateTime, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .WithSummary("项目详情：截至 asOf 的年初预算数、全年预算数、执行数、执行率、时间进度，及其背后的每一笔指标变动和支付");
+        return api;
+    }
+}
+
+/// <summary>Query-string parameters of the project list (API and page share <see cref="ProjectFilter"/>).</summary>
+public sealed record ProjectListQuery(
+    string? Region, int? Year, long? DepartmentId, long? UnitId, BudgetKind? BudgetKind, TransferLevel? Transfer, FundTags? Tag,
+    ProjectCategory? Category, ProjectLevel? Level, LibraryStatus? Status, bool? Pool, decimal? MinWan, decimal? MaxWan,
+    string? Keyword, ProjectSort? Sort, bool? Descending, int? Page, int? PageSize, DateOnly? AsOf)
+{
+    public ProjectFilter ToFilter(int year) => new(Region, year, DepartmentId, UnitId, BudgetKind, Transfer, Tag, Category, Level, Status,
+        Pool, MinWan, MaxWan, Keyword, Sort ?? ProjectSort.Code, Descending ?? false, Page ?? 1, PageSize ?? 50);
+}
