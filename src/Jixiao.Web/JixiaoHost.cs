@@ -25,6 +25,7 @@ public static class JixiaoHost
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleGenerator>();
+        services.AddScoped<IScaleStep, ProjectScaleStep>();
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 

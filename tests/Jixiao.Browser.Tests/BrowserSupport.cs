@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -60,25 +60,35 @@ public sealed class BrowserApp : IAsyncDisposable
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(15_000);
-        return new BrowserSession(context, await context.NewPageAsync());
+        return new BrowserSession(context, await context.NewPageAsync(), this);
     }
 
     private async Task<(JixiaoApp, IPlaywright, IBrowser)> StartAsync()
     {
         SetDefaultExpectTimeout(10_000);
         var appTask = StartAppAsync();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        IPlaywright? playwright = null;
+        try
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        return (await appTask, playwright, browser);
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                ],
+            });
+            return (await appTask, playwright, browser);
+        }
+        catch
+        {
+            playwright?.Dispose();
+            if (await Task.WhenAny(appTask) is { IsCompletedSuccessfully: true }) await appTask.Result.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task<JixiaoApp> StartAppAsync()
@@ -90,8 +100,8 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_started.IsValueCreated) return;
-        var (app, playwright, browser) = await _started.Value;
+        if (!_started.IsValueCreated || await Task.WhenAny(_started.Value) is not { IsCompletedSuccessfully: true }) return;
+        var (app, playwright, browser) = _started.Value.Result;
         await browser.CloseAsync();
         playwright.Dispose();
         await app.DisposeAsync();
@@ -99,19 +109,27 @@ public sealed class BrowserApp : IAsyncDisposable
 }
 
 /// <summary>One browser context and its page, with the steps a user takes.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+public sealed class BrowserSession(IBrowserContext context, IPage page, BrowserApp app) : IAsyncDisposable
 {
     private readonly List<string> _problems = Watch(page);
 
     public IPage Page { get; } = page;
 
     /// <summary>Console errors (e.g. CSP refusals), script errors and failed sub-resources seen so far.</summary>
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<string> Problems
+    {
+        get { lock (_problems) return [.. _problems]; }
+    }
 
     private static List<string> Watch(IPage page)
     {
         var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"console: {m.Text} ({page.Url})"); };
+        page.Console += (_, m) =>
+        {
+            // Chromium asks for /favicon.ico on its own; the app has none (a cosmetic gap, not a page fault).
+            if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+                lock (problems) problems.Add($"console: {(m.Text.Length > 200 ? m.Text[..200] + "…" : m.Text)} ({m.Location})");
+        };
         page.PageError += (_, e) => { lock (problems) problems.Add($"script: {e} ({page.Url})"); };
         page.Response += (_, r) =>
         {
@@ -127,9 +145,11 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     /// <summary>Clicks a submit button and waits until the browser shows the document the server answered with.</summary>
     public async Task SubmitAsync(ILocator button)
     {
+        // The old document is marked; the wait (re-run on every animation frame, across navigations) ends
+        // once the browser shows an unmarked one. Playwright's own navigation wait is deprecated as racy.
         await Page.EvaluateAsync("() => document.documentElement.dataset.stale = '1'");
         await button.ClickAsync();
-        await Expect(Page.Locator("html[data-stale]")).ToHaveCountAsync(0);
+        await Page.WaitForFunctionAsync("() => document.documentElement && !document.documentElement.dataset.stale");
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
@@ -149,7 +169,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     {
         await SubmitLoginAsync(userName, password);
         if (Page.Url.Contains("/Account/Login", StringComparison.Ordinal))
-            Assert.Fail($"{userName} 登录失败：{await Page.GetByTestId("login-error").InnerTextAsync()}");
+            Assert.Fail($"{userName} 登录失败：{await Page.Locator("main").InnerTextAsync()}\n{string.Join("\n", app.ServerErrors.TakeLast(2))}");
         await Expect(Page.Locator(".page-title")).ToHaveTextAsync("工作台");
         await Expect(Page.GetByTestId("who")).ToBeVisibleAsync();
     }
@@ -178,6 +198,8 @@ internal sealed class ServerErrorLog : ILoggerProvider
 
     public void Dispose() { }
 
+    private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + "…";
+
     private sealed class Logger(ServerErrorLog log, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
@@ -186,7 +208,10 @@ internal sealed class ServerErrorLog : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) log._entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}\n{exception}");
+            if (!IsEnabled(logLevel)) return;
+            var where = exception?.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains(" Jixiao.", StringComparison.Ordinal))?.Trim();
+            var what = exception is null ? "" : $"\n{exception.GetType().Name}: {Shorten(exception.Message)}\n{where}";
+            log._entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{what}");
         }
     }
 }

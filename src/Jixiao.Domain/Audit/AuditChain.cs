@@ -14,6 +14,8 @@ public enum AuditAction
     LockedOut = 12,
     Logout = 13,
     TokenIssued = 14,
+    /// <summary>Synthetic data written by the <c>generate</c> verb, one summary record per region.</summary>
+    Generated = 20,
 }
 
 /// <summary>The fields of one audit record that its hash covers, in chain order.</summary>

@@ -2,6 +2,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Cli;
@@ -17,9 +18,36 @@ public static class CliVerbs
         ["migrate"] = "把数据库结构升级到最新版本",
         ["seed"] = "导入演示县数据（襄垣县）",
         ["generate"] = "生成压测数据：generate --regions N --projects-per-region M [--year Y] [--seed S]",
+        ["import"] = "导入一体化数据：import --kind projects|movements|payments --region 140423 --year 2026 --file 文件 [--commit]",
         ["verify-audit"] = "校验审计日志哈希链，被篡改时以非零码退出",
         ["schema-script"] = "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）",
     };
+
+    /// <summary>Runs an import as the system (the 一体化 interface account); prints the row report; exit 1 on errors.</summary>
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    {
+        string Option(string name) =>
+            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"缺少参数 {name}。");
+        var kind = Option("--kind").ToLowerInvariant() switch
+        {
+            "projects" => ImportKind.Projects,
+            "movements" => ImportKind.Movements,
+            "payments" => ImportKind.Payments,
+            var other => throw new ArgumentException($"--kind 应为 projects、movements 或 payments，而不是 {other}。"),
+        };
+        if (!int.TryParse(Option("--year"), out var year)) throw new ArgumentException("--year 应为年度，如 2026。");
+        var file = Option("--file");
+        if (!File.Exists(file)) throw new ArgumentException($"文件不存在：{file}");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var stream = File.OpenRead(file);
+        var report = await services.GetRequiredService<ImportService>()
+            .UploadAsync(kind, Option("--region"), year, Path.GetFileName(file), stream, args.Contains("--commit"), CancellationToken.None);
+        Console.WriteLine(report.Summary);
+        foreach (var issue in report.Issues)
+            Console.WriteLine($"  第 {issue.Row} 行 [{issue.Column}] “{issue.Value}”：{(issue.IsError ? "错误" : "提醒")} {issue.Message}");
+        Console.WriteLine($"用时 {started.Elapsed.TotalSeconds:0.0} 秒");
+        return report.CanCommit ? 0 : 1;
+    }
 
     public static (string? Verb, string[] Remaining) Split(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=')
@@ -61,6 +89,8 @@ public static class CliVerbs
                     var regions = await services.GetRequiredService<ScaleGenerator>().RunAsync(request, CancellationToken.None);
                     Console.WriteLine($"已生成 {regions.Count} 个区划（{regions[0].Code}–{regions[^1].Code}），每区划的账号为 perf.<区划代码> 等，密码 {DemoCounty.Password}。");
                     return 0;
+                case "import":
+                    return await ImportAsync(services, args);
                 case "verify-audit":
                     var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<SystemDbContext>(), CancellationToken.None);
                     Console.WriteLine(result.Summary);
@@ -72,7 +102,7 @@ public static class CliVerbs
                     return 0;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or Domain.DomainException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;

@@ -46,6 +46,12 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
 
     protected virtual AccessScope Scope => _currentUser.Scope;
 
+    /// <summary>
+    /// Only for <c>generate</c> (synthetic benchmark data): rows are saved without per-row audit records;
+    /// the generator appends one summary record per region instead.
+    /// </summary>
+    public bool SuppressRowAudit { get; set; }
+
     // The query filters read these members on every query (EF parameterises context members).
     private bool ScopeIsSystem => Scope.IsSystem;
     private long ScopeUserId => Scope.UserId ?? 0;
@@ -112,6 +118,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (SuppressRowAudit)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var pending = AuditCapture.Collect(ChangeTracker);
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -119,19 +127,14 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
-        // Changes were just detected by the capture; detecting them twice more is the cost of large saves.
+        // Changes were just detected by the capture; detecting them again is the cost of large saves.
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = _clock.GetUtcNow().UtcDateTime;
-            var actor = new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode);
-            var records = pending.Select(p => p.Complete(actor, now)).ToList();
-            await AuditChainWriter.AppendAsync(this, records, cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            // Audit records are append-only: nothing will change them, so stop tracking them.
-            foreach (var record in records) Entry(record).State = EntityState.Detached;
+            var (actor, now) = AuditContext();
+            await AuditChainWriter.AppendAsync(this, pending.Select(p => p.Complete(actor, now)).ToList(), cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
         }
@@ -142,18 +145,39 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         }
     }
 
+    private (AuditActor Actor, DateTime Now) AuditContext() =>
+        (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode), _clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Inserts many new rows without change tracking (imports, generated data) and appends an audit record
+    /// for each, in one transaction. The rows' generated ids are not read back; the audit record carries
+    /// every column, including the row's business key.
+    /// </summary>
+    public async Task InsertAuditedAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        if (rows.Count == 0) return;
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await BulkInsert.InsertAsync(this, rows, cancellationToken);
+        if (!SuppressRowAudit)
+        {
+            var (actor, now) = AuditContext();
+            var type = Model.FindEntityType(typeof(T))!;
+            await AuditChainWriter.AppendAsync(this, rows.Select(r => AuditCapture.ForInsert(type, r, actor, now)).ToList(), cancellationToken);
+        }
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Appends events that are not row changes (sign-ins, token issues) to the audit trail.</summary>
     public async Task RecordEventAsync(Domain.Audit.AuditAction action, AppUser? user, string userName, string? detail,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? regionCode = null)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await AuditChainWriter.AppendAsync(this,
         [
             new AuditEntry
             {
-                RegionCode = user?.RegionCode ?? AuditChainWriter.SystemChain,
-                OccurredAtUtc = now,
+                RegionCode = regionCode ?? user?.RegionCode ?? AuditChainWriter.SystemChain,
+                OccurredAtUtc = _clock.GetUtcNow().UtcDateTime,
                 UserId = user?.Id,
                 UserName = userName,
                 Action = action,
@@ -162,7 +186,6 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
                 Changes = detail,
             },
         ], cancellationToken);
-        await base.SaveChangesAsync(true, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -17,8 +17,7 @@ public sealed class TokensModel(JixiaoDbContext db, CurrentUser current, TimePro
     public List<TokenDto> Tokens { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Tokens = await SecurityActions.Tokens(db, clock.GetUtcNow().UtcDateTime)
-            .Where(t => db.ApiTokens.Any(x => x.Id == t.Id && x.UserId == current.UserId)).ToListAsync(ct);
+        Tokens = await SecurityActions.Project(db.ApiTokens.Where(t => t.UserId == current.UserId), clock.GetUtcNow().UtcDateTime).ToListAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

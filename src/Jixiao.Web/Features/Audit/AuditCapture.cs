@@ -6,6 +6,7 @@ using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Jixiao.Web.Features.Audit;
 
@@ -40,21 +41,34 @@ public static class AuditCapture
             }
             var key = entry.Metadata.FindPrimaryKey()!.Properties
                 .Select(p => action == AuditAction.Delete ? before[p.Name] : entry.Property(p.Name).CurrentValue);
-            return new AuditEntry
-            {
-                RegionCode = (entry.Entity as IRegionOwned)?.RegionCode is { Length: > 0 } region
-                    ? region
-                    : actor.RegionCode ?? AuditChainWriter.SystemChain,
-                OccurredAtUtc = nowUtc,
-                UserId = actor.UserId,
-                UserName = actor.UserName,
-                Action = action,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", key.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture))),
-                Changes = JsonSerializer.Serialize(changes, Json),
-            };
+            return Record(entry.Entity, entry.Metadata, action, string.Join(",", key.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture))),
+                changes, actor, nowUtc);
         }
     }
+
+    /// <summary>The audit record of a row inserted without change tracking (its generated id is not known).</summary>
+    public static AuditEntry ForInsert(IEntityType type, object entity, AuditActor actor, DateTime nowUtc)
+    {
+        var changes = new SortedDictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties().Where(p => !p.IsPrimaryKey()))
+            changes[property.Name] = new() { ["after"] = Format(property.Name, property.GetGetter().GetClrValue(entity)) };
+        return Record(entity, type, AuditAction.Create, null, changes, actor, nowUtc);
+    }
+
+    private static AuditEntry Record(object entity, IReadOnlyEntityType type, AuditAction action, string? entityId,
+        SortedDictionary<string, Dictionary<string, string?>> changes, AuditActor actor, DateTime nowUtc) => new()
+    {
+        RegionCode = (entity as IRegionOwned)?.RegionCode is { Length: > 0 } region
+            ? region
+            : actor.RegionCode ?? AuditChainWriter.SystemChain,
+        OccurredAtUtc = nowUtc,
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        Action = action,
+        EntityType = type.ClrType.Name,
+        EntityId = entityId,
+        Changes = JsonSerializer.Serialize(changes, Json),
+    };
 
     public static List<Pending> Collect(ChangeTracker tracker)
     {

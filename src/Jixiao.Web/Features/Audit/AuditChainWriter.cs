@@ -25,18 +25,19 @@ public static class AuditChainWriter
             var query = postgres
                 ? db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key} FOR UPDATE""")
                 : db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key}""");
-            var head = await query.AsTracking().SingleAsync(cancellationToken);
-            await db.Entry(head).ReloadAsync(cancellationToken);
+            var head = await query.AsNoTracking().SingleAsync(cancellationToken);
+            var (sequence, hash) = (head.Sequence, head.Hash);
             foreach (var entry in chain)
             {
                 entry.OccurredAtUtc = AuditChain.Normalize(entry.OccurredAtUtc);
-                entry.Sequence = head.Sequence + 1;
-                entry.PreviousHash = head.Hash;
-                entry.Hash = AuditChain.Hash(entry.ToLink());
-                head.Sequence = entry.Sequence;
-                head.Hash = entry.Hash;
-                db.AuditEntries.Add(entry);
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = hash;
+                entry.Hash = hash = AuditChain.Hash(entry.ToLink());
             }
+            // Written without change tracking: the trail is append-only and can be large (imports).
+            await BulkInsert.InsertAsync(db, chain.ToList(), cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "AuditChainHeads" SET "Sequence" = {sequence}, "Hash" = {hash} WHERE "ChainKey" = {chain.Key}""", cancellationToken);
         }
     }
 }

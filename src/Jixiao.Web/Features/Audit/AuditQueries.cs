@@ -43,6 +43,45 @@ public static class AuditQueries
         return new AuditPage(rows, total, page, pageSize);
     }
 
+    /// <summary>Identity bookkeeping columns that change with every sign-in and say nothing to a reader.</summary>
+    private static readonly HashSet<string> Noise =
+    [
+        "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed",
+        "TwoFactorEnabled", "LockoutEnabled", "Email", "PhoneNumber",
+    ];
+
+    public sealed record ChangeLine(string Field, string? Before, string? After);
+
+    /// <summary>A record's changes as readable lines (field, before, after); events keep their text.</summary>
+    public static IReadOnlyList<ChangeLine> Describe(string? changes)
+    {
+        if (string.IsNullOrWhiteSpace(changes) || !changes.StartsWith('{')) return changes is null ? [] : [new ChangeLine("", null, changes)];
+        var parsed = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string?>>>(changes) ?? [];
+        return parsed.Where(p => !Noise.Contains(p.Key))
+            .Select(p => new ChangeLine(p.Key, p.Value.GetValueOrDefault("before"), p.Value.GetValueOrDefault("after")))
+            .ToList();
+    }
+
+    public static string EntityLabel(string entityType) => entityType switch
+    {
+        "OrgUnit" => "机构",
+        "AppUser" => "用户",
+        "UserRoleAssignment" => "用户角色",
+        "ApiToken" => "API 令牌",
+        "Region" => "区划",
+        "FiscalYear" => "预算年度",
+        "DivisionAssignment" => "股室归口",
+        "Project" => "项目",
+        "LedgerMovement" => "指标变动",
+        "Payment" => "支付",
+        "ImportBatch" => "导入批次",
+        _ => entityType,
+    };
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTime ToBeijing(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing);
+
     public static string Label(this AuditAction action) => action switch
     {
         AuditAction.Create => "新增",
@@ -53,6 +92,7 @@ public static class AuditQueries
         AuditAction.LockedOut => "账号锁定",
         AuditAction.Logout => "退出",
         AuditAction.TokenIssued => "签发令牌",
+        AuditAction.Generated => "批量生成",
         _ => action.ToString(),
     };
 }

@@ -38,11 +38,19 @@ public sealed class ImportService(JixiaoDbContext db, Importer importer, Current
             UserName = current.UserName,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var report = await importer.RunAsync(batch, commit: false, ct);
+        // Committing straight away reads the file once; the batch is saved in the same transaction.
+        if (commit)
+        {
+            batch.CommittedAtUtc = batch.CreatedAtUtc;
+            db.ImportBatches.Add(batch);
+        }
+        var report = await importer.RunAsync(batch, commit, ct);
+        if (report.Committed) return report with { BatchId = batch.Id };
         batch.Summary = report.Summary;
+        batch.CommittedAtUtc = null;
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        return commit && report.CanCommit ? await CommitAsync(batch.Id, ct) ?? report : report with { BatchId = batch.Id };
+        return report with { BatchId = batch.Id };
     }
 
     /// <returns>null when the batch is not visible to the user</returns>

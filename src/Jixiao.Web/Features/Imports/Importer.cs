@@ -42,12 +42,21 @@ public sealed class Importer(JixiaoDbContext db)
         var committed = false;
         if (commit && !issues.HasErrors)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await counts.Apply(ct);
-            batch.Status = ImportStatus.Committed;
-            batch.Summary = Report(batch, data.Count, counts, issues, true).Summary;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await counts.Apply(ct);
+                batch.Status = ImportStatus.Committed;
+                batch.Summary = Report(batch, data.Count, counts, issues, true).Summary;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (Exception e) when (IsDuplicateKey(e))
+            {
+                // Another import wrote the same code / 文件号 / 凭证号 between our check and our write.
+                db.ChangeTracker.Clear();
+                throw new ConflictException($"另一次导入刚刚写入了本文件中的部分{batch.Kind.Label()}（相同的项目代码、文件号或凭证号），本次未写入任何数据。请重新上传：已导入的行会显示为“未变化”。");
+            }
             committed = true;
         }
         else
@@ -59,6 +68,14 @@ public sealed class Importer(JixiaoDbContext db)
 
     private static ImportReport Report(ImportBatch batch, int rows, Counts counts, ImportIssues issues, bool committed) =>
         new(batch.Id, batch.Kind, batch.FileName, rows, counts.Created, counts.Updated, counts.Unchanged, issues.ForReport(), committed);
+
+    /// <summary>A unique index refused a row (through EF or a bulk insert): PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
+    private static bool IsDuplicateKey(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
+    {
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private static bool IsTotalRow(SheetRow row) =>
         row.Cells.Take(3).Select(c => CellText.Normalize(c).Replace(" ", "")).Any(c => c is "合计" or "总计" or "小计");
@@ -258,11 +275,7 @@ public sealed class Importer(JixiaoDbContext db)
             foreach (var problem in Ledger.CheckPairs(document))
                 issues.Error(firstRowOfDocument[document.Key], header.Title("document"), document.Key, problem);
 
-        counts.Apply = async ct2 =>
-        {
-            db.LedgerMovements.AddRange(created);
-            await db.SaveChangesAsync(ct2);
-        };
+        counts.Apply = ct2 => db.InsertAuditedAsync(created, ct2);
         return counts;
     }
 
@@ -312,13 +325,7 @@ public sealed class Importer(JixiaoDbContext db)
 
         await WarnAboveBudgetAsync(batch, created, projects.Values.ToDictionary(p => p.Id), issues, header, data, ct);
 
-        counts.Apply = async ct2 =>
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Payments.AddRange(created);
-            await db.SaveChangesAsync(ct2);
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        };
+        counts.Apply = ct2 => db.InsertAuditedAsync(created, ct2);
         return counts;
     }
 
@@ -337,6 +344,8 @@ public sealed class Importer(JixiaoDbContext db)
         var adjusted = budgets.GroupBy(m => m.ProjectId).ToDictionary(g => g.Key,
             g => Ledger.Compute(g.Select(m => new LedgerEntry(m.Kind, m.Amount, new DateOnly(batch.FiscalYear, 1, 1), "", "")), [],
                 new DateOnly(batch.FiscalYear, 12, 31), batch.FiscalYear).AdjustedBudget);
+        var rowOf = new Dictionary<string, SheetRow>();
+        foreach (var row in data) rowOf.TryAdd(CellText.Normalize(header.Cell(row, "document")), row);
         foreach (var group in created.GroupBy(p => p.ProjectId))
         {
             var total = paid.GetValueOrDefault(group.Key) + group.Sum(p => p.Amount);
@@ -344,7 +353,7 @@ public sealed class Importer(JixiaoDbContext db)
             if (total <= budget) continue;
             var last = group.MaxBy(p => p.Date)!;
             var project = projects[group.Key];
-            var row = data.First(r => header.Cell(r, "document").Trim() == last.DocumentNo);
+            var row = rowOf[last.DocumentNo];
             issues.Warning(row.Number, header.Title("amount"), header.Cell(row, "amount"),
                 $"项目“{project.Code} {project.Name}”导入后累计支付 {Money.Format(total)} 元，超过全年预算数 {Money.Format(budget)} 元，请核对指标是否已导入。");
         }

@@ -26,7 +26,8 @@ public static class OrganisationQueries
         if (!string.IsNullOrWhiteSpace(regionCode)) query = query.Where(o => o.RegionCode == regionCode);
         if (kind is not null) query = query.Where(o => o.Kind == kind);
         if (!string.IsNullOrWhiteSpace(keyword)) query = query.Where(o => o.Name.Contains(keyword.Trim()) || o.Code.StartsWith(keyword.Trim()));
-        var rows = await Project(db, query.OrderBy(o => o.RegionCode).ThenBy(o => o.Code).Take(2000)).ToListAsync(ct);
+        var rows = await Project(db, query.OrderBy(o => o.RegionCode)
+            .ThenBy(o => o.Kind == OrgKind.FinanceBureau ? 0 : o.Kind == OrgKind.Division ? 1 : 2).ThenBy(o => o.Code).Take(2000)).ToListAsync(ct);
         return rows.Select(WithLabel).ToList();
     }
 

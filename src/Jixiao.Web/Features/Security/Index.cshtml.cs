@@ -18,7 +18,7 @@ public sealed class IndexModel(JixiaoDbContext db, TimeProvider clock) : PageMod
     {
         var now = clock.GetUtcNow().UtcDateTime;
         Locked = await SaveUser.LockedAsync(db, now, ct);
-        Tokens = await SecurityActions.Tokens(db, now).Where(t => t.IsActive).Take(200).ToListAsync(ct);
+        Tokens = await SecurityActions.Project(db.ApiTokens.Where(t => t.RevokedAtUtc == null && t.ExpiresAtUtc > now), now).Take(200).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(long userId, CancellationToken ct) =>

@@ -20,8 +20,9 @@ public static class SecurityActions
         return true;
     }
 
-    public static IQueryable<TokenDto> Tokens(JixiaoDbContext db, DateTime nowUtc) =>
-        db.ApiTokens.AsNoTracking().OrderByDescending(t => t.CreatedAtUtc)
+    /// <summary>Filter <paramref name="tokens"/> before calling: the DTO's constructor cannot be filtered on in SQL.</summary>
+    public static IQueryable<TokenDto> Project(IQueryable<ApiToken> tokens, DateTime nowUtc) =>
+        tokens.AsNoTracking().OrderByDescending(t => t.CreatedAtUtc)
             .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.User!.UserName!, t.CreatedAtUtc, t.ExpiresAtUtc,
                 t.RevokedAtUtc == null && t.ExpiresAtUtc > nowUtc));
 

@@ -19,7 +19,7 @@ public static class SecurityApi
                 await SecurityActions.UnlockAsync(db, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithSummary("解锁账号");
         group.MapGet("/tokens", async Task<Ok<List<TokenDto>>> (JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await SecurityActions.Tokens(db, clock.GetUtcNow().UtcDateTime).Take(500).ToListAsync(ct)))
+            TypedResults.Ok(await SecurityActions.Project(db.ApiTokens, clock.GetUtcNow().UtcDateTime).Take(500).ToListAsync(ct)))
             .WithSummary("API 令牌");
         group.MapPost("/tokens/{id:long}/revoke", async Task<Results<NoContent, NotFound>> (long id, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
                 await SecurityActions.RevokeAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) ? TypedResults.NoContent() : TypedResults.NotFound())

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Jixiao.Web.Data;
+
+/// <summary>
+/// Inserts many new rows with multi-row INSERT statements on the context's connection and transaction,
+/// using the EF model for table, columns and value conversions (money as 分, enums as text). The rows are
+/// not tracked and their generated ids are not read back: for imports and generated data, where change
+/// tracking costs more than the insert itself.
+/// </summary>
+public static class BulkInsert
+{
+    private const int MaxParameters = 30_000;
+
+    public static async Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var properties = entityType.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd))
+            .ToList();
+        var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
+        var converters = properties.Select(p => p.GetTypeMapping().Converter).ToList();
+        var getters = properties.Select(p => p.GetGetter()).ToList();
+        var perStatement = Math.Max(1, Math.Min(1000, MaxParameters / properties.Count));
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                // SQLite binds parameters by name in linear time, so one prepared single-row statement
+                // executed per row is the fast path there.
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
+                for (var i = 0; i < properties.Count; i++) AddParameter(command, $"@p{i}", null);
+                await command.PrepareAsync(ct);
+                foreach (var row in rows)
+                {
+                    for (var i = 0; i < properties.Count; i++) command.Parameters[i].Value = Value(row, i) ?? DBNull.Value;
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                return;
+            }
+
+            foreach (var chunk in rows.Chunk(perStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                var values = new System.Text.StringBuilder();
+                var n = 0;
+                foreach (var row in chunk)
+                {
+                    values.Append(values.Length == 0 ? "(" : ", (");
+                    for (var i = 0; i < properties.Count; i++)
+                    {
+                        var name = $"@p{n++}";
+                        values.Append(i == 0 ? name : ", " + name);
+                        AddParameter(command, name, Value(row, i));
+                    }
+                    values.Append(')');
+                }
+                command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES {values}";
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        object? Value(T row, int i)
+        {
+            var value = getters[i].GetClrValue(row);
+            return value is not null && converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

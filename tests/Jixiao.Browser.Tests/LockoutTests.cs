@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Jixiao.Web.Features.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Browser.Tests;
+
+/// <summary>Lockout and unlock, on a user of its own. A class of its own, so it runs beside the menu test.</summary>
+public sealed class LockoutTests(BrowserApp browser)
+{
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LocksAccountForFifteenMinutes()
+    {
+        const string password = "Lock@2026x";
+        var userName = DemoLookups.UniqueUserName("lock");
+
+        // The system administrator creates a fresh unit filler, so no demo account is locked.
+        await using (var admin = await browser.NewSessionAsync())
+        {
+            var page = admin.Page;
+            await admin.LoginAsync("sysadmin");
+            await admin.GotoAsync("/Users/Edit");
+            await Expect(page.Locator(".page-title")).ToHaveTextAsync("新建用户");
+            await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+            await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("锁定测试");
+            var org = page.GetByLabel("所属机构", new() { Exact = true });
+            var orgValue = await org.Locator("option", new() { HasText = $"{DemoCounty.RegionCode} 襄垣县实验小学" }).GetAttributeAsync("value");
+            await org.SelectOptionAsync(orgValue!);
+            await page.GetByLabel("预算单位填报人", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("初始密码", new() { Exact = true }).FillAsync(password);
+            await admin.SubmitAsync(admin.Button("保存"));
+            await Expect(page).ToHaveURLAsync(new Regex("/Users$"));
+            var row = page.GetByTestId("users").Locator("tr", new() { HasText = userName });
+            await Expect(row).ToContainTextAsync("襄垣县实验小学");
+            await Expect(row).ToContainTextAsync("正常");
+        }
+
+        await using var user = await browser.NewSessionAsync();
+        var error = user.Page.GetByTestId("login-error");
+        for (var left = 4; left >= 1; left--)
+        {
+            await user.SubmitLoginAsync(userName, "Wrong@2026x");
+            await Expect(error).ToContainTextAsync($"再错 {left} 次");
+        }
+        await user.SubmitLoginAsync(userName, "Wrong@2026x");
+        await Expect(error).ToContainTextAsync("已被锁定");
+        await Expect(error).ToContainTextAsync("15 分钟");
+
+        // Locked: even the right password is refused.
+        await user.SubmitLoginAsync(userName, password);
+        await Expect(error).ToContainTextAsync("已被锁定");
+        await Expect(user.Page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(user.Page.GetByTestId("menu")).ToHaveCountAsync(0);
+
+        await using (var security = await browser.NewSessionAsync())
+        {
+            var page = security.Page;
+            await security.LoginAsync("secadmin");
+            await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "安全管理" }).ClickAsync();
+            await Expect(page.Locator(".page-title")).ToHaveTextAsync("安全管理");
+            var row = page.GetByTestId("locked").Locator("tr", new() { HasText = userName });
+            await Expect(row).ToContainTextAsync("锁定测试");
+            await security.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "解锁" }));
+            await Expect(page.Locator(".page-title")).ToHaveTextAsync("安全管理");
+            await Expect(page.GetByText(userName)).ToHaveCountAsync(0);
+        }
+
+        await user.LoginAsync(userName, password);
+        await Expect(user.Page.GetByTestId("who")).ToContainTextAsync("锁定测试");
+        await Expect(user.Page.GetByTestId("my-org")).ToHaveTextAsync("襄垣县实验小学");
+    }
+}
