@@ -217,8 +217,7 @@ public static class DemoProjects
             Add(pool, MovementKind.PoolAllocationOut, amount, date, document, $"分配至{target.Name}", target);
             Add(target, MovementKind.PoolAllocationIn, amount, date, document, $"{pool.Name}分配", pool);
         }
-        db.LedgerMovements.AddRange(movements);
-        await db.SaveChangesAsync(ct);
+        await db.InsertAuditedAsync(movements, ct);
 
         // 3. Payments: most projects follow the calendar, some lag (red lights later), a few overspend nothing.
         var payments = new List<Payment>();
@@ -251,8 +250,7 @@ public static class DemoProjects
                 }));
             }
         }
-        db.Payments.AddRange(payments);
-        await db.SaveChangesAsync(ct);
+        await db.InsertAuditedAsync(payments, ct);
         return new Counts(projects.Count + pools.Count + midYear.Count, movements.Count, payments.Count);
 
         void Add(Project project, MovementKind kind, decimal amount, DateOnly date, string document, string reason, Project? counterpart = null)

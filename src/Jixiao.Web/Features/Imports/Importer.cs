@@ -227,6 +227,8 @@ public sealed class Importer(JixiaoDbContext db)
         var seen = new Dictionary<(string, long, MovementKind), int>();
         var created = new List<LedgerMovement>();
         var pairs = existing.Select(m => (m.DocumentNo, m.Kind, m.Amount)).ToList();
+        var sides = existing.Select(m => (m.DocumentNo, m.ProjectId, m.Kind, m.CounterpartProjectId)).ToHashSet();
+        var createdAt = new List<(LedgerMovement Movement, RowReader Row)>();
         var firstRowOfDocument = new Dictionary<string, int>();
 
         foreach (var row in data)
@@ -260,7 +262,10 @@ public sealed class Importer(JixiaoDbContext db)
             }
             try
             {
-                created.Add(LedgerMovement.Create(project, kind, amount, date, document, reason, counterpart));
+                var movement = LedgerMovement.Create(project, kind, amount, date, document, reason, counterpart);
+                created.Add(movement);
+                createdAt.Add((movement, r));
+                sides.Add((document, project.Id, kind, counterpart?.Id));
                 pairs.Add((document, kind, amount));
                 firstRowOfDocument.TryAdd(document, row.Number);
                 counts.Created++;
@@ -271,13 +276,35 @@ public sealed class Importer(JixiaoDbContext db)
             }
         }
 
+        var unbalanced = new HashSet<string>();
         foreach (var document in pairs.Where(p => firstRowOfDocument.ContainsKey(p.DocumentNo)).GroupBy(p => p.DocumentNo))
             foreach (var problem in Ledger.CheckPairs(document))
+            {
                 issues.Error(firstRowOfDocument[document.Key], header.Title("document"), document.Key, problem);
+                unbalanced.Add(document.Key);
+            }
+
+        // In a balanced document each side must also name the other: A 调剂转出 to B needs B 调剂转入 from A.
+        foreach (var (m, r) in createdAt.Where(c => !unbalanced.Contains(c.Movement.DocumentNo)))
+        {
+            if (OtherSide(m.Kind) is not { } other || m.CounterpartProjectId is not { } counterpartId) continue;
+            if (sides.Contains((m.DocumentNo, counterpartId, other, m.ProjectId))) continue;
+            r.Error("counterpart", $"文件号“{m.DocumentNo}”中没有与本行对应的{other.Label()}：对方项目“{byId[counterpartId].Code}”应在同一文件号下有一行{other.Label()}，" +
+                                   $"其对方项目代码为“{byId[m.ProjectId].Code}”。请核对两行的项目代码和对方项目代码。");
+        }
 
         counts.Apply = ct2 => db.InsertAuditedAsync(created, ct2);
         return counts;
     }
+
+    private static MovementKind? OtherSide(MovementKind kind) => kind switch
+    {
+        MovementKind.ReallocationOut => MovementKind.ReallocationIn,
+        MovementKind.ReallocationIn => MovementKind.ReallocationOut,
+        MovementKind.PoolAllocationOut => MovementKind.PoolAllocationIn,
+        MovementKind.PoolAllocationIn => MovementKind.PoolAllocationOut,
+        _ => null,
+    };
 
     private async Task<Counts> PaymentsAsync(ImportBatch batch, List<SheetRow> data, HeaderMap header, ImportIssues issues, CancellationToken ct)
     {
