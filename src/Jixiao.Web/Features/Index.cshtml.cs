@@ -44,6 +44,15 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
             foreach (var failure in failures)
                 Pending.Add(new($"登录失败：{failure.Key}", $"近 24 小时 {failure.Count} 次", $"/Audit?Operator={Uri.EscapeDataString(failure.Key)}"));
         }
+        if (scope.Has(Role.PerformanceDivision))
+        {
+            var since = now.AddDays(-7);
+            var previewed = await db.ImportBatches.AsNoTracking()
+                .Where(b => b.UserId == current.UserId && b.Status == Imports.ImportStatus.Previewed && b.CreatedAtUtc >= since)
+                .OrderByDescending(b => b.Id).Take(10).Select(b => new { b.FileName, b.Summary }).ToListAsync(ct);
+            foreach (var batch in previewed)
+                Pending.Add(new($"导入待处理：{batch.FileName}", batch.Summary, "/Imports"));
+        }
         if (scope.Has(Role.SystemAdmin))
         {
             var locked = await db.Users.CountAsync(u => !u.IsActive, ct);

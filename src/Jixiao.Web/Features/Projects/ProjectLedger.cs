@@ -36,7 +36,7 @@ public static class ProjectLedger
             .Select(m => new DateOnly(project.FiscalYear, m, DateTime.DaysInMonth(project.FiscalYear, m)))
             .Where(d => d <= date || d.Month == date.Month)
             .Select(d => Ledger.Compute(entries, paymentEntries, d < date ? d : date, project.FiscalYear))
-            .Select(f => new MonthPoint(f.AsOf.Month, TimeProgress.ForMonth(f.AsOf.Month), f.ExecutionRate, f.AdjustedBudget, f.Executed))
+            .Select(f => new MonthPoint(f.AsOf.Month, f.TimeProgress, f.ExecutionRate, f.AdjustedBudget, f.Executed))
             .ToList();
         var parentName = project.ParentId is { } parentId
             ? await db.Projects.Where(p => p.Id == parentId).Select(p => p.Code + " " + p.Name).FirstOrDefaultAsync(ct)
