@@ -44,7 +44,16 @@ public sealed class ImportService(JixiaoDbContext db, Importer importer, Current
             batch.CommittedAtUtc = batch.CreatedAtUtc;
             db.ImportBatches.Add(batch);
         }
+        var earlier = await db.ImportBatches.AsNoTracking()
+            .Where(b => b.RegionCode == region && b.FiscalYear == fiscalYear && b.Kind == kind && b.Sha256 == batch.Sha256 && b.Status == ImportStatus.Committed)
+            .OrderBy(b => b.Id).Select(b => new { b.UserName, b.CommittedAtUtc }).FirstOrDefaultAsync(ct);
         var report = await importer.RunAsync(batch, commit, ct);
+        if (earlier is not null)
+            report = report with
+            {
+                Issues = [new ImportIssue(0, "文件", batch.FileName,
+                    $"同一文件已于 {Audit.AuditQueries.ToBeijing(earlier.CommittedAtUtc!.Value):yyyy-MM-dd HH:mm} 由 {earlier.UserName} 导入；重复导入不会产生变化。", false), .. report.Issues],
+            };
         if (report.Committed) return report with { BatchId = batch.Id };
         batch.Summary = report.Summary;
         batch.CommittedAtUtc = null;
