@@ -18,6 +18,9 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
     public int VisibleOrgCount { get; private set; }
     public int RegionCount { get; private set; }
     public List<PendingItem> Pending { get; } = [];
+    /// <summary>This year's execution over the projects the user can see (business roles only).</summary>
+    public Projects.ProjectPage? Execution { get; private set; }
+    public DateOnly AsOf { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +34,11 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
         VisibleOrgCount = await db.OrgUnits.CountAsync(ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (scope.Roles.Any(r => r is Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision))
+        {
+            AsOf = Projects.ProjectQueries.DefaultAsOf(now.Year, now);
+            Execution = await Projects.ProjectQueries.PageAsync(db, new Projects.ProjectFilter(Year: now.Year, Pool: false, PageSize: 10), AsOf, ct);
+        }
         if (scope.Has(Role.SecurityAdmin))
         {
             foreach (var user in await SaveUser.LockedAsync(db, now, ct))
