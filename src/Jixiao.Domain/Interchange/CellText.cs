@@ -24,8 +24,8 @@ public static partial class CellText
     /// <summary>Excel's largest date serial: 9999-12-31.</summary>
     public const int MaxExcelSerial = 2_958_465;
 
-    private const int EarliestYear = 1900;
-    private const int LatestYear = 2100;
+    internal const int EarliestYear = 1900;
+    internal const int LatestYear = 2100;
     private const int ShownLength = 40;
 
     public static string Label(this AmountUnit unit) => unit switch
@@ -267,7 +267,7 @@ public static partial class CellText
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The cell as the user typed it (width kept, whitespace collapsed), shortened for messages.</summary>
-    private static string Shown(string? text)
+    internal static string Shown(string? text)
     {
         var collapsed = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return collapsed.Length <= ShownLength ? collapsed : collapsed[..ShownLength] + "…";
