@@ -42,14 +42,44 @@ public static class ProjectQueries
         public decimal Executed { get; init; }
     }
 
-    private static IQueryable<Figures> WithFigures(JixiaoDbContext db, IQueryable<Project> projects, DateOnly asOf) =>
-        projects.Select(p => new Figures
+    /// <summary>
+    /// Each project with its sums, joined to the movements and payments grouped per project (one hash
+    /// aggregate over the region-year rather than a lookup per project), limited to the same region and year.
+    /// </summary>
+    private static IQueryable<Figures> WithFigures(JixiaoDbContext db, IQueryable<Project> projects, ProjectFilter f, DateOnly asOf)
+    {
+        var movements = db.LedgerMovements.Where(m => m.Date <= asOf);
+        var payments = db.Payments.Where(x => x.Date <= asOf);
+        if (f.Year is { } year)
         {
-            Project = p,
-            Initial = db.LedgerMovements.Where(m => m.ProjectId == p.Id && m.Kind == MovementKind.InitialApproval && m.Date <= asOf).Sum(m => m.Amount),
-            Adjusted = db.LedgerMovements.Where(m => m.ProjectId == p.Id && m.Date <= asOf).Sum(m => Increasing.Contains(m.Kind) ? m.Amount : -m.Amount),
-            Executed = db.Payments.Where(x => x.ProjectId == p.Id && x.Date <= asOf).Sum(x => x.Amount),
+            movements = movements.Where(m => m.FiscalYear == year);
+            payments = payments.Where(x => x.FiscalYear == year);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Region))
+        {
+            movements = movements.Where(m => m.RegionCode == f.Region);
+            payments = payments.Where(x => x.RegionCode == f.Region);
+        }
+        var budgets = movements.GroupBy(m => m.ProjectId).Select(g => new
+        {
+            ProjectId = g.Key,
+            Initial = g.Sum(m => m.Kind == MovementKind.InitialApproval ? (decimal?)m.Amount : 0m),
+            Adjusted = g.Sum(m => (decimal?)(Increasing.Contains(m.Kind) ? m.Amount : -m.Amount)),
         });
+        var paid = payments.GroupBy(x => x.ProjectId).Select(g => new { ProjectId = g.Key, Executed = g.Sum(x => (decimal?)x.Amount) });
+        return from p in projects
+               join b in budgets on p.Id equals b.ProjectId into bs
+               from b in bs.DefaultIfEmpty()
+               join x in paid on p.Id equals x.ProjectId into xs
+               from x in xs.DefaultIfEmpty()
+               select new Figures
+               {
+                   Project = p,
+                   Initial = b.Initial ?? 0m,
+                   Adjusted = b.Adjusted ?? 0m,
+                   Executed = x.Executed ?? 0m,
+               };
+    }
 
     public static async Task<ProjectPage> PageAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, CancellationToken ct)
     {
@@ -73,13 +103,16 @@ public static class ProjectQueries
             projects = projects.Where(p => p.Name.Contains(keyword) || p.Code.StartsWith(keyword));
         }
 
-        var query = WithFigures(db, projects, asOf);
+        var query = WithFigures(db, projects, f, asOf);
         if (f.MinWan is { } min) { var yuan = min * 10_000m; query = query.Where(x => x.Adjusted >= yuan); }
         if (f.MaxWan is { } max) { var yuan = max * 10_000m; query = query.Where(x => x.Adjusted <= yuan); }
 
         var total = await query.CountAsync(ct);
-        var totalAdjusted = await query.Select(x => x.Adjusted).SumAsync(ct);
-        var totalExecuted = await query.Select(x => x.Executed).SumAsync(ct);
+        // Totals straight from the rows behind the listed projects (an aggregate over the joined shape is not translatable).
+        var ids = query.Select(x => x.Project.Id);
+        var totalAdjusted = await db.LedgerMovements.Where(m => m.Date <= asOf && ids.Contains(m.ProjectId))
+            .SumAsync(m => (decimal?)(Increasing.Contains(m.Kind) ? m.Amount : -m.Amount), ct) ?? 0m;
+        var totalExecuted = await db.Payments.Where(x => x.Date <= asOf && ids.Contains(x.ProjectId)).SumAsync(x => (decimal?)x.Amount, ct) ?? 0m;
         query = (f.Sort, f.Descending) switch
         {
             (ProjectSort.Name, false) => query.OrderBy(x => x.Project.Name).ThenBy(x => x.Project.Id),

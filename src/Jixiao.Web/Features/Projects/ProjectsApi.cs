@@ -20,12 +20,11 @@ public static class ProjectsApi
         group.MapGet("/{id:long}", async Task<Results<Ok<ProjectDetail>, NotFound>> (long id, DateOnly? asOf, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
                 await ProjectLedger.LoadAsync(db, id, asOf, clock.GetUtcNow().UtcDateTime, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithSummary("项目详情：截至 asOf 的年初预算数、全年预算数、执行数、执行率、时间进度，及其背后的每一笔指标变动和支付");
-        api.MapGet("/pools", async Task<Ok<List<PoolView>>> (int? year, DateOnly? asOf, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/pools", async Task<Ok<List<PoolView>>> (int? year, DateOnly? asOf, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var y = year ?? clock.GetUtcNow().Year;
                 return TypedResults.Ok(await PoolQueries.ListAsync(db, y, asOf ?? ProjectQueries.DefaultAsOf(y, clock.GetUtcNow().UtcDateTime), ct));
             })
-            .WithTags("项目库与预算台账")
             .RequireAuthorization(Access.Policies.FinanceStaff)
             .WithSummary("待分资金：每个资金池的年初数、已分配、余额及每一笔分配（接收项目、单位、文件号）");
         return api;
