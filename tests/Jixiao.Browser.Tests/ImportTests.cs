@@ -118,7 +118,7 @@ public sealed class ImportTests(BrowserApp browser)
             await Expect(issues.Locator("tbody tr").Nth(1).Locator("td"))
                 .ToHaveTextAsync([new Regex("^5$"), new Regex("^项目代码$"), new Regex($"^{unknownCode}$"), new Regex("^错误：.*不存在")]);
             var recent = page.Locator(".card", new() { Has = page.GetByText("最近导入", new() { Exact = true }) });
-            await Expect(recent.Locator("tr", new() { HasText = $"{year}年支付明细（有误）.xlsx" })).ToContainTextAsync("仅预览");
+            await Expect(recent.Locator("tr", new() { HasText = $"{year}年支付明细（有误）.xlsx" })).ToContainTextAsync("仅校验");
             await ScreenshotAsync(page, "10-import-errors-perf");
 
             // 4. The project library shows what the good files wrote and nothing of the bad one.
