@@ -69,6 +69,22 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
+internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<Web.Features.Projects.ProjectTotals>
+{
+    public void Configure(EntityTypeBuilder<Web.Features.Projects.ProjectTotals> b)
+    {
+        b.ToTable("ProjectTotals");
+        b.HasKey(t => t.ProjectId);
+        b.Property(t => t.ProjectId).ValueGeneratedNever();
+        b.Property(t => t.RegionCode).HasMaxLength(6);
+        b.Property(t => t.Initial).HasConversion(Fen.Converter);
+        b.Property(t => t.Adjusted).HasConversion(Fen.Converter);
+        b.Property(t => t.Executed).HasConversion(Fen.Converter);
+        b.HasIndex(t => new { t.RegionCode, t.FiscalYear, t.LatestDate });
+        b.HasOne<Project>().WithOne().HasForeignKey<Web.Features.Projects.ProjectTotals>(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Web.Features.Imports.ImportBatch>
 {
     public void Configure(EntityTypeBuilder<Web.Features.Imports.ImportBatch> b)

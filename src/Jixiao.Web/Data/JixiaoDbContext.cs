@@ -37,6 +37,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Features.Projects.ProjectTotals> ProjectTotals => Set<Features.Projects.ProjectTotals>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

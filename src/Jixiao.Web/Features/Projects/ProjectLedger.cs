@@ -19,7 +19,7 @@ public static class ProjectLedger
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return null;
         var date = asOf ?? ProjectQueries.DefaultAsOf(project.FiscalYear, nowUtc);
-        var row = (await ProjectQueries.PageAsync(db, new ProjectFilter(ProjectId: id), date, ct)).Rows.Single();
+        var row = (await ProjectQueries.PageAsync(db, new ProjectFilter(project.RegionCode, project.FiscalYear, ProjectId: id), date, ct)).Rows.Single();
 
         var movements = await db.LedgerMovements.AsNoTracking().Where(m => m.ProjectId == id).ToListAsync(ct);
         var counterparts = await db.Projects.AsNoTracking()
@@ -41,7 +41,7 @@ public static class ProjectLedger
         var parentName = project.ParentId is { } parentId
             ? await db.Projects.Where(p => p.Id == parentId).Select(p => p.Code + " " + p.Name).FirstOrDefaultAsync(ct)
             : null;
-        var children = (await ProjectQueries.PageAsync(db, new ProjectFilter(ParentId: id, PageSize: 200), date, ct)).Rows;
+        var children = (await ProjectQueries.PageAsync(db, new ProjectFilter(project.RegionCode, project.FiscalYear, ParentId: id, PageSize: 200), date, ct)).Rows;
         return new ProjectDetail(row, parentName, figures, months, payments, children);
     }
 }

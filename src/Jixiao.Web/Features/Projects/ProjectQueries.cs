@@ -26,8 +26,10 @@ public sealed record ProjectPage(IReadOnlyList<ProjectRow> Rows, int Total, int 
 }
 
 /// <summary>
-/// The project list with ledger figures computed in SQL from the movements and payments (never stored), so
-/// it can be filtered, sorted and paged on the server. The signs come from <see cref="Ledger.SignOf"/>.
+/// The project list with ledger figures, filtered, sorted and paged on the server. As of a date on or after
+/// every listed project's latest ledger row (today, the year's end: the usual case) the figures are the
+/// per-project totals the database keeps (<see cref="ProjectTotals"/>); as of an earlier date they are summed
+/// from the movements and payments dated on or before it. Signs come from <see cref="Ledger.SignOf"/>.
 /// </summary>
 public static class ProjectQueries
 {
@@ -42,11 +44,24 @@ public static class ProjectQueries
         public decimal Executed { get; init; }
     }
 
+    /// <summary>Each project joined one-to-one to the totals the database keeps.</summary>
+    private static IQueryable<Figures> WithTotals(JixiaoDbContext db, IQueryable<Project> projects) =>
+        from p in projects
+        join t in db.ProjectTotals on p.Id equals t.ProjectId into ts
+        from t in ts.DefaultIfEmpty()
+        select new Figures
+        {
+            Project = p,
+            Initial = (decimal?)t.Initial ?? 0m,
+            Adjusted = (decimal?)t.Adjusted ?? 0m,
+            Executed = (decimal?)t.Executed ?? 0m,
+        };
+
     /// <summary>
-    /// Each project with its sums, joined to the movements and payments grouped per project (one hash
-    /// aggregate over the region-year rather than a lookup per project), limited to the same region and year.
+    /// Each project with its sums as of <paramref name="asOf"/>, joined to the movements and payments grouped
+    /// per project (one hash aggregate over the region-year rather than a lookup per project).
     /// </summary>
-    private static IQueryable<Figures> WithFigures(JixiaoDbContext db, IQueryable<Project> projects, ProjectFilter f, DateOnly asOf)
+    private static IQueryable<Figures> WithSumsAsOf(JixiaoDbContext db, IQueryable<Project> projects, ProjectFilter f, DateOnly asOf)
     {
         var movements = db.LedgerMovements.Where(m => m.Date <= asOf);
         var payments = db.Payments.Where(x => x.Date <= asOf);
@@ -103,16 +118,13 @@ public static class ProjectQueries
             projects = projects.Where(p => p.Name.Contains(keyword) || p.Code.StartsWith(keyword));
         }
 
-        var query = WithFigures(db, projects, f, asOf);
+        var query = await TotalsAreCurrentAsync(db, f, asOf, ct) ? WithTotals(db, projects) : WithSumsAsOf(db, projects, f, asOf);
         if (f.MinWan is { } min) { var yuan = min * 10_000m; query = query.Where(x => x.Adjusted >= yuan); }
         if (f.MaxWan is { } max) { var yuan = max * 10_000m; query = query.Where(x => x.Adjusted <= yuan); }
 
-        var total = await query.CountAsync(ct);
-        // Totals straight from the rows behind the listed projects (an aggregate over the joined shape is not translatable).
-        var ids = query.Select(x => x.Project.Id);
-        var totalAdjusted = await db.LedgerMovements.Where(m => m.Date <= asOf && ids.Contains(m.ProjectId))
-            .SumAsync(m => (decimal?)(Increasing.Contains(m.Kind) ? m.Amount : -m.Amount), ct) ?? 0m;
-        var totalExecuted = await db.Payments.Where(x => x.Date <= asOf && ids.Contains(x.ProjectId)).SumAsync(x => (decimal?)x.Amount, ct) ?? 0m;
+        var summary = await query.Select(x => new { x.Adjusted, x.Executed }).GroupBy(x => 1)
+            .Select(g => new { Count = g.Count(), Adjusted = g.Sum(x => x.Adjusted), Executed = g.Sum(x => x.Executed) })
+            .SingleOrDefaultAsync(ct);
         query = (f.Sort, f.Descending) switch
         {
             (ProjectSort.Name, false) => query.OrderBy(x => x.Project.Name).ThenBy(x => x.Project.Id),
@@ -140,7 +152,20 @@ public static class ProjectQueries
             rows.Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear, r.Project.Code, r.Project.Name,
                 r.Unit ?? "", r.Department, r.Project.BudgetKind, r.Project.Transfer, r.Project.Tags, r.Project.Category, r.Project.Level,
                 r.Project.Status, r.Project.IsPool, r.Initial, r.Adjusted, r.Executed)).ToList(),
-            total, page, pageSize, totalAdjusted, totalExecuted);
+            summary?.Count ?? 0, page, pageSize, summary?.Adjusted ?? 0m, summary?.Executed ?? 0m);
+    }
+
+    /// <summary>
+    /// Whether no ledger row of the region-year (or of the one project asked for) is dated after
+    /// <paramref name="asOf"/>, so the kept totals are the figures as of it. One index seek.
+    /// </summary>
+    private static async Task<bool> TotalsAreCurrentAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, CancellationToken ct)
+    {
+        var totals = db.ProjectTotals.AsQueryable();
+        if (f.ProjectId is { } id) totals = totals.Where(t => t.ProjectId == id);
+        if (!string.IsNullOrWhiteSpace(f.Region)) totals = totals.Where(t => t.RegionCode == f.Region);
+        if (f.Year is { } year) totals = totals.Where(t => t.FiscalYear == year);
+        return !await totals.AnyAsync(t => t.LatestDate > asOf, ct);
     }
 
     /// <summary>The date the figures are shown at: today within the year, the year's last day after it.</summary>
