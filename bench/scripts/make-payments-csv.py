@@ -17,12 +17,14 @@ else:
     rows = [tuple(line.split(',')) for line in out.splitlines() if line]
 rnd = random.Random(a.seed)
 start = datetime.date(a.year, 1, 1)
+# payments are facts: none after today (nor after 30 November)
+end = min(datetime.date(a.year, 11, 30), datetime.date.today())
 with open(a.out, 'w', newline='', encoding='utf-8') as f:
     w = csv.writer(f)
     w.writerow(['支付凭证号', '支付日期', '项目代码', '支付金额（元）', '摘要'])
     for i in range(a.rows):
         code, established = rows[rnd.randrange(len(rows))]
         first = max(start, datetime.date.fromisoformat(str(established)[:10]))
-        day = first + datetime.timedelta(days=rnd.randrange(max(1, (datetime.date(a.year, 11, 30) - first).days)))
+        day = first + datetime.timedelta(days=rnd.randrange(max(1, (end - first).days)))
         w.writerow([f'BENCH{a.year}{i:08d}', day.isoformat(), code, f'{rnd.randrange(100, 500000) / 100:.2f}', '压测支付'])
 print(f'wrote {a.rows} rows over {len(rows)} projects to {a.out}')

@@ -4,7 +4,7 @@
 #   JIT=off bench/scripts/project-list.sh   — same, with the app's connections set to jit=off
 #                                              (Npgsql "Options=-c jit=off"), to show what JIT costs
 # Starts the Release app on PostgreSQL at 127.0.0.1:$BENCH_PORT (migrates on start), gets a bearer
-# token for a county performance-division user (~4,000 projects), warms up 10 s, then runs wrk against
+# token for a county performance-division user (~4,000 projects), warms up (WARMUP, default 60 s), then runs wrk against
 # the JSON API (/api/projects) and the HTML page (/Projects). Stops the app at the end.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -29,7 +29,7 @@ echo "######## run $(date -u +%FT%TZ) jit=${JIT:-server default} app=$BENCH_APP 
 for mode in api page; do
   export MODE=$mode
   # --timeout: wrk's default (2 s) drops slower requests from the latency statistics
-  wrk -t2 -c16 -d10s --timeout 60s -s "$REPO/bench/scripts/project-list.lua" "$URL" > /dev/null   # warm-up
+  wrk -t2 -c16 -d"${WARMUP:-60s}" --timeout 60s -s "$REPO/bench/scripts/project-list.lua" "$URL" > /dev/null   # warm-up: JIT tiering settles in ~40 s
   { echo "== MODE=$mode user=$USER_NAME connections=16"; load_note
     wrk -t2 -c16 -d"$DURATION" --timeout 60s --latency -s "$REPO/bench/scripts/project-list.lua" "$URL"; load_note; } | tee -a "$OUT"
 done

@@ -107,11 +107,17 @@ public sealed class JixiaoClaimsFactory(UserManager<AppUser> users, IOptions<Ide
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        foreach (var role in await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync())
+        AddJixiaoClaims(identity, user, await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync());
+        return identity;
+    }
+
+    /// <summary>The claims of ours on a cookie or a bearer-token identity: roles, display name, region.</summary>
+    public static void AddJixiaoClaims(ClaimsIdentity identity, AppUser user, IEnumerable<Role> roles)
+    {
+        foreach (var role in roles)
             identity.AddClaim(new Claim(ClaimTypes.Role, Policies.For(role)));
         identity.AddClaim(new Claim(JixiaoClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(JixiaoClaims.Region, user.RegionCode));
-        return identity;
     }
 }
 

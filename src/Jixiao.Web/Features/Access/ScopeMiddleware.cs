@@ -9,9 +9,13 @@ namespace Jixiao.Web.Features.Access;
 /// <summary>Loads what a user may see from the database (roles, organisation tree, division mapping).</summary>
 public static class ScopeLoader
 {
-    public static async Task<(AccessScope Scope, AppUser User)?> LoadAsync(SystemDbContext db, long userId, CancellationToken cancellationToken)
+    /// <param name="loaded">the user with roles if this request has read them already (bearer tokens)</param>
+    public static async Task<(AccessScope Scope, AppUser User)?> LoadAsync(SystemDbContext db, long userId, CancellationToken cancellationToken,
+        AppUser? loaded = null)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = loaded is { } known && known.Id == userId
+            ? known
+            : await db.Users.AsNoTracking().Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || !user.IsActive) return null;
         var roles = user.Roles.Select(r => r.Role).ToList();
         var needsAllRegions = roles.Any(r => r is Role.PerformanceDivision || Roles.Administrators.Contains(r));
@@ -39,7 +43,7 @@ public sealed class ScopeMiddleware(RequestDelegate next)
         if (context.User.Identity?.IsAuthenticated == true
             && long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var loaded = await ScopeLoader.LoadAsync(db, userId, context.RequestAborted);
+            var loaded = await ScopeLoader.LoadAsync(db, userId, context.RequestAborted, context.Items[typeof(AppUser)] as AppUser);
             if (loaded is { } found)
                 current.Set(found.Scope, found.User.Id, found.User.UserName ?? "", found.User.RegionCode);
             else

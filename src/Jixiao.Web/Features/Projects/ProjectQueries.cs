@@ -61,10 +61,16 @@ public static class ProjectQueries
     /// Each project with its sums as of <paramref name="asOf"/>, joined to the movements and payments grouped
     /// per project (one hash aggregate over the region-year rather than a lookup per project).
     /// </summary>
-    private static IQueryable<Figures> WithSumsAsOf(JixiaoDbContext db, IQueryable<Project> projects, ProjectFilter f, DateOnly asOf)
+    private static IQueryable<Figures> WithSumsAsOf(JixiaoDbContext db, IQueryable<Project> projects, ProjectFilter f, DateOnly asOf,
+        List<long>? only = null)
     {
         var movements = db.LedgerMovements.Where(m => m.Date <= asOf);
         var payments = db.Payments.Where(x => x.Date <= asOf);
+        if (only is not null)
+        {
+            movements = movements.Where(m => only.Contains(m.ProjectId));
+            payments = payments.Where(x => only.Contains(x.ProjectId));
+        }
         if (f.Year is { } year)
         {
             movements = movements.Where(m => m.FiscalYear == year);
@@ -118,7 +124,8 @@ public static class ProjectQueries
             projects = projects.Where(p => p.Name.Contains(keyword) || p.Code.StartsWith(keyword));
         }
 
-        var query = await TotalsAreCurrentAsync(db, f, asOf, ct) ? WithTotals(db, projects) : WithSumsAsOf(db, projects, f, asOf);
+        var current = await TotalsAreCurrentAsync(db, f, asOf, ct);
+        var query = current ? WithTotals(db, projects) : WithSumsAsOf(db, projects, f, asOf);
         if (f.MinWan is { } min) { var yuan = min * 10_000m; query = query.Where(x => x.Adjusted >= yuan); }
         if (f.MaxWan is { } max) { var yuan = max * 10_000m; query = query.Where(x => x.Adjusted <= yuan); }
 
@@ -140,16 +147,19 @@ public static class ProjectQueries
         };
         var pageSize = Math.Clamp(f.PageSize, 10, 200);
         var page = Math.Max(1, f.Page);
-        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+        // The page's ids first, sorting only narrow rows; then those rows with their names.
+        var ids = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Project.Id).ToListAsync(ct);
+        var listed = projects.Where(p => ids.Contains(p.Id));
+        var rows = await (current ? WithTotals(db, listed) : WithSumsAsOf(db, listed, f, asOf, ids))
             .Select(x => new
             {
                 x.Project, x.Initial, x.Adjusted, x.Executed,
                 Unit = db.OrgUnits.Where(o => o.Id == x.Project.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
                 Department = db.OrgUnits.Where(o => o.Id == x.Project.DepartmentId).Select(o => o.Name).FirstOrDefault(),
             })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(r => r.Project.Id, ct);
         return new ProjectPage(
-            rows.Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear, r.Project.Code, r.Project.Name,
+            ids.Select(id => rows[id]).Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear, r.Project.Code, r.Project.Name,
                 r.Unit ?? "", r.Department, r.Project.BudgetKind, r.Project.Transfer, r.Project.Tags, r.Project.Category, r.Project.Level,
                 r.Project.Status, r.Project.IsPool, r.Initial, r.Adjusted, r.Executed)).ToList(),
             summary?.Count ?? 0, page, pageSize, summary?.Adjusted ?? 0m, summary?.Executed ?? 0m);
