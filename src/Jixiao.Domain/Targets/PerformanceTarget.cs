@@ -107,6 +107,8 @@ public sealed class PerformanceTarget : IOrgOwned
     public long OrgUnitId { get; private set; }
     /// <summary>The department whose reviewer and funding division handle it (null for a finance-held pool).</summary>
     public long? DepartmentId { get; private set; }
+    /// <summary>One key per subject across versions: <c>P{projectId}</c> or <c>D{departmentId}/{year}</c>.</summary>
+    public string SubjectKey { get; private set; } = "";
     public int Version { get; private set; }
     public TargetState State { get; private set; }
     /// <summary>总体目标 (project, medium term) or 战略目标 (department).</summary>
@@ -146,6 +148,7 @@ public sealed class PerformanceTarget : IOrgOwned
     {
         RegionCode = region, FiscalYear = year, Subject = subject, ProjectId = projectId, OrgUnitId = orgUnitId,
         DepartmentId = departmentId, Version = 1, State = TargetState.Draft, CreatedAtUtc = nowUtc, UpdatedAtUtc = nowUtc,
+        SubjectKey = subject == TargetSubject.Project ? $"P{projectId}" : $"D{orgUnitId}/{year}",
     };
 
     /// <summary>

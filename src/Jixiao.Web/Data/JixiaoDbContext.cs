@@ -38,6 +38,9 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Features.Projects.ProjectTotals> ProjectTotals => Set<Features.Projects.ProjectTotals>();
+    public DbSet<Domain.Targets.PerformanceTarget> Targets => Set<Domain.Targets.PerformanceTarget>();
+    public DbSet<Features.Targets.IndicatorFrameSetting> FrameSettings => Set<Features.Targets.IndicatorFrameSetting>();
+    public DbSet<Features.Library.IndicatorLibraryEntry> Library => Set<Features.Library.IndicatorLibraryEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -10,9 +10,9 @@ public sealed record MigrationStep(int Version, string Name, string Sql);
 
 /// <summary>
 /// Applies the ordered SQL steps of the current provider that the database has not seen yet, each in its
-/// own transaction, and records them in <c>__SchemaVersions</c>. See docs/decisions/0001-schema-versioning.md.
+/// own transaction, and records them in <c>__SchemaVersions</c>; then seeds reference data an empty database lacks. See docs/decisions/0001-schema-versioning.md.
 /// </summary>
-public sealed partial class SchemaMigrator(SystemDbContext db, ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(SystemDbContext db, TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
     private const string HistoryTable = "__SchemaVersions";
     private const long PostgresLockKey = 0x4A6958_69616F; // "JiXiao"
@@ -83,6 +83,10 @@ public sealed partial class SchemaMigrator(SystemDbContext db, ILogger<SchemaMig
                 logger.LogInformation("Applied schema step {Version} {Name} on {Provider}", step.Version, step.Name, Provider);
                 done.Add(step);
             }
+
+            // Reference data every database needs, under the same lock: the indicator library's seed.
+            var seeded = await Features.Library.LibrarySeed.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (seeded > 0) logger.LogInformation("Seeded the indicator library with {Count} published indicators", seeded);
 
             if (Provider == DatabaseProvider.Postgres)
                 await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({PostgresLockKey})", null, cancellationToken);

@@ -1,3 +1,5 @@
+using Jixiao.Web.Features.Targets;
+using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Imports;
@@ -19,6 +21,8 @@ public static class ApiEndpoints
         api.MapSecurityApi();
         api.MapAuditApi();
         api.MapProjectsApi();
+        api.MapTargetsApi();
+        api.MapLibraryApi();
         api.MapImportsApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Domain.Interchange;
 
 namespace Jixiao.Domain.Tests.Indicators;
 
@@ -29,7 +30,7 @@ internal static class PublishedIndicators
 
     public static IReadOnlyList<PublishedIndicator> Load()
     {
-        var records = ReadCsv(File.ReadAllText(Locate(), Encoding.UTF8));
+        var records = Csv.Read(File.ReadAllText(Locate(), Encoding.UTF8));
         var header = records[0];
         int Column(string name) => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new InvalidDataException($"no column {name}");
         int sector = Column("sector"), region = Column("region"), year = Column("year"), level1 = Column("level1"),
@@ -37,57 +38,5 @@ internal static class PublishedIndicators
         return [.. records.Skip(1).Select((r, i) => new PublishedIndicator(i + 2, r[sector], r[region],
             int.TryParse(r[year], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
             r[level1], r[level2], r[level3], r[value], r[unit]))];
-    }
-
-    /// <summary>RFC 4180: fields in double quotes may hold commas, line breaks and doubled quotes.</summary>
-    private static List<string[]> ReadCsv(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"')
-                    field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                    field.Append(text[++i]);
-                else
-                    quoted = false;
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add([.. fields]);
-                    fields.Clear();
-                    break;
-                case '\uFEFF' when i == 0:
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add([.. fields]);
-        }
-        return records;
     }
 }

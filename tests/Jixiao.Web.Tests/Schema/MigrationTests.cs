@@ -25,7 +25,7 @@ public sealed class MigrationTests
         await using var migrated = await TestDatabase.CreateAsync(provider);
         await using var fromModel = await TestDatabase.CreateAsync(provider);
         await using (var db = ContextFor(migrated))
-            Assert.NotEmpty(await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.NotEmpty(await new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken));
         await using (var db = ContextFor(fromModel))
             await db.Database.ExecuteSqlRawAsync(db.Database.GenerateCreateScript(), TestContext.Current.CancellationToken);
 
@@ -40,7 +40,7 @@ public sealed class MigrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = ContextFor(database);
-        var migrator = new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance);
+        var migrator = new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance);
         var first = await migrator.MigrateAsync(TestContext.Current.CancellationToken);
         Assert.Equal(SchemaMigrator.StepsFor(provider).Count, first.Count);
         Assert.Empty(await migrator.MigrateAsync(TestContext.Current.CancellationToken));
@@ -51,7 +51,7 @@ public sealed class MigrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = ContextFor(database);
-        var migrator = new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance);
+        var migrator = new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance);
         await migrator.MigrateAsync(TestContext.Current.CancellationToken);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "__SchemaVersions" ("Version", "Name") VALUES (9999, 'Future')""", TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(TestContext.Current.CancellationToken));

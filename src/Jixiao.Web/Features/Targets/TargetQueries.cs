@@ -1,0 +1,242 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>The boxes of the target inbox.</summary>
+public enum InboxBox
+{
+    /// <summary>待办: waiting for me (to write, to submit, to review)</summary>
+    Todo = 1,
+    /// <summary>被退回: returned to me with a reason</summary>
+    Returned = 2,
+    /// <summary>已办: I acted on it and it has moved on</summary>
+    Done = 3,
+    /// <summary>待填报: projects in the budget of my unit that have no targets yet</summary>
+    NotStarted = 4,
+}
+
+public sealed record InboxRow(long? TargetId, long? ProjectId, TargetSubject Subject, string Code, string Name, string OrgName,
+    int Version, TargetState? State, DateTime? UpdatedAtUtc, string? LastOpinion, decimal AdjustedBudget);
+
+public sealed record InboxPage(InboxBox Box, IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize, IReadOnlyDictionary<InboxBox, int> Counts)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record VersionRow(long Id, int Version, TargetState State, DateTime UpdatedAtUtc, DateTime? ApprovedAtUtc);
+
+public sealed record TargetView(PerformanceTarget Target, string SubjectName, string? ProjectCode, string OrgName, decimal? AdjustedBudget,
+    IndicatorFrameView Frame, IReadOnlyList<QualityIssue> Issues, IReadOnlyList<VersionRow> Versions, IReadOnlyList<TargetChange> ChangesFromPrevious,
+    IReadOnlyList<ReviewAction> AllowedActions, bool CanEdit);
+
+public sealed record IndicatorFrameView(string Code, string Name, IReadOnlyList<Domain.Targets.FrameLevel> Levels);
+
+/// <summary>Where the money of projects without approved targets came from.</summary>
+public enum FundingSource
+{
+    /// <summary>年初批复</summary>
+    Initial = 1,
+    /// <summary>年中追加</summary>
+    MidYearAddition = 2,
+    /// <summary>待分资金分配</summary>
+    PoolAllocation = 3,
+    /// <summary>尚无指标</summary>
+    None = 4,
+}
+
+public sealed record CoverageGroup(long? DepartmentId, string DepartmentName, BudgetKind BudgetKind, int Projects, decimal Amount);
+
+public sealed record CoverageRow(long ProjectId, string Code, string Name, string UnitName, BudgetKind BudgetKind, FundingSource Source,
+    decimal AdjustedBudget, TargetState? State);
+
+public sealed record Coverage(int Year, int ProjectsInBudget, int WithoutApproved, decimal AmountWithoutApproved,
+    IReadOnlyList<CoverageGroup> Groups, IReadOnlyList<CoverageRow> Rows, int RowsTotal);
+
+public static class TargetQueries
+{
+    /// <summary>The targets waiting for the user in any of their roles.</summary>
+    private static IQueryable<PerformanceTarget> Todo(JixiaoDbContext db, AccessScope scope, int year)
+    {
+        var unit = scope.Has(Role.UnitFiller);
+        var department = scope.Has(Role.DepartmentReviewer);
+        var division = scope.Has(Role.BusinessDivision);
+        var performance = scope.Has(Role.PerformanceDivision);
+        return db.Targets.Where(t => t.FiscalYear == year && (
+            (unit && t.Subject == TargetSubject.Project && t.State == TargetState.Draft)
+            || (department && t.Subject == TargetSubject.Project && t.State == TargetState.Submitted)
+            || (department && t.Subject == TargetSubject.Department && t.State == TargetState.Draft)
+            || (division && t.State == TargetState.DepartmentApproved)
+            || (performance && t.State == TargetState.DivisionApproved)));
+    }
+
+    private static IQueryable<PerformanceTarget> Returned(JixiaoDbContext db, AccessScope scope, int year)
+    {
+        var unit = scope.Has(Role.UnitFiller);
+        var department = scope.Has(Role.DepartmentReviewer);
+        return db.Targets.Where(t => t.FiscalYear == year && t.State == TargetState.Returned
+            && ((unit && t.Subject == TargetSubject.Project) || (department && t.Subject == TargetSubject.Department)));
+    }
+
+    private static IQueryable<PerformanceTarget> Done(JixiaoDbContext db, long userId, IQueryable<PerformanceTarget> todo, IQueryable<PerformanceTarget> returned, int year) =>
+        db.Targets.Where(t => t.FiscalYear == year && t.Steps.Any(s => s.UserId == userId)
+                              && !todo.Any(x => x.Id == t.Id) && !returned.Any(x => x.Id == t.Id));
+
+    /// <summary>Budgeted projects (not pools) in scope with no targets at all.</summary>
+    private static IQueryable<Project> NotStarted(JixiaoDbContext db, int year) =>
+        db.Projects.Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool
+                               && !db.Targets.Any(t => t.SubjectKey == "P" + p.Id));
+
+    public static async Task<InboxPage> InboxAsync(JixiaoDbContext db, CurrentUser user, int year, InboxBox box, int page, int pageSize, CancellationToken ct)
+    {
+        var scope = user.Scope;
+        var todo = Todo(db, scope, year);
+        var returned = Returned(db, scope, year);
+        var done = Done(db, user.UserId ?? 0, todo, returned, year);
+        var notStarted = NotStarted(db, year);
+        var fills = scope.Has(Role.UnitFiller);
+        var counts = new Dictionary<InboxBox, int>
+        {
+            [InboxBox.Todo] = await todo.CountAsync(ct),
+            [InboxBox.Returned] = await returned.CountAsync(ct),
+            [InboxBox.Done] = await done.CountAsync(ct),
+            [InboxBox.NotStarted] = fills ? await notStarted.CountAsync(ct) : 0,
+        };
+        pageSize = Math.Clamp(pageSize, 10, 200);
+        page = Math.Max(1, page);
+        List<InboxRow> rows;
+        if (box == InboxBox.NotStarted)
+        {
+            rows = fills
+                ? await (from p in notStarted
+                         join t in db.ProjectTotals on p.Id equals t.ProjectId into ts
+                         from t in ts.DefaultIfEmpty()
+                         orderby p.Code
+                         select new InboxRow(null, p.Id, TargetSubject.Project, p.Code, p.Name,
+                             db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
+                             0, null, null, null, (decimal?)t.Adjusted ?? 0m))
+                    .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct)
+                : [];
+        }
+        else
+        {
+            var source = box switch { InboxBox.Returned => returned, InboxBox.Done => done, _ => todo };
+            rows = await (from t in source
+                          join p in db.Projects on t.ProjectId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
+                          from x in xs.DefaultIfEmpty()
+                          orderby t.UpdatedAtUtc, t.Id
+                          select new InboxRow(t.Id, t.ProjectId, t.Subject,
+                              p != null ? p.Code : "",
+                              p != null ? p.Name : db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name + " 部门整体绩效目标").FirstOrDefault() ?? "",
+                              db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
+                              t.Version, t.State, t.UpdatedAtUtc,
+                              t.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(),
+                              (decimal?)x.Adjusted ?? 0m))
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        }
+        return new InboxPage(box, rows, counts[box], page, pageSize, counts);
+    }
+
+    public static async Task<TargetView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
+    {
+        var target = await db.Targets.AsNoTracking().Include(t => t.Indicators).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (target is null) return null;
+        var project = target.ProjectId is { } pid ? await db.Projects.AsNoTracking().SingleAsync(p => p.Id == pid, ct) : null;
+        var orgName = await db.OrgUnits.Where(o => o.Id == target.OrgUnitId).Select(o => o.Name).SingleAsync(ct);
+        var adjusted = target.ProjectId is { } projectId
+            ? await db.ProjectTotals.Where(t => t.ProjectId == projectId).Select(t => (decimal?)t.Adjusted).SingleOrDefaultAsync(ct) ?? 0m
+            : (decimal?)null;
+        var context = await TargetWork.ContextAsync(db, target, ct);
+        var versions = await db.Targets.AsNoTracking().Where(t => t.SubjectKey == target.SubjectKey).OrderBy(t => t.Version)
+            .Select(t => new VersionRow(t.Id, t.Version, t.State, t.UpdatedAtUtc, t.ApprovedAtUtc)).ToListAsync(ct);
+        var changes = target.Version > 1
+            ? await db.Targets.AsNoTracking().Include(t => t.Indicators)
+                .SingleOrDefaultAsync(t => t.SubjectKey == target.SubjectKey && t.Version == target.Version - 1, ct) is { } previous
+                ? TargetDiff.Compare(previous, target)
+                : []
+            : [];
+        var issues = TargetQuality.Check(target.Subject, target.AnnualGoal, target.OverallGoal, target.Indicators, context);
+        var actions = Enum.GetValues<ReviewAction>()
+            .Where(a => a != ReviewAction.Refine && user.Scope.Roles.Any(r => TargetWorkflow.IsAllowed(target.Subject, target.State, a, r)))
+            .Where(a => a != ReviewAction.Adjust || versions.Max(v => v.Version) == target.Version)
+            .ToList();
+        var canEdit = user.Scope.Roles.Any(r => TargetWorkflow.CanEdit(target.Subject, target.State, r));
+        var name = project is not null ? project.Name : orgName + " 部门整体绩效目标";
+        return new TargetView(target, name, project?.Code, orgName, adjusted,
+            new IndicatorFrameView(context.Frame.Code, context.Frame.Name, context.Frame.Levels), issues, versions, changes, actions, canEdit);
+    }
+
+    /// <summary>
+    /// 全覆盖: projects in the budget (not pools) without an approved version of targets, with where their
+    /// money came from — so mid-year additions and 待分资金 allocations cannot slip through.
+    /// </summary>
+    public static async Task<Coverage> CoverageAsync(JixiaoDbContext db, int year, FundingSource? source, int page, int pageSize, CancellationToken ct)
+    {
+        var inBudget = db.Projects.Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool);
+        var without = inBudget.Where(p => !db.Targets.Any(t => t.SubjectKey == "P" + p.Id && t.State == TargetState.Approved));
+        var rows = from p in without
+                   join x in db.ProjectTotals on p.Id equals x.ProjectId into xs
+                   from x in xs.DefaultIfEmpty()
+                   select new
+                   {
+                       Project = p,
+                       Adjusted = (decimal?)x.Adjusted ?? 0m,
+                       Initial = db.LedgerMovements.Any(m => m.ProjectId == p.Id && m.Kind == MovementKind.InitialApproval),
+                       Pool = db.LedgerMovements.Any(m => m.ProjectId == p.Id && m.Kind == MovementKind.PoolAllocationIn),
+                       Addition = db.LedgerMovements.Any(m => m.ProjectId == p.Id && m.Kind == MovementKind.Addition),
+                       State = db.Targets.Where(t => t.SubjectKey == "P" + p.Id).OrderByDescending(t => t.Version).Select(t => (TargetState?)t.State).FirstOrDefault(),
+                   };
+        var groups = await rows.GroupBy(r => new { r.Project.DepartmentId, r.Project.BudgetKind })
+            .Select(g => new { g.Key.DepartmentId, g.Key.BudgetKind, Count = g.Count(), Amount = g.Sum(r => r.Adjusted) })
+            .ToListAsync(ct);
+        var departmentIds = groups.Select(g => g.DepartmentId).OfType<long>().Distinct().ToList();
+        var names = await db.OrgUnits.Where(o => departmentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var listed = source switch
+        {
+            FundingSource.Initial => rows.Where(r => r.Initial),
+            FundingSource.PoolAllocation => rows.Where(r => !r.Initial && r.Pool),
+            FundingSource.MidYearAddition => rows.Where(r => !r.Initial && !r.Pool && r.Addition),
+            FundingSource.None => rows.Where(r => !r.Initial && !r.Pool && !r.Addition),
+            _ => rows,
+        };
+        pageSize = Math.Clamp(pageSize, 10, 200);
+        var list = await listed.OrderByDescending(r => r.Adjusted).ThenBy(r => r.Project.Code)
+            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize)
+            .Select(r => new
+            {
+                r.Project.Id, r.Project.Code, r.Project.Name, r.Project.BudgetKind, r.Adjusted, r.Initial, r.Pool, r.Addition, r.State,
+                Unit = db.OrgUnits.Where(o => o.Id == r.Project.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
+            })
+            .ToListAsync(ct);
+        return new Coverage(year, await inBudget.CountAsync(ct), groups.Sum(g => g.Count), groups.Sum(g => g.Amount),
+            groups.Select(g => new CoverageGroup(g.DepartmentId, g.DepartmentId is { } d ? names.GetValueOrDefault(d, "") : "（无主管部门）", g.BudgetKind, g.Count, g.Amount))
+                .OrderByDescending(g => g.Amount).ToList(),
+            list.Select(r => new CoverageRow(r.Id, r.Code, r.Name, r.Unit, r.BudgetKind,
+                r.Initial ? FundingSource.Initial : r.Pool ? FundingSource.PoolAllocation : r.Addition ? FundingSource.MidYearAddition : FundingSource.None,
+                r.Adjusted, r.State)).ToList(),
+            source is null ? groups.Sum(g => g.Count) : await listed.CountAsync(ct));
+    }
+
+    public static string Label(this FundingSource s) => s switch
+    {
+        FundingSource.Initial => "年初批复",
+        FundingSource.MidYearAddition => "年中追加",
+        FundingSource.PoolAllocation => "待分资金分配",
+        _ => "尚无指标",
+    };
+
+    public static string Label(this InboxBox b) => b switch
+    {
+        InboxBox.Todo => "待办",
+        InboxBox.Returned => "被退回",
+        InboxBox.Done => "已办",
+        InboxBox.NotStarted => "待填报",
+        _ => b.ToString(),
+    };
+}

@@ -1,0 +1,209 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Library;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>What a form sends: goals and indicator rows.</summary>
+public sealed record TargetContent(string? OverallGoal, string? AnnualGoal, IReadOnlyList<TargetIndicatorInput> Indicators);
+
+/// <summary>Where a new set of project targets starts from.</summary>
+public enum TargetStart
+{
+    /// <summary>空白（从指标库引用）</summary>
+    Blank = 1,
+    /// <summary>上年已批复目标（即填即用）</summary>
+    LastYear = 2,
+}
+
+/// <summary>
+/// The target handlers shared by the pages and the API. Every read goes through the scoped context, so a
+/// target outside the user's units, departments or funded departments is simply not found; the acting role
+/// is the one of the user's roles that the review chain allows for the step.
+/// </summary>
+public static class TargetWork
+{
+    public static Task<PerformanceTarget?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
+        db.Targets.Include(t => t.Indicators).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
+
+    /// <summary>The frame of the region-year (national when none was chosen), the project's end and last year's values.</summary>
+    public static async Task<TargetCheckContext> ContextAsync(JixiaoDbContext db, PerformanceTarget target, CancellationToken ct)
+    {
+        var frame = await FrameAsync(db, target.RegionCode, target.FiscalYear, ct);
+        if (target.ProjectId is not { } projectId) return new TargetCheckContext(frame, target.FiscalYear);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
+        var lastYear = await LastYearApprovedAsync(db, project, ct);
+        var values = lastYear?.Indicators
+            .Select(i => (i.Name, Value: i.Parse(lastYear.FiscalYear).Value?.Number))
+            .Where(x => x.Value is not null)
+            .DistinctBy(x => x.Name)
+            .ToDictionary(x => x.Name, x => x.Value!.Value);
+        return new TargetCheckContext(frame, target.FiscalYear, project.EndYear, values);
+    }
+
+    public static async Task<IndicatorFrame> FrameAsync(JixiaoDbContext db, string regionCode, int year, CancellationToken ct) =>
+        (await db.FrameSettings.AsNoTracking().SingleOrDefaultAsync(f => f.RegionCode == regionCode && f.FiscalYear == year, ct))?.Frame
+        ?? IndicatorFrame.National;
+
+    /// <summary>Last year's approved targets of the same project code (a recurring project keeps its code).</summary>
+    private static async Task<PerformanceTarget?> LastYearApprovedAsync(JixiaoDbContext db, Project project, CancellationToken ct)
+    {
+        if (project.Recurrence != Recurrence.Recurring) return null;
+        return await db.Targets.AsNoTracking().Include(t => t.Indicators)
+            .Where(t => t.State == TargetState.Approved && t.Subject == TargetSubject.Project && t.FiscalYear == project.FiscalYear - 1)
+            .Join(db.Projects.Where(p => p.RegionCode == project.RegionCode && p.FiscalYear == project.FiscalYear - 1 && p.Code == project.Code),
+                t => t.ProjectId, p => p.Id, (t, _) => t)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public static ReviewActor Actor(CurrentUser user, TargetSubject subject, TargetState state, ReviewAction action)
+    {
+        // The allowed role if the user has one; otherwise any of theirs, so that the chain says precisely why not.
+        var role = user.Scope.Roles.Where(r => TargetWorkflow.IsAllowed(subject, state, action, r)).Cast<Role?>().FirstOrDefault()
+                   ?? user.Scope.Roles.Cast<Role?>().FirstOrDefault()
+                   ?? throw new ConflictException($"您没有业务角色，不能{action.Label()}{subject.Label()}。");
+        return new ReviewActor(user.UserId, user.UserName, role);
+    }
+
+    private static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target)
+    {
+        var role = user.Scope.Roles.FirstOrDefault(r => TargetWorkflow.CanEdit(target.Subject, target.State, r));
+        return role == default
+            ? throw new ConflictException(target.IsLocked
+                ? $"{target.Subject.Label()}第 {target.Version} 版“{target.State.Label()}”，已锁定不能修改。"
+                : $"当前状态“{target.State.Label()}”下，您的角色不能修改{target.Subject.Label()}。")
+            : new ReviewActor(user.UserId, user.UserName, role);
+    }
+
+    /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
+    public static async Task<PerformanceTarget?> StartForProjectAsync(JixiaoDbContext db, CurrentUser user, long projectId, TargetStart start,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return null;
+        if (!user.Scope.Has(Role.UnitFiller))
+            throw new ConflictException("项目绩效目标由预算单位填报人填报。");
+        if (await db.Targets.AnyAsync(t => t.SubjectKey == "P" + projectId, ct))
+            throw new ConflictException($"项目“{project.Name}”已有绩效目标，请在原目标上修改或申请调整。");
+        var target = PerformanceTarget.ForProject(project, nowUtc);
+        if (start == TargetStart.LastYear)
+        {
+            var last = await LastYearApprovedAsync(db, project, ct)
+                ?? throw new DomainException($"项目“{project.Code}”没有上年已批复的绩效目标（只有经常性项目、且上年代码相同才能沿用）。", "来源");
+            target.Edit(EditorOf(user, target), last.OverallGoal, last.AnnualGoal, last.Indicators.Select(i => i.ToInput()).ToList(),
+                await ContextAsync(db, target, ct), nowUtc);
+        }
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return target;
+    }
+
+    /// <summary>Starts version 1 of a department's overall targets for a year.</summary>
+    public static async Task<PerformanceTarget?> StartForDepartmentAsync(JixiaoDbContext db, CurrentUser user, long departmentId, int year,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var department = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == departmentId && o.Kind == OrgKind.Department, ct);
+        if (department is null || !user.Scope.CoversOrgData(department.Id)) return null;
+        if (!user.Scope.Has(Role.DepartmentReviewer))
+            throw new ConflictException("部门整体绩效目标由主管部门填报。");
+        var target = PerformanceTarget.ForDepartment(department, year, nowUtc);
+        if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey, ct))
+            throw new ConflictException($"{department.Name} {year} 年已有部门整体绩效目标。");
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return target;
+    }
+
+    public static async Task<(PerformanceTarget Target, IReadOnlyList<QualityIssue> Issues)?> SaveAsync(JixiaoDbContext db, CurrentUser user,
+        long id, TargetContent content, DateTime nowUtc, CancellationToken ct)
+    {
+        var target = await FindAsync(db, id, ct);
+        if (target is null) return null;
+        await EnsureLibraryReferencesAsync(db, content, ct);
+        var issues = target.Edit(EditorOf(user, target), content.OverallGoal, content.AnnualGoal, content.Indicators,
+            await ContextAsync(db, target, ct), nowUtc);
+        await SaveAsync(db, ct);
+        return (target, issues);
+    }
+
+    /// <summary>Submit, approve, return, reject. Approving a later version retires the one it adjusts.</summary>
+    public static async Task<PerformanceTarget?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, ReviewAction action,
+        ReviewGrade? grade, string? opinion, DateTime nowUtc, CancellationToken ct)
+    {
+        var target = await FindAsync(db, id, ct);
+        if (target is null) return null;
+        var actor = Actor(user, target.Subject, target.State, action);
+        switch (action)
+        {
+            case ReviewAction.Submit:
+                target.Submit(actor, await ContextAsync(db, target, ct), nowUtc);
+                break;
+            case ReviewAction.Approve:
+                target.Approve(actor, grade ?? throw new DomainException("请选择审核等级（优、良）。", "等级"), opinion, nowUtc);
+                if (target.State == TargetState.Approved && target.Version > 1)
+                {
+                    var previous = await db.Targets.SingleAsync(t => t.SubjectKey == target.SubjectKey && t.State == TargetState.Approved
+                                                                     && t.Version < target.Version, ct);
+                    previous.Supersede(target);
+                }
+                break;
+            case ReviewAction.Return:
+                target.Return(actor, opinion, nowUtc);
+                break;
+            case ReviewAction.Reject:
+                target.Reject(actor, opinion, nowUtc);
+                break;
+            default:
+                throw new DomainException($"“{action.Label()}”不是审核动作。", "动作");
+        }
+        await SaveAsync(db, ct);
+        return target;
+    }
+
+    /// <summary>申请调整: a new draft version of approved targets (only one open version at a time).</summary>
+    public static async Task<PerformanceTarget?> AdjustAsync(JixiaoDbContext db, CurrentUser user, long id, string? reason, DateTime nowUtc,
+        CancellationToken ct)
+    {
+        var target = await FindAsync(db, id, ct);
+        if (target is null) return null;
+        if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey && t.Version > target.Version, ct))
+            throw new ConflictException($"已有第 {target.Version + 1} 版正在办理，请在该版本上继续。");
+        var draft = target.Adjust(Actor(user, target.Subject, target.State, ReviewAction.Adjust), reason, nowUtc);
+        db.Targets.Add(draft);
+        await SaveAsync(db, ct);
+        return draft;
+    }
+
+    private static async Task EnsureLibraryReferencesAsync(JixiaoDbContext db, TargetContent content, CancellationToken ct)
+    {
+        var ids = content.Indicators.Select(i => i.LibraryEntryId).OfType<long>().Distinct().ToList();
+        if (ids.Count == 0) return;
+        var known = await db.Library.Where(e => ids.Contains(e.Id) && e.Status == Library.LibraryStatus.Active).Select(e => e.Id).ToListAsync(ct);
+        var missing = ids.Except(known).ToList();
+        if (missing.Count > 0)
+            throw new DomainException($"引用的指标库条目 {string.Join("、", missing)} 不存在或未启用，请重新从指标库选择。", "指标库");
+    }
+
+    private static async Task SaveAsync(JixiaoDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("该目标刚被他人修改或审核，请刷新后再操作。");
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("SubjectKey", StringComparison.Ordinal) == true
+                                          || e.InnerException?.Message.Contains("23505", StringComparison.Ordinal) == true)
+        {
+            throw new ConflictException("同一目标的同一版本已被他人创建，请刷新后再操作。");
+        }
+    }
+}
