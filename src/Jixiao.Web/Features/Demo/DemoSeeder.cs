@@ -66,15 +66,18 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         await db.SaveChangesAsync(cancellationToken);
 
         var filled = new DemoProjects.Counts(0, 0, 0);
+        var targets = 0;
         if (projects > 0)
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             filled = await DemoProjects.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current, today, projects, 140423, cancellationToken);
             await DemoProjects.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs[DemoCounty.NeighbourRegionCode], current, today, Math.Max(100, projects / 10), 140426, cancellationToken);
+            targets = await DemoTargets.FillAsync(db, DemoCounty.RegionCode, current, orgs[DemoCounty.RegionCode], clock.GetUtcNow().UtcDateTime, 140423, cancellationToken);
+            await DemoTargets.FillAsync(db, DemoCounty.NeighbourRegionCode, current, orgs[DemoCounty.NeighbourRegionCode], clock.GetUtcNow().UtcDateTime, 140426, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments) in {Elapsed}",
-            filled.Projects, filled.Movements, filled.Payments, clock.GetElapsedTime(started));
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions) in {Elapsed}",
+            filled.Projects, filled.Movements, filled.Payments, targets, clock.GetElapsedTime(started));
     }
 
     public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()

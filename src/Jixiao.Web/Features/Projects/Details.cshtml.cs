@@ -2,6 +2,7 @@ using System.Text.Json;
 using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 
@@ -10,12 +11,17 @@ public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock) : PageM
 {
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
     public ProjectDetail Detail { get; private set; } = null!;
+    /// <summary>The latest version of the project's performance targets, if any.</summary>
+    public (long Id, int Version, Domain.Targets.TargetState State)? Target { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var detail = await ProjectLedger.LoadAsync(db, id, AsOf, clock.GetUtcNow().UtcDateTime, ct);
         if (detail is null) return NotFound();
         Detail = detail;
+        var latest = await db.Targets.Where(t => t.SubjectKey == "P" + id).OrderByDescending(t => t.Version)
+            .Select(t => new { t.Id, t.Version, t.State }).FirstOrDefaultAsync(ct);
+        Target = latest is null ? null : (latest.Id, latest.Version, latest.State);
         return Page();
     }
 

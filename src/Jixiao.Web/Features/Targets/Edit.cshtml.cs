@@ -1,0 +1,151 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Library;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>One indicator row as the form posts it; the 二级指标 select carries "一级|二级".</summary>
+public sealed class IndicatorForm
+{
+    public string Level { get; set; } = "";
+    public string? Name { get; set; }
+    public Comparison Comparison { get; set; } = Comparison.GreaterOrEqual;
+    public string? TargetValue { get; set; }
+    public string? Unit { get; set; }
+    public ValueBasis Basis { get; set; } = ValueBasis.Plan;
+    public decimal? Weight { get; set; }
+    public string? Explanation { get; set; }
+    public string? ScoringStandard { get; set; }
+    public long? LibraryEntryId { get; set; }
+
+    public TargetIndicatorInput ToInput()
+    {
+        var parts = Level.Split('|', 2);
+        return new TargetIndicatorInput(parts[0], parts.Length == 2 ? parts[1] : "", Name ?? "", Comparison, TargetValue ?? "", Unit ?? "",
+            Basis, Weight, Explanation ?? "", ScoringStandard ?? "", LibraryEntryId);
+    }
+
+    public static IndicatorForm From(TargetIndicator i) => new()
+    {
+        Level = $"{i.Level1}|{i.Level2}", Name = i.Name, Comparison = i.Comparison, TargetValue = i.TargetValue, Unit = i.Unit,
+        Basis = i.Basis, Weight = i.Weight, Explanation = i.Explanation, ScoringStandard = i.ScoringStandard, LibraryEntryId = i.LibraryEntryId,
+    };
+}
+
+public sealed class TargetForm
+{
+    public string? OverallGoal { get; set; }
+    public string? AnnualGoal { get; set; }
+    public List<IndicatorForm> Indicators { get; set; } = [];
+
+    public TargetContent ToContent() => new(OverallGoal, AnnualGoal, Indicators.Select(i => i.ToInput()).ToList());
+}
+
+/// <summary>
+/// The target form: goals and indicator rows, with the library beside it. Adding, removing and picking rows
+/// only re-renders what was posted; 保存 and 提交 write (a draft may be saved with findings, a submit may not).
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty] public TargetForm Form { get; set; } = new();
+    [BindProperty] public string? Q { get; set; }
+    [BindProperty] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+
+    public TargetView View { get; private set; } = null!;
+    public LibraryPage? Library { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (!View.CanEdit) return Redirect($"/Targets/Details/{id}");
+        Form = new TargetForm
+        {
+            OverallGoal = View.Target.OverallGoal,
+            AnnualGoal = View.Target.AnnualGoal,
+            Indicators = View.Target.Indicators.OrderBy(i => i.Row).Select(IndicatorForm.From).ToList(),
+        };
+        if (Form.Indicators.Count == 0)
+            Form.Indicators.AddRange(View.Frame.Levels.Select(l => new IndicatorForm { Level = $"{l.Level1}|{l.Level2s[0]}" }));
+        await SearchLibraryAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) => await WriteAsync(id, submit: false, ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken ct) => await WriteAsync(id, submit: true, ct);
+
+    public Task<IActionResult> OnPostAddRowAsync(long id, CancellationToken ct)
+    {
+        Form.Indicators.Add(new IndicatorForm { Level = Form.Indicators.LastOrDefault()?.Level ?? "" });
+        return RedisplayAsync(id, ct);
+    }
+
+    public Task<IActionResult> OnPostRemoveRowAsync(long id, int row, CancellationToken ct)
+    {
+        if (row >= 0 && row < Form.Indicators.Count) Form.Indicators.RemoveAt(row);
+        return RedisplayAsync(id, ct);
+    }
+
+    public Task<IActionResult> OnPostSearchAsync(long id, CancellationToken ct) => RedisplayAsync(id, ct);
+
+    /// <summary>引用指标: a row from a library entry, its example value as a starting point.</summary>
+    public async Task<IActionResult> OnPostPickAsync(long id, long entryId, CancellationToken ct)
+    {
+        var entry = await db.Library.FindAsync([entryId], ct);
+        if (entry is { Status: Jixiao.Web.Features.Library.LibraryStatus.Active })
+            Form.Indicators.Add(new IndicatorForm
+            {
+                Level = $"{entry.Level1}|{entry.Level2}", Name = entry.Name, Comparison = entry.Comparison ?? Comparison.GreaterOrEqual,
+                TargetValue = entry.ExampleValue, Unit = entry.Unit, Explanation = entry.Explanation, ScoringStandard = entry.ScoringStandard,
+                LibraryEntryId = entry.Id,
+            });
+        return await RedisplayAsync(id, ct);
+    }
+
+    private async Task<IActionResult> WriteAsync(long id, bool submit, CancellationToken ct)
+    {
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await TargetWork.SaveAsync(db, user, id, Form.ToContent(), now, ct) is null) return NotFound();
+            if (!submit) return Redirect($"/Targets/Edit/{id}?Saved=true");
+            await TargetWork.ActAsync(db, user, id, ReviewAction.Submit, null, null, now, ct);
+            return Redirect($"/Targets/Details/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await RedisplayAsync(id, ct);
+        }
+    }
+
+    private async Task<IActionResult> RedisplayAsync(long id, CancellationToken ct)
+    {
+        ModelState.Remove(nameof(Form));
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        await SearchLibraryAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        var view = await TargetQueries.ViewAsync(db, user, id, ct);
+        if (view is null) return NotFound();
+        View = view;
+        return null;
+    }
+
+    private async Task SearchLibraryAsync(CancellationToken ct) =>
+        Library = await LibraryQueries.SearchAsync(db, Q, Sector, null, null, null, Jixiao.Web.Features.Library.LibraryStatus.Active, 1, 12, ct);
+
+    /// <summary>The findings of the saved version for a row (1-based), shown beside it.</summary>
+    public IEnumerable<QualityIssue> IssuesOf(int row) => View.Issues.Where(i => i.Row == row);
+}

@@ -1,0 +1,45 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>The indicator frame of the user's region for a year ([local] configuration).</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Role.PerformanceDivision))]
+public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty] public string FrameCode { get; set; } = IndicatorFrame.NationalCode;
+    [BindProperty] public string? CustomText { get; set; }
+    public IndicatorFrame Frame { get; private set; } = IndicatorFrame.National;
+    public string? Saved { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        Frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", Year.Value, ct);
+        FrameCode = Frame.Code;
+        CustomText = Frame.ToText();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        try
+        {
+            Frame = await FrameSettings.ChooseAsync(db, user, Year.Value, FrameCode, CustomText, clock.GetUtcNow().UtcDateTime, ct);
+            Saved = $"{Year} 年度已改用“{Frame.Name}”。";
+            CustomText = Frame.ToText();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(CustomText), e.Message);
+            Frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", Year.Value, ct);
+        }
+        return Page();
+    }
+}

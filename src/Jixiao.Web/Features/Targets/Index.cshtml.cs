@@ -1,0 +1,66 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public InboxBox Box { get; set; } = InboxBox.Todo;
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public InboxPage Result { get; private set; } = null!;
+    public bool Fills => user.Scope.Has(Role.UnitFiller);
+    public bool FillsDepartment => user.Scope.Has(Role.DepartmentReviewer);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, PageNumber, 50, ct);
+    }
+
+    /// <summary>开始填报 a project's targets, blank or from last year's approved ones.</summary>
+    public async Task<IActionResult> OnPostStartAsync(long projectId, TargetStart from, CancellationToken ct)
+    {
+        try
+        {
+            var target = await TargetWork.StartForProjectAsync(db, user, projectId, from, clock.GetUtcNow().UtcDateTime, ct);
+            return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Box = InboxBox.NotStarted;
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>开始填报 the department's overall targets of the year.</summary>
+    public async Task<IActionResult> OnPostStartDepartmentAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        try
+        {
+            var home = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.OrgUnitId).SingleAsync(ct);
+            var target = home is { } id
+                ? await TargetWork.StartForDepartmentAsync(db, user, id, Year.Value, clock.GetUtcNow().UtcDateTime, ct)
+                : null;
+            return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+    public string Link(InboxBox box, int page = 1) => $"/Targets?Year={Year}&Box={box}&PageNumber={page}";
+}
