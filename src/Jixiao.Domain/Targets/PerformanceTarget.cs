@@ -47,7 +47,12 @@ public sealed class TargetIndicator
         new(Level1, Level2, Name, Comparison, TargetValue, Unit, Basis, Weight, Explanation, ScoringStandard, LibraryEntryId);
 
     /// <summary>The written value read with the row's comparison, unit, name and year.</summary>
-    public ParseResult Parse(int year) => IndicatorValueParser.Parse(TargetValue, Unit, Name, Comparison, year);
+    public ParseResult Parse(int? year) => IndicatorValueParser.Parse(TargetValue, Unit, Name, Comparison, year);
+
+    /// <summary>The value for display: the parser's canonical form ("≥72 个"), or the comparison and the text as written.</summary>
+    public string Display(int? year) => Parse(year) is { Success: true } parsed
+        ? parsed.Value.Normalized
+        : $"{Comparison.Label()} {TargetValue}{(Unit.Length > 0 && !TargetValue.EndsWith(Unit, StringComparison.Ordinal) ? " " + Unit : "")}";
 
     private static string Clean(string? text, int max)
     {

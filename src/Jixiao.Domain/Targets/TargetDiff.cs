@@ -32,6 +32,6 @@ public static class TargetDiff
     }
 
     private static string Describe(TargetIndicator i) =>
-        $"{i.Comparison.Label()} {i.TargetValue}{(i.Unit.Length > 0 && !i.TargetValue.EndsWith(i.Unit, StringComparison.Ordinal) ? " " + i.Unit : "")}"
+        $"{i.TargetValue}（{i.Display(null)}）"
         + $"；{i.Basis.Label()}{(i.Weight is { } w ? $"；权重 {w:0.##}" : "")}{(i.ScoringStandard.Length > 0 ? "；评分：" + i.ScoringStandard : "")}";
 }

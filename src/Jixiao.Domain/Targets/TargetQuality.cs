@@ -33,8 +33,8 @@ public static class TargetQuality
 
         var annualLabel = subject == TargetSubject.Project ? "年度目标" : "年度职责目标";
         if (string.IsNullOrWhiteSpace(annualGoal)) Block(null, annualLabel, "不能为空，写明本年度要完成什么、达到什么效果。");
-        if (subject == TargetSubject.Project && string.IsNullOrWhiteSpace(overallGoal))
-            Warn(null, "总体目标", "未填写；跨年度项目应写明实施期内的总体目标。");
+        if (subject == TargetSubject.Project && string.IsNullOrWhiteSpace(overallGoal) && context.ProjectEndYear > context.FiscalYear)
+            Warn(null, "总体目标", $"未填写；项目实施到 {context.ProjectEndYear} 年，应写明实施期内的总体目标。");
         if (rows.Count == 0)
         {
             Block(null, "指标", "还没有任何指标，请从指标库引用或新增指标。");

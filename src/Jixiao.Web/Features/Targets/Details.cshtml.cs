@@ -35,7 +35,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
             }
             var target = await TargetWork.ActAsync(db, user, id, action, grade, opinion, now, ct);
             if (target is null) return NotFound();
-            Done = $"已{action.Label()}：{target.State.Label()}";
+            Done = $"已{action.Label()}，当前状态：{target.State.Label()}。";
             return Redirect($"/Targets/Details/{id}");
         }
         catch (DomainException e)
