@@ -21,6 +21,17 @@ public static class TestEnvironment
         Assert.Skip(why);
     }
 
+    /// <summary>LibreOffice's headless converter (Debian: libreoffice-calc-nogui), for proving exported files open.</summary>
+    public static string RequireLibreOffice()
+    {
+        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
+        if (soffice is not null) return soffice;
+        const string why = "没有 LibreOffice：请用 ./test.sh 运行（它会安装 libreoffice-calc-nogui）";
+        if (IsCi) Assert.Fail("CI=true 时不允许跳过 LibreOffice 测试：" + why);
+        Assert.Skip(why);
+        return "";
+    }
+
     /// <summary>Theory data: every database provider, as Bitwarden's DatabaseData does.</summary>
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
 }

@@ -82,10 +82,13 @@ public static class ImportLayout
     }
 
     /// <summary>Finds the header row among the first 20 rows: the first row that has every required column.</summary>
-    public static HeaderMap? FindHeader(IReadOnlyList<SheetRow> rows, ImportKind kind, out string? unitError)
+    public static HeaderMap? FindHeader(IReadOnlyList<SheetRow> rows, ImportKind kind, out string? unitError) =>
+        FindHeader(rows, For(kind), out unitError);
+
+    /// <summary>The same for any layout (e.g. the 绩效目标申报表).</summary>
+    public static HeaderMap? FindHeader(IReadOnlyList<SheetRow> rows, IReadOnlyList<ImportColumn> columns, out string? unitError)
     {
         unitError = null;
-        var columns = For(kind);
         for (var r = 0; r < Math.Min(rows.Count, 20); r++)
         {
             var map = new Dictionary<string, int>();

@@ -16,6 +16,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public InboxPage Result { get; private set; } = null!;
+    public TargetImportReport? Imported { get; private set; }
     public bool Fills => user.Scope.Has(Role.UnitFiller);
     public bool FillsDepartment => user.Scope.Has(Role.DepartmentReviewer);
 
@@ -60,6 +61,24 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
             await OnGetAsync(ct);
             return Page();
         }
+    }
+
+    /// <summary>导入 a filled 绩效目标申报表: all or nothing, with the row report on the page.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择要导入的申报表文件（xlsx、xls 或 csv）。");
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            Imported = await TargetSheet.ImportAsync(db, user, Year.Value, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+        }
+        await OnGetAsync(ct);
+        return Page();
     }
 
     public string Link(InboxBox box, int page = 1) => $"/Targets?Year={Year}&Box={box}&PageNumber={page}";

@@ -1,0 +1,239 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Interchange;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+public sealed record TargetImportReport(string FileName, int Rows, int Projects, int Created, int Updated, IReadOnlyList<ImportIssue> Issues, bool Committed)
+{
+    public int Errors => Issues.Count(i => i.IsError);
+    public int Warnings => Issues.Count(i => !i.IsError);
+    public string Summary => Committed
+        ? $"已导入：{Rows} 行指标，{Projects} 个项目（新建目标 {Created}，更新 {Updated}）{(Warnings > 0 ? $"，{Warnings} 个提示请查看" : "")}。"
+        : $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。";
+}
+
+/// <summary>
+/// 项目支出绩效目标申报表 as xlsx: exported for the projects of a department (or a unit) in the user's scope,
+/// one row per indicator with the project's goals repeated, filled offline, and imported back — all or
+/// nothing, with a row-level report. Only versions the importing user may edit are written.
+/// </summary>
+public static class TargetSheet
+{
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new("code", "项目代码", true, false, "项目编码"),
+        new("name", "项目名称", false, false),
+        new("unit", "单位名称", false, false, "单位"),
+        new("version", "版本", false, false),
+        new("state", "状态", false, false),
+        new("overall", "总体目标", false, false, "中长期目标"),
+        new("annual", "年度目标", false, false, "年度绩效目标"),
+        new("level1", "一级指标", true, false),
+        new("level2", "二级指标", true, false),
+        new("name3", "三级指标", true, false, "指标名称"),
+        new("comparison", "指标性质", true, false),
+        new("value", "指标值", true, false, "目标值"),
+        new("unitOfMeasure", "计量单位", false, false, "度量单位"),
+        new("basis", "取值依据", false, false),
+        new("weight", "权重", false, false, "分值"),
+        new("scoring", "评（扣）分标准", false, false, "评分标准", "扣分标准"),
+        new("explanation", "指标解释", false, false),
+    ];
+
+    private static readonly IReadOnlyDictionary<string, Comparison> ComparisonWords = new Dictionary<string, Comparison>
+    {
+        ["≥"] = Comparison.GreaterOrEqual, [">="] = Comparison.GreaterOrEqual, ["≧"] = Comparison.GreaterOrEqual, ["大于等于"] = Comparison.GreaterOrEqual, ["不低于"] = Comparison.GreaterOrEqual,
+        [">"] = Comparison.Greater, ["大于"] = Comparison.Greater,
+        ["="] = Comparison.Equal, ["═"] = Comparison.Equal, ["﹦"] = Comparison.Equal, ["等于"] = Comparison.Equal,
+        ["≤"] = Comparison.LessOrEqual, ["<="] = Comparison.LessOrEqual, ["≦"] = Comparison.LessOrEqual, ["小于等于"] = Comparison.LessOrEqual, ["不高于"] = Comparison.LessOrEqual,
+        ["<"] = Comparison.Less, ["小于"] = Comparison.Less,
+        ["定性"] = Comparison.Qualitative,
+    };
+
+    private static readonly IReadOnlyDictionary<string, ValueBasis> BasisWords =
+        Enum.GetValues<ValueBasis>().ToDictionary(b => b.Label(), b => b);
+
+    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, int year, long? departmentId, CancellationToken ct)
+    {
+        var projects = db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool);
+        if (departmentId is { } d) projects = projects.Where(p => p.DepartmentId == d);
+        var list = await projects
+            .Select(p => new { p.Id, p.Code, p.Name, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "" })
+            .OrderBy(p => p.Code).ToListAsync(ct);
+        var keys = list.Select(p => "P" + p.Id).ToList();
+        var targets = (await db.Targets.AsNoTracking().Include(t => t.Indicators).Where(t => keys.Contains(t.SubjectKey)).ToListAsync(ct))
+            .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
+        var department = departmentId is { } id ? await db.OrgUnits.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { $"{year} 年度项目支出绩效目标申报表{(department is null ? "" : "（" + department + "）")}" },
+            new object?[] { "填报说明：每行一个三级指标，同一项目的多行项目代码相同；总体目标、年度目标填在该项目第一行即可。指标性质填 ≥、＞、＝、≤、＜ 或 定性；取值依据填 计划标准、行业标准、历史标准、预算支出标准 或 其他标准。已提交或已批复的目标只读，导入时不会修改。" },
+            Columns.Select(c => (object?)c.Title).ToList(),
+        };
+        foreach (var p in list)
+        {
+            var target = targets.GetValueOrDefault(p.Id);
+            var indicators = target?.Indicators.OrderBy(i => i.Row).ToList() ?? [];
+            if (indicators.Count == 0)
+            {
+                rows.Add([p.Code, p.Name, p.Unit, target?.Version, target?.State.Label() ?? "未填报", target?.OverallGoal, target?.AnnualGoal]);
+                continue;
+            }
+            var first = true;
+            foreach (var i in indicators)
+            {
+                rows.Add([p.Code, p.Name, p.Unit, target!.Version, target.State.Label(), first ? target.OverallGoal : null, first ? target.AnnualGoal : null,
+                    i.Level1, i.Level2, i.Name, i.Comparison.Label(), i.TargetValue, i.Unit, i.Basis.Label(), i.Weight, i.ScoringStandard, i.Explanation]);
+                first = false;
+            }
+        }
+        return ($"{year}年项目支出绩效目标申报表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("绩效目标申报表", rows));
+    }
+
+    private sealed record Parsed(int Row, string Code, string? Overall, string? Annual, TargetIndicatorInput? Indicator);
+
+    public static async Task<TargetImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, int year, string fileName, byte[] content,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var issues = new ImportIssues();
+        TargetImportReport Report(int rows, int projects, int created, int updated, bool committed) =>
+            new(fileName, rows, projects, created, updated, issues.ForReport(), committed);
+
+        IReadOnlyList<SheetRow> sheet;
+        try
+        {
+            sheet = SpreadsheetReader.Read(content, fileName);
+        }
+        catch (DomainException e)
+        {
+            issues.Error(0, "文件", fileName, e.Message);
+            return Report(0, 0, 0, 0, false);
+        }
+        var header = ImportLayout.FindHeader(sheet, Columns, out _);
+        if (header is null)
+        {
+            issues.Error(0, "表头", "", $"前 20 行中找不到表头：必须有 {string.Join("、", Columns.Where(c => c.Required).Select(c => c.Title))} 这些列。");
+            return Report(0, 0, 0, 0, false);
+        }
+
+        var frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", year, ct);
+        var parsed = new List<Parsed>();
+        foreach (var row in sheet.Skip(header.RowIndex + 1).Where(r => !r.IsEmpty))
+        {
+            var r = new RowReader(row, header, issues);
+            var code = r.Text("code", true, 40);
+            var overall = CellText.Normalize(r.Raw("overall"));
+            var annual = CellText.Normalize(r.Raw("annual"));
+            var indicatorCells = new[] { "level1", "level2", "name3", "comparison", "value" }.Any(k => r.Raw(k).Trim().Length > 0);
+            TargetIndicatorInput? indicator = null;
+            if (indicatorCells)
+            {
+                var level1 = r.Text("level1", true, 20);
+                var level2 = r.Text("level2", true, 30);
+                if (level1.Length > 0 && level2.Length > 0 && !frame.Contains(level1, level2))
+                    r.Error("level2", $"“{level1} / {level2}”不在本地区 {year} 年的指标框架内（{frame.Name}）。");
+                var name = r.Text("name3", true, 200);
+                var comparison = r.Choice("comparison", ComparisonWords, Comparison.GreaterOrEqual);
+                var value = r.Text("value", true, 200);
+                var unit = r.Text("unitOfMeasure", false, 30);
+                var basis = r.Choice("basis", BasisWords, ValueBasis.Plan, required: false);
+                decimal? weight = null;
+                if (r.Raw("weight").Trim().Length > 0)
+                {
+                    if (CellText.TryParseAmount(r.Raw("weight"), AmountUnit.Yuan, out var w, out _) && w > 0) weight = w;
+                    else r.Error("weight", $"权重“{r.Raw("weight")}”应为大于 0 的数字。");
+                }
+                indicator = new TargetIndicatorInput(level1, level2, name, comparison, value, unit, basis, weight,
+                    r.Text("explanation", false, 1000), r.Text("scoring", false, 1000));
+            }
+            if (!r.Failed && code.Length > 0)
+                parsed.Add(new Parsed(row.Number, code, overall.Length > 0 ? overall : null, annual.Length > 0 ? annual : null, indicator));
+        }
+
+        var codes = parsed.Select(p => p.Code).Distinct().ToList();
+        var projects = await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        var projectIds = projects.Values.Select(p => "P" + p.Id).ToList();
+        var existing = (await db.Targets.Include(t => t.Indicators).Include(t => t.Steps).Where(t => projectIds.Contains(t.SubjectKey)).ToListAsync(ct))
+            .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
+        var created = 0;
+        var updated = 0;
+        var plans = new List<(PerformanceTarget Target, TargetContent Content, IReadOnlyList<int> SheetRows, int FirstRow)>();
+        foreach (var group in parsed.GroupBy(p => p.Code))
+        {
+            var first = group.First().Row;
+            if (!projects.TryGetValue(group.Key, out var project))
+            {
+                issues.Error(first, "项目代码", group.Key, $"{year} 年度没有代码为 {group.Key} 的项目，或该项目不在您的权限范围内。");
+                continue;
+            }
+            if (project.IsPool || project.Status != LibraryStatus.Budgeted)
+            {
+                issues.Error(first, "项目代码", group.Key, $"“{project.Name}”{(project.IsPool ? "是待分资金项目" : "未纳入预算")}，不填报绩效目标。");
+                continue;
+            }
+            var target = existing.GetValueOrDefault(project.Id);
+            if (target is not null && !user.Scope.Roles.Any(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)))
+            {
+                issues.Error(first, "项目代码", group.Key, $"“{project.Name}”的绩效目标第 {target.Version} 版为“{target.State.Label()}”，您不能修改；如需变更请在系统中办理。");
+                continue;
+            }
+            if (target is null && !user.Scope.Has(Domain.Access.Role.UnitFiller))
+            {
+                issues.Error(first, "项目代码", group.Key, $"“{project.Name}”还没有绩效目标，项目绩效目标由预算单位填报。");
+                continue;
+            }
+            var rows = group.Where(p => p.Indicator is not null).ToList();
+            var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
+                group.Select(p => p.Annual).FirstOrDefault(a => a is not null) ?? target?.AnnualGoal,
+                rows.Select(p => p.Indicator!).ToList());
+            if (target is null)
+            {
+                target = PerformanceTarget.ForProject(project, nowUtc);
+                db.Targets.Add(target);
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+            plans.Add((target, form, rows.Select(p => p.Row).ToList(), first));
+        }
+
+        if (!issues.HasErrors)
+        {
+            foreach (var (target, form, sheetRows, firstRow) in plans)
+            {
+                var actor = new ReviewActor(user.UserId, user.UserName,
+                    user.Scope.Roles.First(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)));
+                try
+                {
+                    foreach (var finding in target.Edit(actor, form.OverallGoal, form.AnnualGoal, form.Indicators,
+                                 await TargetWork.ContextAsync(db, target, ct), nowUtc))
+                        issues.Warning(finding.Row is { } r && r <= sheetRows.Count ? sheetRows[r - 1] : firstRow, finding.Field, "",
+                            $"{finding.Message}{(finding.Blocking ? "（提交前必须修改）" : "")}");
+                }
+                catch (DomainException e)
+                {
+                    issues.Error(firstRow, e.Field ?? "指标", "", e.Message);
+                }
+            }
+        }
+        if (issues.HasErrors)
+        {
+            db.ChangeTracker.Clear();
+            return Report(parsed.Count(p => p.Indicator is not null), plans.Count, 0, 0, false);
+        }
+        await db.SaveChangesAsync(ct);
+        return Report(parsed.Count(p => p.Indicator is not null), plans.Count, created, updated, true);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Targets;
+using Jixiao.Tests.Shared;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests.Targets;
+
+/// <summary>The 绩效目标申报表 in xlsx: export, open in LibreOffice, fill offline, import back — all or nothing.</summary>
+public sealed class TargetSheetTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+    private static readonly int Year = DateTime.UtcNow.Year;
+
+    internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
+    internal sealed record Report(int Rows, int Projects, int Created, int Updated, List<Issue> Issues, bool Committed);
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(Year.ToString()), "year");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync("/api/targets/sheet", form);
+    }
+
+    /// <summary>LibreOffice opens the file and saves it again as xlsx (its own writer): the round trip a user's office makes.</summary>
+    private static byte[] ThroughLibreOffice(byte[] xlsx)
+    {
+        var soffice = TestEnvironment.RequireLibreOffice();
+        var folder = Directory.CreateTempSubdirectory("jixiao-lo-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "申报表.xlsx");
+            File.WriteAllBytes(input, xlsx);
+            var output = Path.Combine(folder.FullName, "out");
+            var start = new ProcessStartInfo(soffice, ["--headless", "--norestore", $"-env:UserInstallation=file://{folder.FullName}/profile",
+                "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output, input]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "LibreOffice did not finish converting within 2 minutes");
+            var converted = Path.Combine(output, "申报表.xlsx");
+            Assert.True(process.ExitCode == 0 && File.Exists(converted),
+                $"LibreOffice could not open the exported file: {process.StandardOutput.ReadToEnd()} {process.StandardError.ReadToEnd()}");
+            return File.ReadAllBytes(converted);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ExportedSheet_OpensInLibreOffice_AndAFilledOneImportsBackAsDrafts(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var unit = await app.ClientForAsync("shiyan");
+        var unitId = await app.OrgIdAsync(DemoCounty.RegionCode, "10605");
+        var (open, approved) = await app.AsSystemAsync<SystemDbContext, (Project, Project)>(async db => (
+            await db.Projects.Where(p => p.OrgUnitId == unitId && p.FiscalYear == Year && p.Status == LibraryStatus.Budgeted && !p.IsPool
+                                         && !db.Targets.Any(t => t.ProjectId == p.Id)).OrderBy(p => p.Code).FirstAsync(),
+            await db.Projects.Where(p => p.OrgUnitId == unitId && db.Targets.Any(t => t.ProjectId == p.Id && t.State == TargetState.Approved)
+                                         && !db.Targets.Any(t => t.ProjectId == p.Id && t.State != TargetState.Approved && t.State != TargetState.Superseded)).FirstAsync()));
+
+        var export = await unit.GetAsync($"/api/targets/sheet?year={Year}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
+        var rows = SpreadsheetReader.Read(ThroughLibreOffice(xlsx), "申报表.xlsx");
+        var header = rows.Single(r => r[0] == "项目代码");
+        Assert.Equal(["项目代码", "项目名称", "单位名称", "版本", "状态", "总体目标", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
+            header.Cells.Take(12));
+        Assert.Contains(rows, r => r[0] == open.Code && r[4] == "未填报");
+        Assert.Contains(rows, r => r[0] == approved.Code && r[4] == "已批复" && r[9].Length > 0);
+        Assert.All(rows.SkipWhile(r => r != header).Skip(1).Where(r => !r.IsEmpty), r => Assert.EndsWith("实验小学", r[2]));
+
+        // The unit fills the open project in its office (here: the LibreOffice copy's layout, rows appended) and imports it.
+        var filled = XlsxWriter.Write("绩效目标申报表", [
+            ["2026 年度项目支出绩效目标申报表"],
+            [.. header.Cells],
+            [open.Code, open.Name, "襄垣县实验小学", null, "未填报", "改善办学条件", "完成年度建设任务", "产出指标", "数量指标", "采购课桌椅", "≥", "≥200套", "套", "计划标准", null, "按完成比例计分", null],
+            [open.Code, null, null, null, null, null, null, "产出指标", "成本指标", "课桌椅单价", "≤", "≤600元/套", "元/套", "预算支出标准", null, null, null],
+            [open.Code, null, null, null, null, null, null, "效益指标", "社会效益指标", "学生学习条件", "定性", "明显改善", null, "其他标准", null, null, null],
+            [open.Code, null, null, null, null, null, null, "满意度指标", "服务对象满意度指标", "学生满意度", "≥", "≥90%", "%", "计划标准", null, null, null],
+        ]);
+        var imported = await UploadAsync(unit, "申报表（填好）.xlsx", filled);
+        var report = (await imported.Content.ReadJsonAsync<Report>())!;
+        Assert.True(imported.IsSuccessStatusCode, string.Join("\n", report.Issues.Select(i => $"{i.Row} {i.Column} {i.Message}")));
+        Assert.Equal((4, 1, 1, 0, true), (report.Rows, report.Projects, report.Created, report.Updated, report.Committed));
+
+        var target = await app.AsSystemAsync<SystemDbContext, PerformanceTarget>(db =>
+            db.Targets.Include(t => t.Indicators).SingleAsync(t => t.ProjectId == open.Id));
+        Assert.Equal((TargetState.Draft, 1, "完成年度建设任务"), (target.State, target.Version, target.AnnualGoal));
+        Assert.Equal(["采购课桌椅", "课桌椅单价", "学生学习条件", "学生满意度"], target.Indicators.OrderBy(i => i.Row).Select(i => i.Name));
+        Assert.Equal(ValueBasis.BudgetStandard, target.Indicators.Single(i => i.Name == "课桌椅单价").Basis);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task SheetWithErrors_WritesNothing_AndNamesEveryWrongRow(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var unit = await app.ClientForAsync("yizhong");
+        var unitId = await app.OrgIdAsync(DemoCounty.RegionCode, "10602");
+        var (open, approved) = await app.AsSystemAsync<SystemDbContext, (Project, Project)>(async db => (
+            await db.Projects.Where(p => p.OrgUnitId == unitId && p.FiscalYear == Year && p.Status == LibraryStatus.Budgeted && !p.IsPool
+                                         && !db.Targets.Any(t => t.ProjectId == p.Id)).OrderBy(p => p.Code).FirstAsync(),
+            await db.Projects.Where(p => p.OrgUnitId == unitId && db.Targets.Any(t => t.ProjectId == p.Id && t.State == TargetState.Approved)
+                                         && !db.Targets.Any(t => t.ProjectId == p.Id && t.State != TargetState.Approved && t.State != TargetState.Superseded)).FirstAsync()));
+        var draftCode = open.Code;
+
+        var bad = XlsxWriter.Write("绩效目标申报表", [
+            ["项目代码", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "取值依据", "权重"],
+            [draftCode, "产出指标", "数量指标", "培训人次", "≥", "≥300人次", "人次", "计划标准", null],   // row 2: fine on its own
+            [draftCode, "产出指标", "数量指标", "培训天数", "大约", "5天", "天", "计划标准", null],        // row 3: comparison
+            [draftCode, "产出指标", "经济成本指标", "培训成本", "≤", "≤3万元", "万元", "行政标准", "十"], // row 4: frame, basis, weight
+            [approved.Code, "产出指标", "数量指标", "x", "≥", "≥1个", "个", "计划标准", null],          // row 5: approved, locked
+            ["999999999999", "产出指标", "数量指标", "x", "≥", "≥1个", "个", "计划标准", null],         // row 6: no such project
+        ]);
+        var response = await UploadAsync(unit, "申报表（有误）.xlsx", bad);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var report = (await response.Content.ReadJsonAsync<Report>())!;
+        Assert.False(report.Committed);
+        var errors = report.Issues.Where(i => i.IsError).ToList();
+        Assert.Contains(errors, i => i.Row == 3 && i.Column == "指标性质" && i.Message.Contains("大约"));
+        Assert.Contains(errors, i => i.Row == 4 && i.Column == "取值依据");
+        Assert.Contains(errors, i => i.Row == 4 && i.Column == "权重");
+        Assert.Contains(errors, i => i.Row == 4 && i.Column == "二级指标" && i.Message.Contains("指标框架"));
+        Assert.Contains(errors, i => i.Row == 5 && i.Message.Contains("已批复"));
+        Assert.Contains(errors, i => i.Row == 6 && i.Message.Contains("999999999999"));
+
+        // Row 2 alone was right, but nothing of the file was written: the open project still has no targets.
+        Assert.False(await app.AsSystemAsync<SystemDbContext, bool>(db => db.Targets.AnyAsync(t => t.ProjectId == open.Id)));
+    }
+}
