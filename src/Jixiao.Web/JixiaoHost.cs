@@ -26,6 +26,7 @@ public static class JixiaoHost
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleGenerator>();
         services.AddScoped<IScaleStep, ProjectScaleStep>();
+        services.AddScoped<IScaleStep, TargetScaleStep>();
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 

@@ -235,6 +235,41 @@ public sealed class TargetApiTests(DemoApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.PutAsJsonAsync($"/api/targets/frame?year={year}", new { frameCode = "National" }, ApiJson.Options)).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task DepartmentOverallTargets_AreFilledByTheDepartment_AndGoStraightToItsFundingDivision(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var department = await app.ClientForAsync("water");
+        using var unit = await app.ClientForAsync("shuiziyuan");
+        using var funder = await app.ClientForAsync("nongye");
+        var water = await app.OrgIdAsync(DemoCounty.RegionCode, "115");
+        // The unit does not see its department as its own data: not found, before any role rule.
+        Assert.Equal(HttpStatusCode.NotFound, (await unit.PostAsync($"/api/targets/departments/{water}?year={Year}", null)).StatusCode);
+        var created = await department.PostAsync($"/api/targets/departments/{water}?year={Year}", null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadJsonAsync<View>())!.Target.Id;
+        Assert.Equal(HttpStatusCode.Conflict, (await department.PostAsync($"/api/targets/departments/{water}?year={Year}", null)).StatusCode);
+        var content = new
+        {
+            overallGoal = "保障全县水安全，推进水生态文明建设",
+            annualGoal = "完成农村饮水安全巩固提升，河道治理 12 公里",
+            indicators = new object[]
+            {
+                new { level1 = "产出指标", level2 = "数量指标", name = "河道综合治理长度", comparison = "GreaterOrEqual", targetValue = "≥12公里", unit = "公里", basis = "Plan" },
+                new { level1 = "效益指标", level2 = "社会效益指标", name = "农村集中供水率", comparison = "GreaterOrEqual", targetValue = "≥95%", unit = "%", basis = "Industry" },
+                new { level1 = "满意度指标", level2 = "服务对象满意度指标", name = "群众满意度", comparison = "GreaterOrEqual", targetValue = "≥90%", unit = "%", basis = "Plan" },
+            },
+        };
+        Assert.True((await department.PutAsJsonAsync($"/api/targets/{id}", content, ApiJson.Options)).IsSuccessStatusCode);
+        var submitted = await ActAsync(department, id, "submit", new { });
+        Assert.Equal(TargetState.DepartmentApproved, submitted.Target.State);
+        Assert.Contains("部门整体", submitted.SubjectName);
+        Assert.Contains((await funder.GetJsonAsync<Inbox>($"/api/targets/inbox?year={Year}&box=Todo&pageSize=200"))!.Rows, r => r.TargetId == id);
+        Assert.Equal(TargetState.DivisionApproved, (await ActAsync(funder, id, "approve", new { grade = "Excellent" })).Target.State);
+        using var otherFunder = await app.ClientForAsync("jkw");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherFunder.GetAsync($"/api/targets/{id}")).StatusCode);
+    }
+
     internal sealed record FrameLevelDto(string Level1, List<string> Level2s);
     internal sealed record FrameDto(string Code, List<FrameLevelDto> Levels);
 }

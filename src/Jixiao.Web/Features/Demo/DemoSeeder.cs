@@ -72,8 +72,8 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             filled = await DemoProjects.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current, today, projects, 140423, cancellationToken);
             await DemoProjects.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs[DemoCounty.NeighbourRegionCode], current, today, Math.Max(100, projects / 10), 140426, cancellationToken);
-            targets = await DemoTargets.FillAsync(db, DemoCounty.RegionCode, current, orgs[DemoCounty.RegionCode], clock.GetUtcNow().UtcDateTime, 140423, cancellationToken);
-            await DemoTargets.FillAsync(db, DemoCounty.NeighbourRegionCode, current, orgs[DemoCounty.NeighbourRegionCode], clock.GetUtcNow().UtcDateTime, 140426, cancellationToken);
+            targets = await DemoTargets.FillAsync(db, DemoCounty.RegionCode, current, orgs[DemoCounty.RegionCode], 140423, DemoTargets.Season.InYear, cancellationToken);
+            await DemoTargets.FillAsync(db, DemoCounty.NeighbourRegionCode, current, orgs[DemoCounty.NeighbourRegionCode], 140426, DemoTargets.Season.InYear, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions) in {Elapsed}",

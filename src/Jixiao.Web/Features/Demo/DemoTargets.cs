@@ -33,8 +33,10 @@ public static class DemoTargets
     [
         new("产出指标", "数量指标", "保障在编在岗人数", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(8, 120)}人", "人", "达到目标值得满分，每少 1 人扣 0.5 分"),
         new("产出指标", "时效指标", "工资按月足额发放率", Comparison.Equal, (_, _) => "100%", "%", "未按月足额发放不得分"),
+        new("产出指标", "质量指标", "社会保险缴费足额率", Comparison.Equal, (_, _) => "100%", "%", "未足额缴纳不得分"),
         new("产出指标", "成本指标", "人员经费支出", Comparison.LessOrEqual, (_, b) => $"≤{Math.Ceiling(b / 10_000m)}万元", "万元", "超支不得分"),
         new("效益指标", "社会效益指标", "单位正常运转和职能履行", Comparison.Qualitative, (_, _) => "有效保障", "", "按履职情况分档评分"),
+        new("效益指标", "可持续影响指标", "人员队伍稳定性", Comparison.Qualitative, (_, _) => "保持稳定", "", "按人员流失情况分档评分"),
         new("满意度指标", "服务对象满意度指标", "在职人员满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 96)}%", "%", "按问卷满意率计分"),
     ];
 
@@ -42,6 +44,8 @@ public static class DemoTargets
     [
         new("产出指标", "数量指标", "保障办公运转天数", Comparison.GreaterOrEqual, (_, _) => "≥250天", "天", "按实际运转天数计分"),
         new("产出指标", "质量指标", "公用经费支出合规率", Comparison.Equal, (_, _) => "100%", "%", "发现违规支出不得分"),
+        new("产出指标", "时效指标", "公用经费支付及时率", Comparison.GreaterOrEqual, (_, _) => "≥95%", "%", "每低 1 个百分点扣 0.5 分"),
+        new("产出指标", "数量指标", "“三公”经费支出增长率", Comparison.LessOrEqual, (_, _) => "≤0%", "%", "增长不得分"),
         new("产出指标", "成本指标", "日常公用经费支出", Comparison.LessOrEqual, (_, b) => $"≤{Math.Ceiling(b / 10_000m)}万元", "万元", "超支不得分"),
         new("效益指标", "可持续影响指标", "单位履职保障能力", Comparison.Qualitative, (_, _) => "持续提升", "", "按年度考核结果分档评分"),
         new("满意度指标", "服务对象满意度指标", "服务对象满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 96)}%", "%", "按问卷满意率计分"),
@@ -51,16 +55,29 @@ public static class DemoTargets
     [
         new("产出指标", "数量指标", "项目实施完成数量", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(2, 60)}个", "个", "按完成比例计分"),
         new("产出指标", "质量指标", "项目验收合格率", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(95, 101)}%", "%", "低于目标值按比例扣分"),
+        new("产出指标", "质量指标", "资金使用合规率", Comparison.Equal, (_, _) => "100%", "%", "发现违规使用不得分"),
         new("产出指标", "时效指标", "项目完成及时率", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(90, 101)}%", "%", "每延期 1 个月扣 1 分"),
         new("产出指标", "成本指标", "项目总成本", Comparison.LessOrEqual, (_, b) => $"≤{Math.Ceiling(b / 10_000m)}万元", "万元", "超出预算不得分"),
+        new("产出指标", "时效指标", "资金拨付及时率", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(90, 101)}%", "%", "每延期 1 个月扣 1 分"),
+        new("效益指标", "经济效益指标", "带动相关投入", Comparison.GreaterOrEqual, (_, b) => $"≥{Math.Max(1, Math.Floor(b / 50_000m))}万元", "万元", "按实际带动投入计分"),
         new("效益指标", "社会效益指标", "服务群众受益情况", Comparison.Qualitative, (_, _) => "明显改善", "", "按受益群众反馈分档评分"),
+        new("效益指标", "可持续影响指标", "长效管护机制", Comparison.Qualitative, (_, _) => "建立健全", "", "按制度建立和执行情况评分"),
         new("满意度指标", "服务对象满意度指标", "受益群众满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 96)}%", "%", "按问卷满意率计分"),
     ];
+
+    /// <summary>When in the year the targets are shown.</summary>
+    public enum Season
+    {
+        /// <summary>In execution: most approved with the budget, a spread in every other state.</summary>
+        InYear = 1,
+        /// <summary>Budget compilation's final review: most submitted targets wait for the performance division.</summary>
+        FinalReviewPeak = 2,
+    }
 
     private enum Plan { None, Draft, Submitted, DepartmentApproved, DivisionApproved, Returned, Approved, Rejected, AdjustedApproved, AdjustedDraft }
 
     public static async Task<int> FillAsync(SystemDbContext db, string regionCode, int year, IReadOnlyDictionary<string, OrgUnit> orgs,
-        DateTime nowUtc, int seed, CancellationToken ct)
+        int seed, Season season, CancellationToken ct)
     {
         var random = new Random(seed);
         var byId = orgs.Values.ToDictionary(o => o.Id);
@@ -95,7 +112,7 @@ public static class DemoTargets
         {
             foreach (var project in chunk)
             {
-                var plan = keepOpen.Contains(project.Id) ? Plan.None : PlanFor(random, midYear.Contains(project.Id));
+                var plan = keepOpen.Contains(project.Id) ? Plan.None : PlanFor(random, midYear.Contains(project.Id), season);
                 if (plan == Plan.None) continue;
                 var unit = byId[project.OrgUnitId];
                 var department = project.DepartmentId is { } d ? byId[d] : unit;
@@ -160,9 +177,11 @@ public static class DemoTargets
         return written;
     }
 
-    private static Plan PlanFor(Random random, bool midYear)
+    private static Plan PlanFor(Random random, bool midYear, Season season)
     {
         var roll = random.Next(100);
+        if (season == Season.FinalReviewPeak)
+            return roll switch { < 3 => Plan.Draft, < 6 => Plan.Returned, < 10 => Plan.DepartmentApproved, < 85 => Plan.DivisionApproved, _ => Plan.Approved };
         if (midYear)
             return roll switch { < 45 => Plan.None, < 60 => Plan.Draft, < 75 => Plan.Submitted, < 85 => Plan.DepartmentApproved, _ => Plan.Approved };
         return roll switch

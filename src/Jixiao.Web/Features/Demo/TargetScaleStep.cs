@@ -1,0 +1,29 @@
+using Jixiao.Domain.Audit;
+using Jixiao.Web.Data;
+
+namespace Jixiao.Web.Features.Demo;
+
+/// <summary>
+/// <c>generate</c>: performance targets for every budgeted project of the generated regions (about ten
+/// indicators each), at the peak of budget compilation: most wait for the performance division's final review.
+/// </summary>
+public sealed class TargetScaleStep(ILogger<TargetScaleStep> logger) : IScaleStep
+{
+    public int Order => 20;
+    public string Name => "绩效目标";
+
+    public async Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken)
+    {
+        var index = 0;
+        foreach (var region in regions)
+        {
+            db.SuppressRowAudit = true;
+            var written = await DemoTargets.FillAsync(db, region.Code, request.FiscalYear, region.Orgs, request.Seed + 7_000 + index++,
+                DemoTargets.Season.FinalReviewPeak, cancellationToken);
+            db.SuppressRowAudit = false;
+            db.ChangeTracker.Clear();
+            await db.RecordEventAsync(AuditAction.Generated, null, "cli:generate", $"生成 {written} 个版本的绩效目标", cancellationToken, region.Code);
+            if (index % 10 == 0) logger.LogInformation("Generated targets for {Count}/{Total} regions", index, regions.Count);
+        }
+    }
+}
