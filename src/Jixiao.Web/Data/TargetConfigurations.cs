@@ -65,6 +65,7 @@ internal sealed class PerformanceTargetConfiguration : IEntityTypeConfiguration<
             s.Property(x => x.UserName).HasMaxLength(256);
             s.Property(x => x.Opinion).HasMaxLength(1000);
             s.Property(x => x.Grade).HasMaxLength(12);
+            s.HasIndex(x => x.UserId); // 已办: the targets a user acted on
         });
         b.Navigation(t => t.Steps).AutoInclude(false);
     }

@@ -125,20 +125,23 @@ public static class TargetQueries
         else
         {
             var source = box switch { InboxBox.Returned => returned, InboxBox.Done => done, _ => todo };
-            rows = await (from t in source
-                          join p in db.Projects on t.ProjectId equals p.Id into ps
-                          from p in ps.DefaultIfEmpty()
-                          join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
-                          from x in xs.DefaultIfEmpty()
-                          orderby t.UpdatedAtUtc, t.Id
-                          select new InboxRow(t.Id, t.ProjectId, t.Subject,
-                              p != null ? p.Code : "",
-                              p != null ? p.Name : db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name + " 部门整体绩效目标").FirstOrDefault() ?? "",
-                              db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
-                              t.Version, t.State, t.UpdatedAtUtc,
-                              t.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(),
-                              (decimal?)x.Adjusted ?? 0m))
-                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            // The page's ids first (a narrow sort), then those rows with names and the latest opinion.
+            var ids = await source.OrderBy(t => t.UpdatedAtUtc).ThenBy(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(t => t.Id).ToListAsync(ct);
+            var found = await (from t in db.Targets.Where(t => ids.Contains(t.Id))
+                               join p in db.Projects on t.ProjectId equals p.Id into ps
+                               from p in ps.DefaultIfEmpty()
+                               join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
+                               from x in xs.DefaultIfEmpty()
+                               select new InboxRow(t.Id, t.ProjectId, t.Subject,
+                                   p != null ? p.Code : "",
+                                   p != null ? p.Name : db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name + " 部门整体绩效目标").FirstOrDefault() ?? "",
+                                   db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
+                                   t.Version, t.State, t.UpdatedAtUtc,
+                                   t.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(),
+                                   (decimal?)x.Adjusted ?? 0m))
+                .ToDictionaryAsync(r => r.TargetId!.Value, ct);
+            rows = ids.Select(id => found[id]).ToList();
         }
         return new InboxPage(box, rows, counts[box], page, pageSize, counts);
     }

@@ -102,3 +102,5 @@ CREATE INDEX "IX_PerformanceTargets_RegionCode_FiscalYear_State" ON "Performance
 CREATE UNIQUE INDEX "IX_PerformanceTargets_SubjectKey_Version" ON "PerformanceTargets" ("SubjectKey", "Version");
 
 CREATE UNIQUE INDEX "IX_TargetIndicators_TargetId_Row" ON "TargetIndicators" ("TargetId", "Row");
+
+CREATE INDEX "IX_TargetReviewSteps_UserId" ON "TargetReviewSteps" ("UserId");
