@@ -270,6 +270,35 @@ public sealed class TargetApiTests(DemoApps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await otherFunder.GetAsync($"/api/targets/{id}")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task GoodIndicator_ProposedFromApprovedTargets_EntersTheLibraryWhenThePerformanceDivisionAccepts(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var unit = await app.ClientForAsync("yizhong");
+        using var performance = await app.ClientForAsync("perf");
+        var unitId = await app.OrgIdAsync(DemoCounty.RegionCode, "10602");
+        var approved = await app.AsSystemAsync<SystemDbContext, long>(db => db.Targets
+            .Where(t => t.OrgUnitId == unitId && t.State == TargetState.Approved && t.Subject == TargetSubject.Project).Select(t => t.Id).FirstAsync());
+        var view = (await unit.GetJsonAsync<View>($"/api/targets/{approved}"))!;
+        var row = view.Target.Indicators.First(i => i.Level2 == "数量指标");
+
+        var proposed = await unit.PostAsJsonAsync("/api/library/proposals", new { targetId = approved, row = row.Row, sector = "education" }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var entryId = (await proposed.Content.ReadJsonAsync<Entry>())!.Id;
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await unit.PostAsJsonAsync("/api/library/proposals", new { targetId = approved, row = row.Row, sector = "education" }, ApiJson.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/api/library/proposals")).StatusCode);
+        Assert.DoesNotContain((await unit.GetJsonAsync<LibraryPage>($"/api/library?q={Uri.EscapeDataString(row.Name)}"))!.Rows, e => e.Id == entryId);
+
+        Assert.Contains((await performance.GetJsonAsync<LibraryPage>("/api/library/proposals"))!.Rows, e => e.Id == entryId);
+        var declineWithoutReason = await performance.PostAsJsonAsync($"/api/library/{entryId}/decision", new { accept = false }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, declineWithoutReason.StatusCode);
+        Assert.True((await performance.PostAsJsonAsync($"/api/library/{entryId}/decision", new { accept = true, note = "口径清晰" }, ApiJson.Options)).IsSuccessStatusCode);
+        var found = (await unit.GetJsonAsync<LibraryPage>($"/api/library?q={Uri.EscapeDataString(row.Name)}&sector=education"))!;
+        Assert.Contains(found.Rows, e => e.Id == entryId && e.Level2 == "数量指标");
+        Assert.Equal(HttpStatusCode.Conflict, (await performance.PostAsJsonAsync($"/api/library/{entryId}/decision", new { accept = true }, ApiJson.Options)).StatusCode);
+    }
+
     internal sealed record FrameLevelDto(string Level1, List<string> Level2s);
     internal sealed record FrameDto(string Code, List<FrameLevelDto> Levels);
 }
