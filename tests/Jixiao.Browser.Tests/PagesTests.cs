@@ -21,6 +21,7 @@ public sealed class PagesTests(BrowserApp browser)
     {
         var app = await browser.AppAsync();
         var division = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN04");
+        var year = DateTime.UtcNow.Year;
         (string? User, string Path, string Title, string Heading, string File)[] pages =
         [
             (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),
@@ -32,6 +33,10 @@ public sealed class PagesTests(BrowserApp browser)
             ("sysadmin", "/Users/Edit", "新建用户", "新建用户", "07-user-new-sysadmin"),
             ("secadmin", "/Security", "安全管理", "安全管理", "08-security-secadmin"),
             ("auditadmin", "/Audit", "审计日志", "审计日志", "09-audit-auditadmin"),
+            ("yizhong", "/Targets", "绩效目标", $"绩效目标 · {year} 年度", "12-targets-yizhong"),
+            ("perf", "/Targets/Coverage", "目标覆盖", $"绩效目标全覆盖检查 · {year} 年度", "13-coverage-perf"),
+            ("perf", "/Library", "指标库", "指标库", "14-library-perf"),
+            ("perf", "/Targets/Frame", "指标框架", $"指标框架 · {year} 年度", "15-frame-perf"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;
