@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
@@ -297,6 +298,67 @@ public sealed class TargetApiTests(DemoApps apps)
         var found = (await unit.GetJsonAsync<LibraryPage>($"/api/library?q={Uri.EscapeDataString(row.Name)}&sector=education"))!;
         Assert.Contains(found.Rows, e => e.Id == entryId && e.Level2 == "数量指标");
         Assert.Equal(HttpStatusCode.Conflict, (await performance.PostAsJsonAsync($"/api/library/{entryId}/decision", new { accept = true }, ApiJson.Options)).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task RecurringProject_StartsFromLastYearsApprovedTargets_AndLoweringATargetIsFlagged(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var unit = await app.ClientForAsync("yizhong");
+        var code = $"LY{Random.Shared.Next(100_000, 999_999)}";
+        // Last year's project with approved targets, and this year's project of the same code (as 一体化 keeps it).
+        var (projectId, oneOff) = await app.AsSystemAsync<SystemDbContext, (long, long)>(async db =>
+        {
+            var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
+            Project Make(int year) => Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details(code, "学生资助补助", ProjectLevel.Level1,
+                ProjectCategory.SpecificPurpose, Recurrence.Recurring, Year - 1, Year + 1, LibraryStatus.Budgeted, BudgetKind.General,
+                TransferLevel.None, FundTags.None, new DateOnly(Year - 2, 10, 1)));
+            var last = Make(Year - 1);
+            var current = Make(Year);
+            var once = Project.Create(DemoCounty.RegionCode, Year, school, school.ParentId, new Project.Details(code + "X", "一次性设备购置", ProjectLevel.Level1,
+                ProjectCategory.SpecificPurpose, Recurrence.OneOff, Year, Year, LibraryStatus.Budgeted, BudgetKind.General,
+                TransferLevel.None, FundTags.None, new DateOnly(Year - 1, 10, 1)));
+            db.Projects.AddRange(last, current, once);
+            await db.SaveChangesAsync();
+            var old = PerformanceTarget.ForProject(last, DateTime.UtcNow);
+            var context = new TargetCheckContext(IndicatorFrame.National, Year - 1, Year + 1);
+            old.Edit(new ReviewActor(null, "t", Role.UnitFiller), "保障困难学生就学", "资助 800 人次", [
+                new("产出指标", "数量指标", "受资助学生人次", Comparison.GreaterOrEqual, "≥800人次", "人次"),
+                new("效益指标", "社会效益指标", "辍学情况", Comparison.Qualitative, "有效控制", ""),
+                new("满意度指标", "服务对象满意度指标", "受助学生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
+            ], context, DateTime.UtcNow);
+            old.Submit(new ReviewActor(null, "t", Role.UnitFiller), context, DateTime.UtcNow);
+            old.Approve(new ReviewActor(null, "t", Role.DepartmentReviewer), ReviewGrade.Excellent, null, DateTime.UtcNow);
+            old.Approve(new ReviewActor(null, "t", Role.BusinessDivision), ReviewGrade.Excellent, null, DateTime.UtcNow);
+            old.Approve(new ReviewActor(null, "t", Role.PerformanceDivision), ReviewGrade.Excellent, null, DateTime.UtcNow);
+            db.Targets.Add(old);
+            await db.SaveChangesAsync();
+            return (current.Id, once.Id);
+        });
+
+        var created = await unit.PostAsJsonAsync($"/api/targets/projects/{projectId}", new { from = "LastYear" }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var view = (await created.Content.ReadJsonAsync<View>())!;
+        Assert.Equal(["受资助学生人次", "辍学情况", "受助学生满意度"], view.Target.Indicators.Select(i => i.Name));
+        Assert.Equal("资助 800 人次", view.Target.AnnualGoal);
+        Assert.DoesNotContain(view.Issues, i => i.Message.Contains("低于上年"));
+
+        var lowered = new
+        {
+            overallGoal = "保障困难学生就学", annualGoal = "资助 700 人次",
+            indicators = view.Target.Indicators.Select(i => new
+            {
+                level1 = i.Level1, level2 = i.Level2, name = i.Name, comparison = i.Comparison.ToString(),
+                targetValue = i.Name == "受资助学生人次" ? "≥700人次" : i.TargetValue, unit = i.Unit, basis = "History",
+            }).ToArray(),
+        };
+        var saved = (await (await unit.PutAsJsonAsync($"/api/targets/{view.Target.Id}", lowered, ApiJson.Options)).Content.ReadJsonAsync<SaveIssues>())!;
+        var flag = Assert.Single(saved.Issues, i => i.Message.Contains("低于上年"));
+        Assert.Equal((1, false), (flag.Row, flag.Blocking));
+
+        var noHistory = await unit.PostAsJsonAsync($"/api/targets/projects/{oneOff}", new { from = "LastYear" }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, noHistory.StatusCode);
+        Assert.Contains("上年", await noHistory.Content.ReadAsStringAsync());
     }
 
     internal sealed record FrameLevelDto(string Level1, List<string> Level2s);
