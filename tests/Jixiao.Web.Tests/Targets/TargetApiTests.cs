@@ -361,6 +361,27 @@ public sealed class TargetApiTests(DemoApps apps)
         Assert.Contains("上年", await noHistory.Content.ReadAsStringAsync());
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task TwoReviewersAtOnce_TheSecondSaveIsRefused(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var department = await app.ClientForAsync("edu");
+        var education = await app.OrgIdAsync(DemoCounty.RegionCode, "106");
+        var id = await app.AsSystemAsync<SystemDbContext, long>(db => db.Targets
+            .Where(t => t.DepartmentId == education && t.State == TargetState.Submitted).OrderByDescending(t => t.Id).Select(t => t.Id).FirstAsync());
+        await app.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            // One reviewer has the version open…
+            var stale = await db.Targets.Include(t => t.Steps).SingleAsync(t => t.Id == id);
+            // …while another passes it.
+            await ActAsync(department, id, "approve", new { grade = "Excellent" });
+            stale.Return(new ReviewActor(null, "edu2", Role.DepartmentReviewer), "同一时间的退回", DateTime.UtcNow);
+            // refused by the version's concurrency token, or first by the step number already taken (PostgreSQL orders the insert first)
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+        Assert.Equal(TargetState.DepartmentApproved, (await department.GetJsonAsync<View>($"/api/targets/{id}"))!.Target.State);
+    }
+
     internal sealed record FrameLevelDto(string Level1, List<string> Level2s);
     internal sealed record FrameDto(string Code, List<FrameLevelDto> Levels);
 }

@@ -233,7 +233,7 @@ public static class TargetSheet
             db.ChangeTracker.Clear();
             return Report(parsed.Count(p => p.Indicator is not null), plans.Count, 0, 0, false);
         }
-        await db.SaveChangesAsync(ct);
+        await TargetWork.CommitAsync(db, ct);
         return Report(parsed.Count(p => p.Indicator is not null), plans.Count, created, updated, true);
     }
 }

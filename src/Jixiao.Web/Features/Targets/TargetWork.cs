@@ -100,7 +100,7 @@ public static class TargetWork
                 await ContextAsync(db, target, ct), nowUtc);
         }
         db.Targets.Add(target);
-        await db.SaveChangesAsync(ct);
+        await CommitAsync(db, ct);
         return target;
     }
 
@@ -116,7 +116,7 @@ public static class TargetWork
         if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey, ct))
             throw new ConflictException($"{department.Name} {year} 年已有部门整体绩效目标。");
         db.Targets.Add(target);
-        await db.SaveChangesAsync(ct);
+        await CommitAsync(db, ct);
         return target;
     }
 
@@ -128,7 +128,7 @@ public static class TargetWork
         await EnsureLibraryReferencesAsync(db, content, ct);
         var issues = target.Edit(EditorOf(user, target), content.OverallGoal, content.AnnualGoal, content.Indicators,
             await ContextAsync(db, target, ct), nowUtc);
-        await SaveAsync(db, ct);
+        await CommitAsync(db, ct);
         return (target, issues);
     }
 
@@ -162,7 +162,7 @@ public static class TargetWork
             default:
                 throw new DomainException($"“{action.Label()}”不是审核动作。", "动作");
         }
-        await SaveAsync(db, ct);
+        await CommitAsync(db, ct);
         return target;
     }
 
@@ -176,7 +176,7 @@ public static class TargetWork
             throw new ConflictException($"已有第 {target.Version + 1} 版正在办理，请在该版本上继续。");
         var draft = target.Adjust(Actor(user, target.Subject, target.State, ReviewAction.Adjust), reason, nowUtc);
         db.Targets.Add(draft);
-        await SaveAsync(db, ct);
+        await CommitAsync(db, ct);
         return draft;
     }
 
@@ -190,7 +190,8 @@ public static class TargetWork
             throw new DomainException($"引用的指标库条目 {string.Join("、", missing)} 不存在或未启用，请重新从指标库选择。", "指标库");
     }
 
-    private static async Task SaveAsync(JixiaoDbContext db, CancellationToken ct)
+    /// <summary>Saves, turning a lost race (another save of the same version, a second version 1) into a 409.</summary>
+    internal static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
     {
         try
         {
@@ -200,10 +201,12 @@ public static class TargetWork
         {
             throw new ConflictException("该目标刚被他人修改或审核，请刷新后再操作。");
         }
-        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("SubjectKey", StringComparison.Ordinal) == true
-                                          || e.InnerException?.Message.Contains("23505", StringComparison.Ordinal) == true)
+        catch (DbUpdateException e) when (e.InnerException?.Message is { } message
+                                          && (message.Contains("TargetReviewSteps", StringComparison.Ordinal) || message.Contains("SubjectKey", StringComparison.Ordinal)))
         {
-            throw new ConflictException("同一目标的同一版本已被他人创建，请刷新后再操作。");
+            throw new ConflictException(message.Contains("TargetReviewSteps", StringComparison.Ordinal)
+                ? "该目标刚被他人修改或审核，请刷新后再操作。"
+                : "同一目标的同一版本已被他人创建，请刷新后再操作。");
         }
     }
 }
