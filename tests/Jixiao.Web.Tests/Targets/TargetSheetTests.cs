@@ -71,6 +71,15 @@ public sealed class TargetSheetTests(DemoApps apps)
         var export = await unit.GetAsync($"/api/targets/sheet?year={Year}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var xlsx = await export.Content.ReadAsByteArrayAsync();
+        // Drop-downs for the closed lists, so an office fills valid choices (the 二级指标 of this region-year's frame).
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            var lists = document.WorkbookPart!.WorksheetParts.Single().Worksheet
+                .Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().Select(v => v.Formula1!.Text).ToList();
+            Assert.Contains("\"≥,＞,＝,≤,＜,定性\"", lists);
+            Assert.Contains(lists, l => l.Contains("服务对象满意度指标") && l.Contains("数量指标"));
+            Assert.Contains("\"计划标准,行业标准,历史标准,预算支出标准,其他标准\"", lists);
+        }
         var rows = SpreadsheetReader.Read(ThroughLibreOffice(xlsx), "申报表.xlsx");
         var header = rows.Single(r => r[0] == "项目代码");
         Assert.Equal(["项目代码", "项目名称", "单位名称", "版本", "状态", "总体目标", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],

@@ -51,7 +51,7 @@ public static class TargetSheet
 
     private static readonly IReadOnlyDictionary<string, Comparison> ComparisonWords = new Dictionary<string, Comparison>
     {
-        ["≥"] = Comparison.GreaterOrEqual, [">="] = Comparison.GreaterOrEqual, ["≧"] = Comparison.GreaterOrEqual, ["大于等于"] = Comparison.GreaterOrEqual, ["不低于"] = Comparison.GreaterOrEqual,
+        ["≥"] = Comparison.GreaterOrEqual, ["＞"] = Comparison.Greater, ["＝"] = Comparison.Equal, ["＜"] = Comparison.Less, [">="] = Comparison.GreaterOrEqual, ["≧"] = Comparison.GreaterOrEqual, ["大于等于"] = Comparison.GreaterOrEqual, ["不低于"] = Comparison.GreaterOrEqual,
         [">"] = Comparison.Greater, ["大于"] = Comparison.Greater,
         ["="] = Comparison.Equal, ["═"] = Comparison.Equal, ["﹦"] = Comparison.Equal, ["等于"] = Comparison.Equal,
         ["≤"] = Comparison.LessOrEqual, ["<="] = Comparison.LessOrEqual, ["≦"] = Comparison.LessOrEqual, ["小于等于"] = Comparison.LessOrEqual, ["不高于"] = Comparison.LessOrEqual,
@@ -62,8 +62,10 @@ public static class TargetSheet
     private static readonly IReadOnlyDictionary<string, ValueBasis> BasisWords =
         Enum.GetValues<ValueBasis>().ToDictionary(b => b.Label(), b => b);
 
-    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, int year, long? departmentId, CancellationToken ct)
+    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, string regionCode, int year, long? departmentId,
+        CancellationToken ct)
     {
+        var frame = await TargetWork.FrameAsync(db, regionCode, year, ct);
         var projects = db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool);
         if (departmentId is { } d) projects = projects.Where(p => p.DepartmentId == d);
         var list = await projects
@@ -97,7 +99,17 @@ public static class TargetSheet
                 first = false;
             }
         }
-        return ($"{year}年项目支出绩效目标申报表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("绩效目标申报表", rows));
+        var layout = new SheetLayout(
+            Widths: [16, 28, 20, 6, 12, 30, 30, 12, 18, 28, 9, 14, 10, 13, 7, 30, 30],
+            Lists:
+            [
+                (7, frame.Levels.Select(l => l.Level1).ToList()),
+                (8, frame.Levels.SelectMany(l => l.Level2s).ToList()),
+                (10, Enum.GetValues<Comparison>().Select(c => c.Label()).ToList()),
+                (13, Enum.GetValues<ValueBasis>().Select(b => b.Label()).ToList()),
+            ],
+            ListFromRow: 4);
+        return ($"{year}年项目支出绩效目标申报表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("绩效目标申报表", rows, layout));
     }
 
     private sealed record Parsed(int Row, string Code, string? Overall, string? Annual, TargetIndicatorInput? Indicator);
