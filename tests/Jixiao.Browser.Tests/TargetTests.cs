@@ -58,6 +58,11 @@ public sealed class TargetTests(BrowserApp browser)
             await FillRowAsync(page, 0, "产出指标|数量指标", "建成智慧教室数量", "GreaterOrEqual", "≥12间", "间");
             await FillRowAsync(page, 1, "效益指标|社会效益指标", "教学信息化水平", "Qualitative", "明显提升", "");
             await FillRowAsync(page, 2, "满意度指标|服务对象满意度指标", "师生满意度", "GreaterOrEqual", "≥85%", "%");
+            // A weight that is not a number is named, and nothing is saved with it dropped.
+            await page.Locator("input[name='Form.Indicators[0].Weight']").FillAsync("十");
+            await unit.SubmitAsync(page.GetByTestId("save"));
+            await Expect(page.GetByTestId("form-error")).ToContainTextAsync("第 1 行“十”：权重应为数字");
+            await Expect(page.Locator("input[name='Form.Indicators[2].Name']")).ToHaveValueAsync("师生满意度");
             await Screenshot(page, "20-targets-form-unit");
             await unit.SubmitAsync(page.GetByTestId("submit"));
             await Expect(page.GetByTestId("state")).ToHaveTextAsync("第 1 版 · 待主管部门审核");

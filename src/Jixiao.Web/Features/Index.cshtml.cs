@@ -38,13 +38,13 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
         {
             AsOf = Projects.ProjectQueries.DefaultAsOf(now.Year, now);
             Execution = await Projects.ProjectQueries.PageAsync(db, new Projects.ProjectFilter(Year: now.Year, Pool: false, PageSize: 10), AsOf, ct);
-            var targets = await Targets.TargetQueries.InboxAsync(db, current, now.Year, Targets.InboxBox.Todo, 1, 10, ct);
-            if (targets.Counts[Targets.InboxBox.Returned] > 0)
-                Pending.Add(new($"绩效目标被退回：{targets.Counts[Targets.InboxBox.Returned]} 项", "查看退回理由，修改后重新提交", "/Targets?Box=Returned"));
-            if (targets.Counts[Targets.InboxBox.Todo] > 0)
-                Pending.Add(new($"绩效目标待办：{targets.Counts[Targets.InboxBox.Todo]} 项", "待填报、提交或审核的目标", "/Targets"));
-            if (targets.Counts[Targets.InboxBox.NotStarted] > 0)
-                Pending.Add(new($"尚未填报绩效目标的项目：{targets.Counts[Targets.InboxBox.NotStarted]} 个", "预算内项目都要有绩效目标", "/Targets?Box=NotStarted"));
+            var targets = await Targets.TargetQueries.InboxCountsAsync(db, current, now.Year, ct);
+            if (targets[Targets.InboxBox.Returned] > 0)
+                Pending.Add(new($"绩效目标被退回：{targets[Targets.InboxBox.Returned]} 项", "查看退回理由，修改后重新提交", "/Targets?Box=Returned"));
+            if (targets[Targets.InboxBox.Todo] > 0)
+                Pending.Add(new($"绩效目标待办：{targets[Targets.InboxBox.Todo]} 项", "待填报、提交或审核的目标", "/Targets"));
+            if (targets[Targets.InboxBox.NotStarted] > 0)
+                Pending.Add(new($"尚未填报绩效目标的项目：{targets[Targets.InboxBox.NotStarted]} 个", "预算内项目都要有绩效目标", "/Targets?Box=NotStarted"));
         }
         if (scope.Has(Role.SecurityAdmin))
         {

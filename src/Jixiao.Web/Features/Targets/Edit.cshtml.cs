@@ -111,6 +111,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> WriteAsync(long id, bool submit, CancellationToken ct)
     {
+        if (ExplainBindingErrors()) return await RedisplayAsync(id, ct);
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -129,10 +130,41 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> RedisplayAsync(long id, CancellationToken ct)
     {
-        ModelState.Remove(nameof(Form));
+        ExplainBindingErrors();
+        // Rows were added, removed or picked: the inputs must show Form as it is now, not the posted values
+        // under their old indexes; the page-level messages stay.
+        var messages = ModelState.TryGetValue("", out var page) ? page.Errors.Select(e => e.ErrorMessage).ToList() : [];
+        ModelState.Clear();
+        foreach (var message in messages) ModelState.AddModelError("", message);
         if (await LoadAsync(id, ct) is { } missing) return missing;
         await SearchLibraryAsync(ct);
         return Page();
+    }
+
+    private static readonly Dictionary<string, string> FieldNames = new()
+    {
+        [nameof(IndicatorForm.Weight)] = "权重应为数字，如 10 或 12.5",
+        [nameof(IndicatorForm.Comparison)] = "指标性质请从列表中选择",
+        [nameof(IndicatorForm.Basis)] = "取值依据请从列表中选择",
+        [nameof(IndicatorForm.LibraryEntryId)] = "引用的指标库条目无效，请重新引用",
+    };
+
+    /// <summary>
+    /// Turns a value the form could not read (e.g. text in 权重) into a Chinese message naming the row, so that
+    /// nothing is saved with the value silently dropped. True when there was one.
+    /// </summary>
+    private bool ExplainBindingErrors()
+    {
+        var unreadable = ModelState.Where(e => e.Value!.Errors.Count > 0 && e.Key.StartsWith("Form.Indicators[", StringComparison.Ordinal)).ToList();
+        foreach (var (key, entry) in unreadable)
+        {
+            var written = entry!.AttemptedValue ?? Request.Form[key].ToString();
+            ModelState.Remove(key);
+            var row = int.Parse(key["Form.Indicators[".Length..key.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture) + 1;
+            var field = key[(key.LastIndexOf('.') + 1)..];
+            ModelState.AddModelError("", $"第 {row} 行“{written}”：{FieldNames.GetValueOrDefault(field, field + " 无法识别")}。未保存，请改正后再保存。");
+        }
+        return unreadable.Count > 0;
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)

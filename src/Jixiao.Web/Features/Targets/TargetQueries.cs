@@ -91,6 +91,20 @@ public static class TargetQueries
         db.Projects.Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool
                                && !db.Targets.Any(t => t.SubjectKey == "P" + p.Id));
 
+    /// <summary>How many versions (or unwritten projects) each box holds for the user — the tabs and the home page.</summary>
+    public static async Task<IReadOnlyDictionary<InboxBox, int>> InboxCountsAsync(JixiaoDbContext db, CurrentUser user, int year, CancellationToken ct)
+    {
+        var todo = Todo(db, user.Scope, year);
+        var returned = Returned(db, user.Scope, year);
+        return new Dictionary<InboxBox, int>
+        {
+            [InboxBox.Todo] = await todo.CountAsync(ct),
+            [InboxBox.Returned] = await returned.CountAsync(ct),
+            [InboxBox.Done] = await Done(db, user.UserId ?? 0, todo, returned, year).CountAsync(ct),
+            [InboxBox.NotStarted] = user.Scope.Has(Role.UnitFiller) ? await NotStarted(db, year).CountAsync(ct) : 0,
+        };
+    }
+
     public static async Task<InboxPage> InboxAsync(JixiaoDbContext db, CurrentUser user, int year, InboxBox box, int page, int pageSize, CancellationToken ct)
     {
         var scope = user.Scope;
@@ -99,13 +113,7 @@ public static class TargetQueries
         var done = Done(db, user.UserId ?? 0, todo, returned, year);
         var notStarted = NotStarted(db, year);
         var fills = scope.Has(Role.UnitFiller);
-        var counts = new Dictionary<InboxBox, int>
-        {
-            [InboxBox.Todo] = await todo.CountAsync(ct),
-            [InboxBox.Returned] = await returned.CountAsync(ct),
-            [InboxBox.Done] = await done.CountAsync(ct),
-            [InboxBox.NotStarted] = fills ? await notStarted.CountAsync(ct) : 0,
-        };
+        var counts = await InboxCountsAsync(db, user, year, ct);
         pageSize = Math.Clamp(pageSize, 10, 200);
         page = Math.Max(1, page);
         List<InboxRow> rows;

@@ -179,7 +179,7 @@ public static class TargetSheet
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
         var created = 0;
         var updated = 0;
-        var plans = new List<(PerformanceTarget Target, TargetContent Content, IReadOnlyList<int> SheetRows, int FirstRow)>();
+        var plans = new List<(PerformanceTarget Target, Project Project, TargetContent Content, IReadOnlyList<int> SheetRows, int FirstRow)>();
         foreach (var group in parsed.GroupBy(p => p.Code))
         {
             var first = group.First().Row;
@@ -218,19 +218,18 @@ public static class TargetSheet
             {
                 updated++;
             }
-            plans.Add((target, form, rows.Select(p => p.Row).ToList(), first));
+            plans.Add((target, project, form, rows.Select(p => p.Row).ToList(), first));
         }
 
         if (!issues.HasErrors)
         {
-            foreach (var (target, form, sheetRows, firstRow) in plans)
+            foreach (var (target, project, form, sheetRows, firstRow) in plans)
             {
-                var actor = new ReviewActor(user.UserId, user.UserName,
-                    user.Scope.Roles.First(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)));
+                var actor = TargetWork.EditorOf(user, target);
                 try
                 {
                     foreach (var finding in target.Edit(actor, form.OverallGoal, form.AnnualGoal, form.Indicators,
-                                 await TargetWork.ContextAsync(db, target, ct), nowUtc))
+                                 await TargetWork.ContextAsync(db, target, ct, project, frame), nowUtc))
                         issues.Warning(finding.Row is { } r && r <= sheetRows.Count ? sheetRows[r - 1] : firstRow, finding.Field, "",
                             $"{finding.Message}{(finding.Blocking ? "（提交前必须修改）" : "")}");
                 }

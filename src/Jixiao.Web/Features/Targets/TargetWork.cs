@@ -33,11 +33,14 @@ public static class TargetWork
         db.Targets.Include(t => t.Indicators).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
 
     /// <summary>The frame of the region-year (national when none was chosen), the project's end and last year's values.</summary>
-    public static async Task<TargetCheckContext> ContextAsync(JixiaoDbContext db, PerformanceTarget target, CancellationToken ct)
+    /// <param name="project">the target's project if the caller has it already</param>
+    /// <param name="frame">the region-year's frame if the caller has it already (an import checks many targets)</param>
+    public static async Task<TargetCheckContext> ContextAsync(JixiaoDbContext db, PerformanceTarget target, CancellationToken ct,
+        Project? project = null, IndicatorFrame? frame = null)
     {
-        var frame = await FrameAsync(db, target.RegionCode, target.FiscalYear, ct);
+        frame ??= await FrameAsync(db, target.RegionCode, target.FiscalYear, ct);
         if (target.ProjectId is not { } projectId) return new TargetCheckContext(frame, target.FiscalYear);
-        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
+        project ??= await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
         var lastYear = await LastYearApprovedAsync(db, project, ct);
         var values = lastYear?.Indicators
             .Select(i => (i.Name, Value: i.Parse(lastYear.FiscalYear).Value?.Number))
@@ -71,14 +74,13 @@ public static class TargetWork
         return new ReviewActor(user.UserId, user.UserName, role);
     }
 
-    private static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target)
+    /// <summary>The user's role that may edit the version; otherwise any of theirs, so that the domain says precisely why not.</summary>
+    internal static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target)
     {
-        var role = user.Scope.Roles.FirstOrDefault(r => TargetWorkflow.CanEdit(target.Subject, target.State, r));
-        return role == default
-            ? throw new ConflictException(target.IsLocked
-                ? $"{target.Subject.Label()}第 {target.Version} 版“{target.State.Label()}”，已锁定不能修改。"
-                : $"当前状态“{target.State.Label()}”下，您的角色不能修改{target.Subject.Label()}。")
-            : new ReviewActor(user.UserId, user.UserName, role);
+        var role = user.Scope.Roles.Where(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)).Cast<Role?>().FirstOrDefault()
+                   ?? user.Scope.Roles.Cast<Role?>().FirstOrDefault()
+                   ?? throw new ConflictException($"您没有业务角色，不能修改{target.Subject.Label()}。");
+        return new ReviewActor(user.UserId, user.UserName, role);
     }
 
     /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
