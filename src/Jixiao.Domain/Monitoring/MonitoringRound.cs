@@ -29,6 +29,8 @@ public sealed class MonitoringRound : IRegionOwned
     public RoundState State { get; private set; }
     public DateTime OpenedAtUtc { get; private set; }
 
+    public DateTime? ClosedAtUtc { get; private set; }
+
     /// <summary>时间进度 t = m ÷ 12 of the round.</summary>
     public decimal TimeProgress => Budget.TimeProgress.ForMonth(Month);
 
@@ -50,11 +52,18 @@ public sealed class MonitoringRound : IRegionOwned
             State = RoundState.Open, OpenedAtUtc = nowUtc,
         };
     }
+
+    /// <summary>结束监控: returns are no longer filled or reviewed; statistics and lights stay readable.</summary>
+    public void Close(DateTime nowUtc)
+    {
+        if (State == RoundState.Closed) throw new ConflictException($"“{Title}”已经结束。");
+        State = RoundState.Closed;
+        ClosedAtUtc = nowUtc;
+    }
 }
 
-/// <summary>What the round's scope needs to know of a project.</summary>
-public sealed record ScopeCandidate(bool IsPool, LibraryStatus Status, DateTime? TargetsApprovedAtUtc,
-    IReadOnlyList<(MovementKind Kind, decimal Amount, DateOnly Date)> Movements);
+/// <summary>What the round's scope needs to know of a project: its 全年预算数 counting only movements up to the cut-off.</summary>
+public sealed record ScopeCandidate(bool IsPool, LibraryStatus Status, DateTime? TargetsApprovedAtUtc, decimal BudgetAtCutOff);
 
 /// <summary>
 /// Which projects a round covers: every budgeted project (not a 待分资金 pool) that had money and approved
@@ -69,9 +78,8 @@ public static class RoundScope
     {
         if (project.IsPool) { reason = "待分资金项目本身不监控，分配到的项目监控"; return false; }
         if (project.Status != LibraryStatus.Budgeted) { reason = "未纳入预算"; return false; }
-        var budget = project.Movements.Where(m => m.Date <= cutOff).Sum(m => Ledger.SignOf(m.Kind) * m.Amount);
-        if (budget <= 0) { reason = $"截至 {cutOff:yyyy-MM-dd} 没有预算（追加或分配在截止日之后）"; return false; }
-        if (project.TargetsApprovedAtUtc is not { } approved || DateOnly.FromDateTime(approved + Beijing) > cutOff)
+        if (project.BudgetAtCutOff <= 0) { reason = $"截至 {cutOff:yyyy-MM-dd} 没有预算（追加或分配在截止日之后）"; return false; }
+        if (project.TargetsApprovedAtUtc is not { } approved || approved >= EndOfDayUtc(cutOff))
         {
             reason = $"截至 {cutOff:yyyy-MM-dd} 绩效目标尚未批复";
             return false;
@@ -79,4 +87,8 @@ public static class RoundScope
         reason = "";
         return true;
     }
+
+    /// <summary>The first instant after <paramref name="cutOff"/> in Beijing time, in UTC: approvals before it count.</summary>
+    public static DateTime EndOfDayUtc(DateOnly cutOff) =>
+        DateTime.SpecifyKind(cutOff.AddDays(1).ToDateTime(TimeOnly.MinValue) - Beijing, DateTimeKind.Utc);
 }

@@ -207,14 +207,14 @@ public sealed class PerformanceTarget : IOrgOwned
     public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
     {
         var next = TargetWorkflow.Next(Subject, State, ReviewAction.Return, actor.Role);
-        Move(ReviewAction.Return, next, actor, nowUtc, RequireReason(reason, "退回"), ReviewGrade.Fair);
+        Move(ReviewAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"), ReviewGrade.Fair);
     }
 
     /// <summary>审核不通过 (grade 差): the version cannot enter budget compilation.</summary>
     public void Reject(ReviewActor actor, string? reason, DateTime nowUtc)
     {
         var next = TargetWorkflow.Next(Subject, State, ReviewAction.Reject, actor.Role);
-        Move(ReviewAction.Reject, next, actor, nowUtc, RequireReason(reason, "审核不通过"), ReviewGrade.Poor);
+        Move(ReviewAction.Reject, next, actor, nowUtc, Reasons.Require(reason, "审核不通过"), ReviewGrade.Poor);
     }
 
     /// <summary>
@@ -224,7 +224,7 @@ public sealed class PerformanceTarget : IOrgOwned
     public PerformanceTarget Adjust(ReviewActor actor, string? reason, DateTime nowUtc)
     {
         var next = TargetWorkflow.Next(Subject, State, ReviewAction.Adjust, actor.Role);
-        var why = RequireReason(reason, "调整");
+        var why = Reasons.Require(reason, "调整");
         var draft = New(RegionCode, FiscalYear, Subject, ProjectId, OrgUnitId, DepartmentId, nowUtc);
         draft.Version = Version + 1;
         draft.State = next;
@@ -254,16 +254,6 @@ public sealed class PerformanceTarget : IOrgOwned
 
     private void AddStep(ReviewAction action, TargetState from, ReviewActor actor, DateTime nowUtc, string? opinion, ReviewGrade? grade) =>
         Steps.Add(ReviewStep.Stamp(Steps.Count + 1, action, from, State, actor, nowUtc, opinion, grade));
-
-    private static string RequireReason(string? reason, string what)
-    {
-        var text = (reason ?? "").Trim();
-        if (text.Length < 4)
-            throw new DomainException($"{what}必须写明理由（至少 4 个字），填报人会看到它。", "意见");
-        if (text.Length > 1000)
-            throw new DomainException($"{what}理由不超过 1000 字。", "意见");
-        return text;
-    }
 
     private static void EnsureNoBlocking(IReadOnlyList<QualityIssue> issues)
     {

@@ -44,7 +44,8 @@ public static class TargetWorkflow
                 when role == reviewer => TargetState.Returned,
             (TargetState.DepartmentApproved or TargetState.DivisionApproved, ReviewAction.Reject) when role == reviewer => TargetState.Rejected,
             (TargetState.DepartmentApproved or TargetState.DivisionApproved, ReviewAction.Refine) when role == reviewer => state,
-            (TargetState.Approved, ReviewAction.Adjust) when role == filler => TargetState.Draft,
+            // The filler asks for an adjustment, or the performance division requires one (监控整改：目标调整).
+            (TargetState.Approved, ReviewAction.Adjust) when role == filler || role == Role.PerformanceDivision => TargetState.Draft,
             _ => null,
         };
         return next ?? throw new ConflictException(Illegal(subject, state, action, role));

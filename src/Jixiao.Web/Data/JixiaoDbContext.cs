@@ -41,6 +41,10 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Targets.PerformanceTarget> Targets => Set<Domain.Targets.PerformanceTarget>();
     public DbSet<Features.Targets.IndicatorFrameSetting> FrameSettings => Set<Features.Targets.IndicatorFrameSetting>();
     public DbSet<Features.Library.IndicatorLibraryEntry> Library => Set<Features.Library.IndicatorLibraryEntry>();
+    public DbSet<Domain.Monitoring.MonitoringRound> MonitoringRounds => Set<Domain.Monitoring.MonitoringRound>();
+    public DbSet<Domain.Monitoring.MonitoringTask> MonitoringTasks => Set<Domain.Monitoring.MonitoringTask>();
+    public DbSet<Domain.Monitoring.CorrectiveAction> CorrectiveActions => Set<Domain.Monitoring.CorrectiveAction>();
+    public DbSet<Features.Monitoring.WarningRuleSetting> WarningRules => Set<Features.Monitoring.WarningRuleSetting>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -1,5 +1,6 @@
 using Jixiao.Web.Features.Targets;
 using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Imports;
@@ -23,6 +24,7 @@ public static class ApiEndpoints
         api.MapProjectsApi();
         api.MapTargetsApi();
         api.MapLibraryApi();
+        api.MapMonitoringApi();
         api.MapImportsApi();
         return app;
     }

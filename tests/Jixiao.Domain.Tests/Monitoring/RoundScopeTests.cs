@@ -9,8 +9,10 @@ public sealed class RoundScopeTests
     private static readonly DateOnly CutOff = new(2026, 7, 31);
     private static readonly DateTime Approved = new(2026, 1, 20, 2, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>A project whose 全年预算数 at the cut-off comes from the ledger arithmetic of its movements.</summary>
     private static ScopeCandidate Project(DateTime? approved, params (MovementKind, decimal, string)[] movements) =>
-        new(false, LibraryStatus.Budgeted, approved, movements.Select(m => (m.Item1, m.Item2, DateOnly.Parse(m.Item3))).ToList());
+        new(false, LibraryStatus.Budgeted, approved, Ledger.Compute(
+            movements.Select((m, i) => new LedgerEntry(m.Item1, m.Item2, DateOnly.Parse(m.Item3), $"D{i}", "")), [], CutOff, 2026).AdjustedBudget);
 
     [Fact]
     public void AdditionsAndPoolAllocationsBeforeTheCutOff_AreIn_AndAfterItAreNot()
@@ -35,7 +37,7 @@ public sealed class RoundScopeTests
         Assert.False(RoundScope.Includes(Project(new DateTime(2026, 7, 31, 16, 0, 0, DateTimeKind.Utc), (MovementKind.InitialApproval, 1m, "2026-01-15")), CutOff, out var late));
         Assert.Contains("尚未批复", late);
         Assert.False(RoundScope.Includes(Project(null, (MovementKind.InitialApproval, 1m, "2026-01-15")), CutOff, out _));
-        Assert.False(RoundScope.Includes(new ScopeCandidate(true, LibraryStatus.Budgeted, Approved, [(MovementKind.InitialApproval, 1m, new DateOnly(2026, 1, 15))]), CutOff, out _));
+        Assert.False(RoundScope.Includes(new ScopeCandidate(true, LibraryStatus.Budgeted, Approved, 1m), CutOff, out _));
         Assert.False(RoundScope.Includes(Project(Approved, (MovementKind.InitialApproval, 100m, "2026-01-15"), (MovementKind.Recovery, 100m, "2026-05-01")), CutOff, out _));
     }
 

@@ -20,6 +20,11 @@ public sealed class WarningTests
         { 0.3995m, 0.5m, Light.Yellow, "比值 79.9 在 60–80 之间：黄灯" },
         { 0.90m, 0.5m, Light.Green, "比值 180 ≥ 80：绿灯" },
         { 0m, 1m, Light.Red, "执行率 0%，时间进度 100%，比值 0 < 60：红灯" },
+        // July (t = 0.5833): the light is decided on the ratio as shown, to one decimal
+        { 0.35m, July, Light.Yellow, "执行率 35%，时间进度 58.3%，比值 60 在 60–80 之间：黄灯" },  // 60.003 shows 60
+        { 0.349m, July, Light.Red, "比值 59.8 < 60：红灯" },
+        { 0.4666m, July, Light.Green, "比值 80 ≥ 80：绿灯" },                                     // 79.993 shows 80
+        { 0.4655m, July, Light.Yellow, "比值 79.8 在 60–80 之间：黄灯" },
     };
 
     [Theory, MemberData(nameof(ExecutionRatios))]
@@ -60,6 +65,13 @@ public sealed class WarningTests
     }
 
     [Fact]
+    public void Execution_ZeroTimeProgress_IsGreenAndSaysWhy()
+    {
+        var result = Warnings.Execution(0m, 0m, Rules);
+        Assert.Equal((Light.Green, "执行率 0%，时间进度为 0：绿灯"), (result.Light, result.Explanation));
+    }
+
+    [Fact]
     public void Execution_ZeroBudget_IsGreenAndSaysWhy() =>
         Assert.Equal((Light.Green, "全年预算数为 0，无需执行：绿灯"), (Warnings.Execution(null, July, Rules).Light, Warnings.Execution(null, July, Rules).Explanation));
 
@@ -75,6 +87,12 @@ public sealed class WarningTests
         { "数量指标", "≥1000人次", "人次", 600m, 0.5m, Light.Blue, "= 120 ≥ 120，目标可能定得偏低：蓝灯" }, // exactly 120 is blue
         { "数量指标", "≥1000人次", "人次", 599m, 0.5m, Light.Green, "= 119.8 在 80–120 之间：绿灯" },
         { "社会效益指标", "≥12个", "个", 2m, July, Light.Red, "完成比 2 ÷ (12 × 58.3%) × 100 = 28.6 < 60：红灯" },
+        // July: the boundaries hold on the completion ratio as shown, to one decimal
+        { "数量指标", "≥1000人次", "人次", 350m, July, Light.Yellow, "完成比 350 ÷ (1000 × 58.3%) × 100 = 60 在 60–80 之间：黄灯" },
+        { "数量指标", "≥1000人次", "人次", 466.6m, July, Light.Green, "= 80 在 80–120 之间：绿灯" },
+        { "数量指标", "≥1000人次", "人次", 700m, July, Light.Blue, "= 120 ≥ 120，目标可能定得偏低：蓝灯" },
+        { "数量指标", "≥1000人次", "人次", 699m, July, Light.Green, "= 119.8 在 80–120 之间：绿灯" },
+        { "数量指标", "＞1000人次", "人次", 300m, 0.5m, Light.Yellow, "= 60 在 60–80 之间：黄灯" },
     };
 
     [Theory, MemberData(nameof(Quantities))]
@@ -91,10 +109,17 @@ public sealed class WarningTests
         { "成本指标", "≤475元/亩", "元/亩", 475m, Light.Green, "实际 475 元/亩，目标 ≤475 元/亩，未超出上限：绿灯" },
         { "成本指标", "≤475元/亩", "元/亩", 475.01m, Light.Red, "超出上限：红灯" },
         { "社会效益指标", "＜3次", "次", 3m, Light.Red, "未低于上限：红灯" },
+        { "社会效益指标", "＜3次", "次", 2m, Light.Green, "低于上限：绿灯" },
+        { "生态效益指标", "不超过5%", "%", 4.5m, Light.Green, "实际 4.5%，目标 ≤5%，未超出上限：绿灯" },
+        { "生态效益指标", "不超过5%", "%", 5.5m, Light.Red, "超出上限：红灯" },
+        { "数量指标", "≤1000人次", "人次", 100m, Light.Green, "未超出上限：绿灯" },   // a reverse quantity is not scaled by the time progress
         // zero targets
         { "安全指标", "0次", "次", 0m, Light.Green, "已达到：绿灯" },
         { "安全指标", "≤0次", "次", 1m, Light.Red, "超出上限：红灯" },
         { "数量指标", "≥0个", "个", 0m, Light.Green, "目标为 0 或时间进度为 0，按是否达到判断" },
+        { "数量指标", "≥0个", "个", 3m, Light.Green, "已达到" },
+        { "数量指标", "＞0个", "个", 0m, Light.Red, "未达到：红灯" },
+        { "安全指标", "0次", "次", 1m, Light.Red, "实际 1 次，目标 ＝0 次，未达到：红灯" },
         // 质量 / 时效 / 成本 and rates: met or not, not scaled by time
         { "质量指标", "≥95%", "%", 95m, Light.Green, "实际 95%，目标 ≥95%，已达到：绿灯" },
         { "质量指标", "≥95%", "%", 94.9m, Light.Red, "未达到：红灯" },

@@ -26,6 +26,7 @@ public sealed class TargetWorkflowTests
         [(P, TargetState.DivisionApproved, ReviewAction.Reject, Role.PerformanceDivision)] = TargetState.Rejected,
         [(P, TargetState.DivisionApproved, ReviewAction.Refine, Role.PerformanceDivision)] = TargetState.DivisionApproved,
         [(P, TargetState.Approved, ReviewAction.Adjust, Role.UnitFiller)] = TargetState.Draft,
+        [(P, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Draft, // 监控整改：目标调整
         // department overall: the department fills and submits straight to the division
         [(D, TargetState.Draft, ReviewAction.Submit, Role.DepartmentReviewer)] = TargetState.DepartmentApproved,
         [(D, TargetState.Returned, ReviewAction.Submit, Role.DepartmentReviewer)] = TargetState.DepartmentApproved,
@@ -40,6 +41,7 @@ public sealed class TargetWorkflowTests
         [(D, TargetState.DivisionApproved, ReviewAction.Reject, Role.PerformanceDivision)] = TargetState.Rejected,
         [(D, TargetState.DivisionApproved, ReviewAction.Refine, Role.PerformanceDivision)] = TargetState.DivisionApproved,
         [(D, TargetState.Approved, ReviewAction.Adjust, Role.DepartmentReviewer)] = TargetState.Draft,
+        [(D, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Draft,
     };
 
     public static TheoryData<TargetSubject, TargetState, ReviewAction, Role> Every()

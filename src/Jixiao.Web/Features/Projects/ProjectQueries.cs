@@ -33,7 +33,7 @@ public sealed record ProjectPage(IReadOnlyList<ProjectRow> Rows, int Total, int 
 /// </summary>
 public static class ProjectQueries
 {
-    private static readonly List<MovementKind> Increasing = Enum.GetValues<MovementKind>().Where(k => Ledger.SignOf(k) > 0).ToList();
+    internal static readonly List<MovementKind> Increasing = Enum.GetValues<MovementKind>().Where(k => Ledger.SignOf(k) > 0).ToList();
 
     /// <summary>A member-init shape (not a constructor) so that EF can filter, sort and sum on its members.</summary>
     private sealed class Figures

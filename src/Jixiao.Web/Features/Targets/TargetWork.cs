@@ -65,23 +65,12 @@ public static class TargetWork
             .FirstOrDefaultAsync(ct);
     }
 
-    public static ReviewActor Actor(CurrentUser user, TargetSubject subject, TargetState state, ReviewAction action)
-    {
-        // The allowed role if the user has one; otherwise any of theirs, so that the chain says precisely why not.
-        var role = user.Scope.Roles.Where(r => TargetWorkflow.IsAllowed(subject, state, action, r)).Cast<Role?>().FirstOrDefault()
-                   ?? user.Scope.Roles.Cast<Role?>().FirstOrDefault()
-                   ?? throw new ConflictException($"您没有业务角色，不能{action.Label()}{subject.Label()}。");
-        return new ReviewActor(user.UserId, user.UserName, role);
-    }
+    public static ReviewActor Actor(CurrentUser user, TargetSubject subject, TargetState state, ReviewAction action) =>
+        ActingRole.Pick(user, r => TargetWorkflow.IsAllowed(subject, state, action, r), action.Label() + subject.Label());
 
-    /// <summary>The user's role that may edit the version; otherwise any of theirs, so that the domain says precisely why not.</summary>
-    internal static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target)
-    {
-        var role = user.Scope.Roles.Where(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)).Cast<Role?>().FirstOrDefault()
-                   ?? user.Scope.Roles.Cast<Role?>().FirstOrDefault()
-                   ?? throw new ConflictException($"您没有业务角色，不能修改{target.Subject.Label()}。");
-        return new ReviewActor(user.UserId, user.UserName, role);
-    }
+    /// <summary>The user's role that may edit the version.</summary>
+    internal static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target) =>
+        ActingRole.Pick(user, r => TargetWorkflow.CanEdit(target.Subject, target.State, r), "修改" + target.Subject.Label());
 
     /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
     public static async Task<PerformanceTarget?> StartForProjectAsync(JixiaoDbContext db, CurrentUser user, long projectId, TargetStart start,

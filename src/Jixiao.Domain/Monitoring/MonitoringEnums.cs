@@ -1,0 +1,136 @@
+namespace Jixiao.Domain.Monitoring;
+
+/// <summary>Where a monitoring return (监控表) is in its review chain.</summary>
+public enum ReturnState
+{
+    /// <summary>待填报</summary>
+    Pending = 1,
+    /// <summary>待主管部门审核</summary>
+    Submitted = 2,
+    /// <summary>待财政审核 (the department has passed it, or a department submitted its own overall return)</summary>
+    DepartmentApproved = 3,
+    /// <summary>已审核</summary>
+    Approved = 4,
+    /// <summary>被退回, with a reason</summary>
+    Returned = 5,
+}
+
+/// <summary>What a user does to a monitoring return.</summary>
+public enum ReturnAction
+{
+    /// <summary>提交</summary>
+    Submit = 1,
+    /// <summary>审核通过</summary>
+    Approve = 2,
+    /// <summary>退回修改, with a reason</summary>
+    Return = 3,
+}
+
+/// <summary>偏差原因 (DOMAIN.md §4.3): the five categories of the national 监控表.</summary>
+public enum DeviationCause
+{
+    /// <summary>经费保障</summary>
+    Funding = 1,
+    /// <summary>制度保障</summary>
+    Institution = 2,
+    /// <summary>人员保障</summary>
+    Staffing = 3,
+    /// <summary>硬件条件保障</summary>
+    Facilities = 4,
+    /// <summary>其他</summary>
+    Other = 5,
+}
+
+/// <summary>完成目标可能性</summary>
+public enum Likelihood
+{
+    /// <summary>确定能</summary>
+    Certain = 1,
+    /// <summary>有可能</summary>
+    Possible = 2,
+    /// <summary>完全不可能</summary>
+    Impossible = 3,
+}
+
+/// <summary>A corrective action finance takes after monitoring (DOMAIN.md §4.3).</summary>
+public enum CorrectiveKind
+{
+    /// <summary>预算调减: a 调减 movement in the ledger</summary>
+    Reduction = 1,
+    /// <summary>调剂: 调剂转出 from the project, 调剂转入 to another</summary>
+    Reallocation = 2,
+    /// <summary>收回: a 收回 movement</summary>
+    Recovery = 3,
+    /// <summary>暂缓拨付: payments held back; the budget is unchanged</summary>
+    Suspension = 4,
+    /// <summary>目标调整: a new draft version of the project's targets for the unit to revise</summary>
+    TargetAdjustment = 5,
+}
+
+public static class MonitoringLabels
+{
+    public static string Label(this ReturnState s) => s switch
+    {
+        ReturnState.Pending => "待填报",
+        ReturnState.Submitted => "待主管部门审核",
+        ReturnState.DepartmentApproved => "待财政审核",
+        ReturnState.Approved => "已审核",
+        ReturnState.Returned => "被退回",
+        _ => s.ToString(),
+    };
+
+    public static string Label(this ReturnAction a) => a switch
+    {
+        ReturnAction.Submit => "提交",
+        ReturnAction.Approve => "审核通过",
+        ReturnAction.Return => "退回修改",
+        _ => a.ToString(),
+    };
+
+    public static string Label(this DeviationCause c) => c switch
+    {
+        DeviationCause.Funding => "经费保障",
+        DeviationCause.Institution => "制度保障",
+        DeviationCause.Staffing => "人员保障",
+        DeviationCause.Facilities => "硬件条件保障",
+        DeviationCause.Other => "其他",
+        _ => c.ToString(),
+    };
+
+    public static string Label(this Likelihood l) => l switch
+    {
+        Likelihood.Certain => "确定能",
+        Likelihood.Possible => "有可能",
+        Likelihood.Impossible => "完全不可能",
+        _ => l.ToString(),
+    };
+
+    public static string Label(this QualitativeOutcome o) => o switch
+    {
+        QualitativeOutcome.Achieved => "达成",
+        QualitativeOutcome.PartlyAchieved => "部分达成",
+        QualitativeOutcome.NotAchieved => "未达成",
+        _ => o.ToString(),
+    };
+
+    public static string Label(this CorrectiveKind k) => k switch
+    {
+        CorrectiveKind.Reduction => "预算调减",
+        CorrectiveKind.Reallocation => "调剂",
+        CorrectiveKind.Recovery => "收回",
+        CorrectiveKind.Suspension => "暂缓拨付",
+        CorrectiveKind.TargetAdjustment => "目标调整",
+        _ => k.ToString(),
+    };
+
+    /// <summary>Reads a label or an enum name (Excel cells, form values); null when it is neither.</summary>
+    public static T? Parse<T>(string? text, Func<T, string> label) where T : struct, Enum
+    {
+        var value = (text ?? "").Trim();
+        if (value.Length == 0) return null;
+        foreach (var item in Enum.GetValues<T>())
+            if (label(item) == value || string.Equals(item.ToString(), value, StringComparison.OrdinalIgnoreCase))
+                return item;
+        return null;
+    }
+}

@@ -1,0 +1,196 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+public sealed record LightCounts(int Red, int Yellow, int Green, int Blue);
+
+public sealed record RoundSummary(long Id, string Title, int Year, int Month, DateOnly CutOff, DateOnly Deadline, RoundState State,
+    DateTime OpenedAtUtc, int Issued, int Filled, LightCounts Lights)
+{
+    /// <summary>填报完成率 = submitted (or further) ÷ issued.</summary>
+    public decimal Rate => Issued == 0 ? 0m : decimal.Round(Filled * 100m / Issued, 1, MidpointRounding.AwayFromZero);
+}
+
+public sealed record DepartmentStatistics(long? DepartmentId, string Department, int Issued, int Filled, LightCounts Lights, decimal Budget, decimal Executed)
+{
+    public decimal Rate => Issued == 0 ? 0m : decimal.Round(Filled * 100m / Issued, 1, MidpointRounding.AwayFromZero);
+}
+
+public sealed record TaskRow(long Id, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit, string Department, bool IsKey,
+    ReturnState State, decimal Budget, decimal Executed, decimal? ExecutionRate, Light Light, string LightReason);
+
+public sealed record RoundStatistics(RoundSummary Round, IReadOnlyList<DepartmentStatistics> Departments, IReadOnlyList<TaskRow> RedProjects,
+    int RedTotal);
+
+public sealed record TaskFilter(long? DepartmentId = null, Light? Light = null, ReturnState? State = null, bool? Key = null, string? Keyword = null,
+    bool Mine = false, int Page = 1, int PageSize = 50);
+
+public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record ReturnRowView(int Row, string Level1, string Level2, string Name, Comparison Comparison, string Target, string Unit,
+    string Actual, QualitativeOutcome? Outcome, string Expected, DeviationCause? Cause, Likelihood? Likelihood, string Measures, Light? Light,
+    string Explanation);
+
+public sealed record StepView(int Seq, ReturnAction Action, ReturnState FromState, ReturnState ToState, Role Role, string UserName, DateTime AtUtc,
+    string Opinion);
+
+public sealed record CorrectionView(long Id, CorrectiveKind Kind, decimal Amount, DateOnly Date, string DocumentNo, string Reason,
+    string? Counterpart, int? TargetVersion, string RecordedBy, DateTime RecordedAtUtc);
+
+public sealed record TaskView(long Id, RoundSummary Round, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit,
+    string Department, long? TargetId, bool IsKey, ReturnState State, decimal Budget, decimal Executed, decimal? ExecutionRate,
+    decimal? ExpectedExecution, DeviationCause? ExecutionCause, string ExecutionMeasures, Light ExecutionLight, string ExecutionExplanation,
+    Light Light, string LightReason, string? ReturnReason, DateTime? FilledAtUtc, IReadOnlyList<ReturnRowView> Rows, IReadOnlyList<StepView> Steps,
+    IReadOnlyList<CorrectionView> Corrections, IReadOnlyList<ReturnAction> AllowedActions, bool CanEdit, bool CanCorrect);
+
+public static class MonitoringQueries
+{
+    public static async Task<IReadOnlyList<RoundSummary>> RoundsAsync(JixiaoDbContext db, int year, CancellationToken ct)
+    {
+        var rounds = await db.MonitoringRounds.AsNoTracking().Where(r => r.FiscalYear == year).OrderByDescending(r => r.Month)
+            .ThenByDescending(r => r.Id).ToListAsync(ct);
+        var ids = rounds.Select(r => r.Id).ToList();
+        var counts = await db.MonitoringTasks.Where(t => ids.Contains(t.RoundId)).GroupBy(t => t.RoundId)
+            .Select(g => new
+            {
+                RoundId = g.Key,
+                Issued = g.Count(),
+                Filled = g.Count(t => t.State == ReturnState.Submitted || t.State == ReturnState.DepartmentApproved || t.State == ReturnState.Approved),
+                Red = g.Count(t => t.Light == Light.Red),
+                Yellow = g.Count(t => t.Light == Light.Yellow),
+                Green = g.Count(t => t.Light == Light.Green),
+                Blue = g.Count(t => t.Light == Light.Blue),
+            })
+            .ToDictionaryAsync(x => x.RoundId, ct);
+        return rounds.Select(r => counts.TryGetValue(r.Id, out var c)
+                ? Summary(r, c.Issued, c.Filled, new LightCounts(c.Red, c.Yellow, c.Green, c.Blue))
+                : Summary(r, 0, 0, new LightCounts(0, 0, 0, 0)))
+            .ToList();
+    }
+
+    private static RoundSummary Summary(MonitoringRound r, int issued, int filled, LightCounts lights) =>
+        new(r.Id, r.Title, r.FiscalYear, r.Month, r.CutOff, r.Deadline, r.State, r.OpenedAtUtc, issued, filled, lights);
+
+    /// <summary>Per department: tasks issued, filled, rate, lights, money; and the red projects with their reasons.</summary>
+    public static async Task<RoundStatistics?> StatisticsAsync(JixiaoDbContext db, long roundId, int redLimit, CancellationToken ct)
+    {
+        var round = await db.MonitoringRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null) return null;
+        var groups = await db.MonitoringTasks.Where(t => t.RoundId == roundId).GroupBy(t => t.DepartmentId)
+            .Select(g => new
+            {
+                DepartmentId = g.Key,
+                Issued = g.Count(),
+                Filled = g.Count(t => t.State == ReturnState.Submitted || t.State == ReturnState.DepartmentApproved || t.State == ReturnState.Approved),
+                Red = g.Count(t => t.Light == Light.Red),
+                Yellow = g.Count(t => t.Light == Light.Yellow),
+                Green = g.Count(t => t.Light == Light.Green),
+                Blue = g.Count(t => t.Light == Light.Blue),
+                Budget = g.Sum(t => t.Subject == TargetSubject.Project ? t.Budget : 0m),
+                Executed = g.Sum(t => t.Subject == TargetSubject.Project ? t.Executed : 0m),
+            })
+            .ToListAsync(ct);
+        var ids = groups.Select(g => g.DepartmentId).OfType<long>().ToList();
+        var names = await db.OrgUnits.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var departments = groups
+            .Select(g => new DepartmentStatistics(g.DepartmentId, g.DepartmentId is { } d ? names.GetValueOrDefault(d, "") : "（无主管部门）",
+                g.Issued, g.Filled, new LightCounts(g.Red, g.Yellow, g.Green, g.Blue), g.Budget, g.Executed))
+            .OrderByDescending(d => d.Lights.Red).ThenBy(d => d.Department, StringComparer.Ordinal).ToList();
+        var total = new LightCounts(departments.Sum(d => d.Lights.Red), departments.Sum(d => d.Lights.Yellow), departments.Sum(d => d.Lights.Green),
+            departments.Sum(d => d.Lights.Blue));
+        var summary = Summary(round, departments.Sum(d => d.Issued), departments.Sum(d => d.Filled), total);
+        var reds = await TasksAsync(db, null, roundId, new TaskFilter(Light: Light.Red, PageSize: redLimit), ct);
+        return new RoundStatistics(summary, departments, reds.Rows, reds.Total);
+    }
+
+    /// <summary>The tasks of a round in scope, filtered; <see cref="TaskFilter.Mine"/> keeps those waiting for the user.</summary>
+    public static async Task<TaskPage> TasksAsync(JixiaoDbContext db, CurrentUser? user, long roundId, TaskFilter f, CancellationToken ct)
+    {
+        var tasks = db.MonitoringTasks.AsNoTracking().Where(t => t.RoundId == roundId);
+        if (f.Mine && user is not null) tasks = Waiting(tasks, user.Scope);
+        if (f.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);
+        if (f.Light is { } light) tasks = tasks.Where(t => t.Light == light);
+        if (f.State is { } state) tasks = tasks.Where(t => t.State == state);
+        if (f.Key is { } key) tasks = tasks.Where(t => t.IsKey == key);
+        if (!string.IsNullOrWhiteSpace(f.Keyword))
+        {
+            var k = f.Keyword.Trim();
+            tasks = tasks.Where(t => db.Projects.Any(p => p.Id == t.ProjectId && (p.Code.Contains(k) || p.Name.Contains(k))));
+        }
+        var total = await tasks.CountAsync(ct);
+        var pageSize = Math.Clamp(f.PageSize, 10, 500);
+        var page = Math.Max(1, f.Page);
+        var rows = await (from t in tasks
+                          join p in db.Projects.IgnoreQueryFilters() on t.ProjectId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          join u in db.OrgUnits.IgnoreQueryFilters() on t.OrgUnitId equals u.Id
+                          join d in db.OrgUnits.IgnoreQueryFilters() on t.DepartmentId equals d.Id into ds
+                          from d in ds.DefaultIfEmpty()
+                          orderby t.Light descending, t.Budget descending, t.Id
+                          select new TaskRow(t.Id, t.Subject, t.ProjectId, p != null ? p.Code : "", p != null ? p.Name : u.Name + "（部门整体）", u.Name,
+                              d != null ? d.Name : "", t.IsKey, t.State, t.Budget, t.Executed, null, t.Light, t.LightReason))
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new TaskPage(rows.Select(r => r with { ExecutionRate = r.Budget > 0 ? decimal.Round(r.Executed / r.Budget, 4) : null }).ToList(),
+            total, page, pageSize);
+    }
+
+    /// <summary>Returns waiting for the user in any of their roles.</summary>
+    private static IQueryable<MonitoringTask> Waiting(IQueryable<MonitoringTask> tasks, AccessScope scope)
+    {
+        var unit = scope.Has(Role.UnitFiller);
+        var department = scope.Has(Role.DepartmentReviewer);
+        var performance = scope.Has(Role.PerformanceDivision);
+        return tasks.Where(t =>
+            (unit && t.Subject == TargetSubject.Project && (t.State == ReturnState.Pending || t.State == ReturnState.Returned))
+            || (department && t.Subject == TargetSubject.Department && (t.State == ReturnState.Pending || t.State == ReturnState.Returned))
+            || (department && t.State == ReturnState.Submitted)
+            || (performance && t.State == ReturnState.DepartmentApproved));
+    }
+
+    /// <summary>How many returns wait for the user in open rounds (home page).</summary>
+    public static Task<int> WaitingCountAsync(JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+        Waiting(db.MonitoringTasks.Where(t => db.MonitoringRounds.Any(r => r.Id == t.RoundId && r.State == RoundState.Open)), user.Scope).CountAsync(ct);
+
+    public static async Task<TaskView?> TaskAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
+    {
+        var task = await db.MonitoringTasks.AsNoTracking().Include(t => t.Rows).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return null;
+        var round = (await RoundsAsync(db, task.FiscalYear, ct)).Single(r => r.Id == task.RoundId);
+        var project = task.ProjectId is { } pid ? await db.Projects.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == pid, ct) : null;
+        var unit = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == task.OrgUnitId).Select(o => o.Name).SingleAsync(ct);
+        var department = task.DepartmentId is { } did
+            ? await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == did).Select(o => o.Name).SingleAsync(ct)
+            : "";
+        var rows = task.Rows.Count > 0
+            ? task.Rows.OrderBy(r => r.Row).Select(r => new ReturnRowView(r.Row, r.Level1, r.Level2, r.Name, r.Comparison, Shown(r.ParseTarget(task.FiscalYear), r.TargetValue),
+                r.Unit, r.Actual, r.Outcome, r.Expected, r.Cause, r.Likelihood, r.Measures, r.Light, r.Explanation)).ToList()
+            : (await ReturnWork.IndicatorsAsync(db, task, ct)).Select(i => new ReturnRowView(i.Row, i.Level1, i.Level2, i.Name, i.Comparison,
+                i.Display(task.FiscalYear), i.Unit, "", null, "", null, null, "", null, "未填报")).ToList();
+        var corrections = await (from c in db.CorrectiveActions.AsNoTracking().Where(c => c.TaskId == id)
+                                 join o in db.Projects.IgnoreQueryFilters() on c.CounterpartProjectId equals o.Id into os
+                                 from o in os.DefaultIfEmpty()
+                                 orderby c.RecordedAtUtc
+                                 select new CorrectionView(c.Id, c.Kind, c.Amount, c.Date, c.DocumentNo, c.Reason, o != null ? o.Code + " " + o.Name : null,
+                                     c.TargetVersion, c.RecordedBy, c.RecordedAtUtc)).ToListAsync(ct);
+        var roles = user.Scope.Roles;
+        var actions = Enum.GetValues<ReturnAction>().Where(a => roles.Any(r => MonitoringWorkflow.IsAllowed(task.Subject, task.State, a, r))).ToList();
+        var open = round.State == RoundState.Open;
+        return new TaskView(task.Id, round, task.Subject, task.ProjectId, project?.Code ?? "", project?.Name ?? unit + "（部门整体）", unit, department,
+            task.TargetId, task.IsKey, task.State, task.Budget, task.Executed, task.ExecutionRate, task.ExpectedExecution, task.ExecutionCause,
+            task.ExecutionMeasures, task.ExecutionLight, task.ExecutionExplanation, task.Light, task.LightReason, task.ReturnReason, task.FilledAtUtc, rows,
+            task.Steps.OrderBy(s => s.Seq).Select(s => new StepView(s.Seq, s.Action, s.FromState, s.ToState, s.Role, s.UserName, s.AtUtc, s.Opinion)).ToList(),
+            corrections, open ? actions : [], open && roles.Any(r => MonitoringWorkflow.CanEdit(task.Subject, task.State, r)),
+            task.ProjectId is not null && roles.Contains(Role.PerformanceDivision));
+    }
+
+    private static string Shown(ParseResult parsed, string written) => parsed.Success ? parsed.Value.Normalized : written;
+}

@@ -1,0 +1,147 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <param name="Amount">元 (none for 目标调整)</param>
+/// <param name="Date">the document's date (today when omitted)</param>
+/// <param name="CounterpartProjectId">调剂: the receiving project</param>
+public sealed record CorrectionRequest(CorrectiveKind Kind, decimal? Amount, DateOnly? Date, string? DocumentNo, string? Reason,
+    long? CounterpartProjectId = null);
+
+/// <summary>
+/// The return handlers shared by the pages, the API and the Excel import. Every read goes through the scoped
+/// context, so a task outside the user's units or departments is simply not found.
+/// </summary>
+public static class ReturnWork
+{
+    public static Task<MonitoringTask?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
+        db.MonitoringTasks.Include(t => t.Rows).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
+
+    /// <summary>The indicator rows of the targets in force at the cut-off (read without scope: the task was found in scope).</summary>
+    internal static async Task<IReadOnlyList<TargetIndicator>> IndicatorsAsync(JixiaoDbContext db, MonitoringTask task, CancellationToken ct)
+    {
+        if (task.TargetId is not { } targetId) return [];
+        var target = await db.Targets.IgnoreQueryFilters().AsNoTracking().Include(t => t.Indicators).SingleAsync(t => t.Id == targetId, ct);
+        return target.Indicators.OrderBy(i => i.Row).ToList();
+    }
+
+    internal static ReviewActor EditorOf(CurrentUser user, MonitoringTask task) =>
+        ActingRole.Pick(user, r => MonitoringWorkflow.CanEdit(task.Subject, task.State, r), "填报监控表");
+
+    public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, DateTime nowUtc,
+        CancellationToken ct)
+    {
+        var task = await FindAsync(db, id, ct);
+        if (task is null) return null;
+        var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
+        task.Fill(EditorOf(user, task), input, await IndicatorsAsync(db, task, ct), round,
+            await RoundWork.RulesAsync(db, round.RegionCode, round.FiscalYear, ct), nowUtc);
+        await CommitAsync(db, ct);
+        return task;
+    }
+
+    public static async Task<MonitoringTask?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnAction action, string? opinion,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var task = await FindAsync(db, id, ct);
+        if (task is null) return null;
+        var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
+        var actor = ActingRole.Pick(user, r => MonitoringWorkflow.IsAllowed(task.Subject, task.State, action, r), action.Label() + "监控表");
+        switch (action)
+        {
+            case ReturnAction.Submit: task.Submit(actor, round, nowUtc); break;
+            case ReturnAction.Approve: task.Approve(actor, opinion, round, nowUtc); break;
+            case ReturnAction.Return: task.Return(actor, opinion, round, nowUtc); break;
+            default: throw new DomainException($"“{action}”不是监控表的动作。", "动作");
+        }
+        await CommitAsync(db, ct);
+        return task;
+    }
+
+    /// <summary>财政重点监控: finance flags or unflags a task.</summary>
+    public static async Task<MonitoringTask?> MarkKeyAsync(JixiaoDbContext db, long id, bool isKey, DateTime nowUtc, CancellationToken ct)
+    {
+        var task = await db.MonitoringTasks.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return null;
+        task.MarkKey(isKey, nowUtc);
+        await CommitAsync(db, ct);
+        return task;
+    }
+
+    /// <summary>
+    /// Records a corrective action on a task's project: the matching ledger movements (调减, 调剂 pair, 收回) or the
+    /// next draft version of its targets (目标调整), in one save. The task's lights are not changed: they stay as of
+    /// the cut-off; the project's ledger and totals show the action at once.
+    /// </summary>
+    public static async Task<CorrectiveAction?> CorrectAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null) return null;
+        if (task.ProjectId is not { } projectId)
+            throw new DomainException("部门整体监控不对应单个项目，请在具体项目的监控表上记录整改措施。", "项目");
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
+        Project? counterpart = null;
+        if (request.CounterpartProjectId is { } otherId)
+            counterpart = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == otherId, ct)
+                ?? throw new DomainException($"调入项目 {otherId} 不存在或不在您的权限范围内。", "对方项目");
+        var today = RoundWork.BeijingToday(nowUtc);
+        var date = request.Date ?? today;
+        var balance = await BalanceAsync(db, projectId, date, ct);
+        var action = CorrectiveAction.Record(project, request.Kind, request.Amount, date, request.DocumentNo, request.Reason, balance, today,
+            user.UserName, nowUtc, task.Id, counterpart);
+        if (action.MovesMoney && await db.LedgerMovements.AnyAsync(m => m.RegionCode == project.RegionCode && m.FiscalYear == project.FiscalYear
+                                                                         && m.DocumentNo == action.DocumentNo && m.ProjectId == projectId, ct))
+            throw new ConflictException($"文件号“{action.DocumentNo}”已用于该项目的指标变动，请换一个文件号。");
+        db.CorrectiveActions.Add(action);
+        db.LedgerMovements.AddRange(action.Movements(project, counterpart));
+        if (action.Kind == CorrectiveKind.TargetAdjustment)
+        {
+            var inForce = await db.Targets.Include(t => t.Indicators)
+                .SingleOrDefaultAsync(t => t.SubjectKey == "P" + projectId && t.State == TargetState.Approved, ct)
+                ?? throw new ConflictException($"项目“{project.Name}”没有已批复的绩效目标，无法要求调整。");
+            if (await db.Targets.AnyAsync(t => t.SubjectKey == inForce.SubjectKey && t.Version > inForce.Version, ct))
+                throw new ConflictException($"项目“{project.Name}”已有第 {inForce.Version + 1} 版目标正在办理，请在该版本上继续。");
+            var actor = ActingRole.Pick(user, r => TargetWorkflow.IsAllowed(TargetSubject.Project, TargetState.Approved, ReviewAction.Adjust, r), "要求调整目标");
+            var draft = inForce.Adjust(actor, $"监控整改：{action.Reason}", nowUtc);
+            db.Targets.Add(draft);
+            action.OpenedTargetVersion(draft.Version);
+        }
+        await CommitAsync(db, ct);
+        return action;
+    }
+
+    /// <summary>全年预算数 − 执行数 of a project as of a date.</summary>
+    private static async Task<decimal> BalanceAsync(JixiaoDbContext db, long projectId, DateOnly date, CancellationToken ct)
+    {
+        var movements = await db.LedgerMovements.AsNoTracking().Where(m => m.ProjectId == projectId && m.Date <= date)
+            .Select(m => new { m.Kind, m.Amount }).ToListAsync(ct);
+        var paid = await db.Payments.AsNoTracking().Where(p => p.ProjectId == projectId && p.Date <= date).Select(p => p.Amount).ToListAsync(ct);
+        return movements.Sum(m => Ledger.SignOf(m.Kind) * m.Amount) - paid.Sum();
+    }
+
+    private static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("该监控表刚被他人修改或审核，请刷新后再操作。");
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message is { } message
+                                          && (message.Contains("MonitoringReturnSteps", StringComparison.Ordinal)
+                                              || message.Contains("SubjectKey", StringComparison.Ordinal)))
+        {
+            throw new ConflictException("该记录刚被他人修改，请刷新后再操作。");
+        }
+    }
+}
