@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Tests.Shared;
@@ -21,18 +22,23 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    private JixiaoApp(TestDatabase database, bool kestrel)
+    private readonly TimeProvider? _clock;
+
+    private JixiaoApp(TestDatabase database, bool kestrel, TimeProvider? clock)
     {
         Database = database;
+        _clock = clock;
         if (kestrel) UseKestrel(0);
     }
 
     public TestDatabase Database { get; }
 
     /// <param name="projects">demo projects to seed in the demo county (0: organisations and accounts only)</param>
-    public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false, int projects = 0)
+    /// <param name="clock">a fixed "now" for the app and its demo data (tests of dated business rules such as monitoring cut-offs)</param>
+    public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false, int projects = 0,
+        TimeProvider? clock = null)
     {
-        var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel);
+        var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel, clock);
         if (kestrel) app.StartServer();
         else _ = app.Server;
         if (seedDemo) await app.AsSystemAsync<DemoSeeder>(s => s.SeedAsync(projects));
@@ -45,6 +51,8 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Jixiao", Database.ConnectionString);
         builder.UseSetting("Demo:SeedWhenEmpty", "false");
         builder.UseSetting("Demo:PrintAccounts", "false");
+        if (_clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>The root URL of the Kestrel server (only with <c>kestrel: true</c>).</summary>

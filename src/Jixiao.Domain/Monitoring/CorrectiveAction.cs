@@ -48,7 +48,7 @@ public sealed class CorrectiveAction : IOrgOwned
         decimal value = 0m;
         if (kind == CorrectiveKind.TargetAdjustment)
         {
-            if (amount is > 0) throw new DomainException("目标调整不涉及金额，请不要填写金额（调整资金请选择预算调减、调剂或收回）。", "金额");
+            if (amount is { } given && given != 0) throw new DomainException("目标调整不涉及金额，请不要填写金额（调整资金请选择预算调减、调剂或收回）。", "金额");
             if (counterpart is not null) throw new DomainException("目标调整不应有对方项目。", "对方项目");
         }
         else

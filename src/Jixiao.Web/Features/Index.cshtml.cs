@@ -43,6 +43,9 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
                 Pending.Add(new($"绩效目标被退回：{targets[Targets.InboxBox.Returned]} 项", "查看退回理由，修改后重新提交", "/Targets?Box=Returned"));
             if (targets[Targets.InboxBox.Todo] > 0)
                 Pending.Add(new($"绩效目标待办：{targets[Targets.InboxBox.Todo]} 项", "待填报、提交或审核的目标", "/Targets"));
+            var returns = await Monitoring.MonitoringQueries.WaitingCountAsync(db, current, ct);
+            if (returns > 0)
+                Pending.Add(new($"运行监控待办：{returns} 项", "待填报、被退回或待审核的监控表", "/Monitoring"));
             if (targets[Targets.InboxBox.NotStarted] > 0)
                 Pending.Add(new($"尚未填报绩效目标的项目：{targets[Targets.InboxBox.NotStarted]} 个", "预算内项目都要有绩效目标", "/Targets?Box=NotStarted"));
         }

@@ -95,7 +95,7 @@ public static class MonitoringApi
 
         group.MapPut("/tasks/{id:long}/key", async Task<Results<Ok<TaskView>, NotFound>> (long id, KeyRequest request, JixiaoDbContext db, CurrentUser user,
                 TimeProvider clock, CancellationToken ct) =>
-                await ReturnWork.MarkKeyAsync(db, id, request.IsKey, clock.GetUtcNow().UtcDateTime, ct) is null
+                await ReturnWork.MarkKeyAsync(db, user, id, request.IsKey, clock.GetUtcNow().UtcDateTime, ct) is null
                     ? TypedResults.NotFound()
                     : TypedResults.Ok((await MonitoringQueries.TaskAsync(db, user, id, ct))!))
             .RequireAuthorization(performance)

@@ -66,8 +66,9 @@ public static class ReturnWork
     }
 
     /// <summary>财政重点监控: finance flags or unflags a task.</summary>
-    public static async Task<MonitoringTask?> MarkKeyAsync(JixiaoDbContext db, long id, bool isKey, DateTime nowUtc, CancellationToken ct)
+    public static async Task<MonitoringTask?> MarkKeyAsync(JixiaoDbContext db, CurrentUser user, long id, bool isKey, DateTime nowUtc, CancellationToken ct)
     {
+        EnsurePerformanceDivision(user, "标记重点监控");
         var task = await db.MonitoringTasks.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return null;
         task.MarkKey(isKey, nowUtc);
@@ -83,6 +84,7 @@ public static class ReturnWork
     public static async Task<CorrectiveAction?> CorrectAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
         DateTime nowUtc, CancellationToken ct)
     {
+        EnsurePerformanceDivision(user, "记录整改措施");
         var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return null;
         if (task.ProjectId is not { } projectId)
@@ -127,7 +129,13 @@ public static class ReturnWork
         return movements.Sum(m => Ledger.SignOf(m.Kind) * m.Amount) - paid.Sum();
     }
 
-    private static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
+    private static void EnsurePerformanceDivision(CurrentUser user, string what)
+    {
+        if (!user.Scope.Has(Role.PerformanceDivision))
+            throw new ConflictException($"只有财政绩效股能{what}。");
+    }
+
+    internal static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
     {
         try
         {

@@ -14,6 +14,12 @@ public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock) : PageM
     /// <summary>The latest version of the project's performance targets, if any.</summary>
     public (long Id, int Version, Domain.Targets.TargetState State)? Target { get; private set; }
 
+    /// <summary>The project's task in the latest monitoring round, if any: its light and reason.</summary>
+    public (long Id, string Round, Domain.Monitoring.Light Light, string Reason)? Monitoring { get; private set; }
+
+    /// <summary>Corrective actions finance recorded after monitoring (调减, 调剂, 收回 show in the ledger too).</summary>
+    public IReadOnlyList<Domain.Monitoring.CorrectiveAction> Corrections { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var detail = await ProjectLedger.LoadAsync(db, id, AsOf, clock.GetUtcNow().UtcDateTime, ct);
@@ -22,6 +28,10 @@ public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock) : PageM
         var latest = await db.Targets.Where(t => t.SubjectKey == "P" + id).OrderByDescending(t => t.Version)
             .Select(t => new { t.Id, t.Version, t.State }).FirstOrDefaultAsync(ct);
         Target = latest is null ? null : (latest.Id, latest.Version, latest.State);
+        var task = await db.MonitoringTasks.Where(t => t.ProjectId == id).OrderByDescending(t => t.RoundId)
+            .Join(db.MonitoringRounds, t => t.RoundId, r => r.Id, (t, r) => new { t.Id, r.Title, t.Light, t.LightReason }).FirstOrDefaultAsync(ct);
+        Monitoring = task is null ? null : (task.Id, task.Title, task.Light, task.LightReason);
+        Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }
 

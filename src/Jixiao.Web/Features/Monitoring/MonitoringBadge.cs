@@ -1,0 +1,24 @@
+using Jixiao.Domain.Monitoring;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>The Bootstrap colours of lights and return states, the same on every page.</summary>
+public static class MonitoringBadge
+{
+    public static string For(Light? light) => light switch
+    {
+        Light.Red => "text-bg-danger",
+        Light.Yellow => "text-bg-warning",
+        Light.Green => "text-bg-success",
+        Light.Blue => "text-bg-primary",
+        _ => "text-bg-light border",
+    };
+
+    public static string For(ReturnState state) => state switch
+    {
+        ReturnState.Approved => "text-bg-success",
+        ReturnState.Returned => "text-bg-danger",
+        ReturnState.Pending => "text-bg-secondary",
+        _ => "text-bg-primary",
+    };
+}

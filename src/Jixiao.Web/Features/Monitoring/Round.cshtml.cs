@@ -1,0 +1,67 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>One round: statistics by department, red projects with reasons, the tasks filtered; finance refigures or closes it.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
+    [BindProperty(SupportsGet = true)] public Light? Light { get; set; }
+    [BindProperty(SupportsGet = true)] public ReturnState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Key { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [TempData] public string? Done { get; set; }
+
+    public RoundStatistics Stats { get; private set; } = null!;
+    public TaskPage Tasks { get; private set; } = null!;
+    public bool Manages => user.Scope.Has(Role.PerformanceDivision);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var stats = await MonitoringQueries.StatisticsAsync(db, id, 20, ct);
+        if (stats is null) return NotFound();
+        Stats = stats;
+        Tasks = await MonitoringQueries.TasksAsync(db, user, id, new TaskFilter(DepartmentId, Light, State, Key, Keyword, Mine, PageNumber, 50), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRefigureAsync(long id, CancellationToken ct) =>
+        await Run(id, async () =>
+        {
+            var changed = await RoundWork.RefigureAsync(db, id, ct);
+            return changed is null ? null : $"已按截止日的账和当前预警规则重新计算，{changed} 个任务的资金数或预警有变化。";
+        }, ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
+        await Run(id, async () => await RoundWork.CloseAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is null ? null : "监控已结束：监控表不能再填报或审核。", ct);
+
+    private async Task<IActionResult> Run(long id, Func<Task<string?>> action, CancellationToken ct)
+    {
+        if (!Manages) return Forbid();
+        try
+        {
+            var done = await action();
+            if (done is null) return NotFound();
+            Done = done;
+            return Redirect($"/Monitoring/Round/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(id, ct);
+        }
+    }
+
+    public string Link(int page = 1, Light? light = null, bool keepLight = true) =>
+        $"/Monitoring/Round/{Stats.Round.Id}?DepartmentId={DepartmentId}&Light={(keepLight ? Light : light)}&State={State}&Key={Key}&Keyword={Uri.EscapeDataString(Keyword ?? "")}&Mine={Mine}&PageNumber={page}";
+}

@@ -1,0 +1,48 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>The warning thresholds of the region-year ([local] configuration): read by all, set by the performance division.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty] public WarningRules Rules { get; set; } = WarningRules.Defaults;
+    [TempData] public string? Done { get; set; }
+    public bool Edits => user.Scope.Has(Role.PerformanceDivision);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        Rules = await RoundWork.RulesAsync(db, user.RegionCode ?? "", Year.Value, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        if (!Edits) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "阈值请填写数字。");
+            return Page();
+        }
+        try
+        {
+            await RoundWork.SetRulesAsync(db, user, Year.Value, Rules, clock.GetUtcNow().UtcDateTime, ct);
+            Done = $"{Year} 年预警规则已保存。已开启的轮次请在轮次页面“重新计算预警”后按新规则显示。";
+            return Redirect($"/Monitoring/Rules?Year={Year}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>One row of the return form as posted.</summary>
+public sealed class RowForm
+{
+    public int Row { get; set; }
+    public string? Actual { get; set; }
+    public QualitativeOutcome? Outcome { get; set; }
+    public string? Expected { get; set; }
+    public DeviationCause? Cause { get; set; }
+    public Likelihood? Likelihood { get; set; }
+    public string? Measures { get; set; }
+}
+
+/// <summary>
+/// One monitoring return: the unit fills and submits it, reviewers pass or return it, the performance division
+/// flags it for key monitoring and records corrective actions that flow into the ledger.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public TaskView View { get; private set; } = null!;
+    [TempData] public string? Done { get; set; }
+
+    /// <summary>全年预计执行数 in 万元 as finance tables print it.</summary>
+    [BindProperty] public decimal? ExpectedWan { get; set; }
+    [BindProperty] public DeviationCause? ExecutionCause { get; set; }
+    [BindProperty] public string? ExecutionMeasures { get; set; }
+    [BindProperty] public List<RowForm> Rows { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var view = await MonitoringQueries.TaskAsync(db, user, id, ct);
+        if (view is null) return NotFound();
+        View = view;
+        if (Request.Method == HttpMethods.Get)
+        {
+            ExpectedWan = view.ExpectedExecution is { } e ? e / 10_000m : null;
+            ExecutionCause = view.ExecutionCause;
+            ExecutionMeasures = view.ExecutionMeasures;
+            Rows = view.Rows.Select(r => new RowForm
+            {
+                Row = r.Row, Actual = r.Actual, Outcome = r.Outcome, Expected = r.Expected, Cause = r.Cause, Likelihood = r.Likelihood, Measures = r.Measures,
+            }).ToList();
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) => Fill(id, submit: false, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken ct) => Fill(id, submit: true, ct);
+
+    private async Task<IActionResult> Fill(long id, bool submit, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            foreach (var (key, entry) in ModelState.Where(e => e.Value?.Errors.Count > 0).ToList())
+            {
+                ModelState.Remove(key);
+                ModelState.AddModelError("", $"“{entry?.AttemptedValue}”不是有效的{(key == nameof(ExpectedWan) ? "全年预计执行数（万元，填数字）" : "选项")}。");
+            }
+            return await OnGetAsync(id, ct);
+        }
+        return await Run(id, async now =>
+        {
+            var input = new ReturnInput(ExpectedWan is { } wan ? decimal.Round(wan * 10_000m, 2) : null, ExecutionCause, ExecutionMeasures,
+                Rows.Select(r => new ReturnRowInput(r.Row, r.Actual, r.Outcome, r.Expected, r.Cause, r.Likelihood, r.Measures)).ToList());
+            var task = await ReturnWork.FillAsync(db, user, id, input, now, ct);
+            if (task is null) return null;
+            if (!submit) return $"已保存，项目预警：{task.Light.Label()}。";
+            db.ChangeTracker.Clear();
+            var submitted = await ReturnWork.ActAsync(db, user, id, ReturnAction.Submit, null, now, ct);
+            return submitted is null ? null : $"已提交，当前状态：{submitted.State.Label()}。";
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostActAsync(long id, ReturnAction action, string? opinion, CancellationToken ct) =>
+        Run(id, async now => await ReturnWork.ActAsync(db, user, id, action, opinion, now, ct) is { } task
+            ? $"已{action.Label()}，当前状态：{task.State.Label()}。"
+            : null, ct);
+
+    public Task<IActionResult> OnPostKeyAsync(long id, bool isKey, CancellationToken ct) =>
+        Run(id, async now => await ReturnWork.MarkKeyAsync(db, user, id, isKey, now, ct) is null ? null : isKey ? "已列为财政重点监控。" : "已取消重点监控。", ct);
+
+    /// <summary>记录整改措施. The amount is typed in 万元; the receiving project of a 调剂 by its code.</summary>
+    public Task<IActionResult> OnPostCorrectAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
+        string? counterpartCode, CancellationToken ct) =>
+        Run(id, async now =>
+        {
+            long? counterpart = null;
+            if (!string.IsNullOrWhiteSpace(counterpartCode))
+            {
+                var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+                var code = counterpartCode.Trim();
+                counterpart = await db.Projects.Where(p => p.RegionCode == task!.RegionCode && p.FiscalYear == task.FiscalYear && p.Code == code)
+                                  .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
+                              ?? throw new DomainException($"找不到项目编码“{code}”（同一区划、同一年度、您权限范围内）。", "调入项目");
+            }
+            var amount = amountWan is { } wan ? decimal.Round(wan * 10_000m, 2) : (decimal?)null;
+            var action = await ReturnWork.CorrectAsync(db, user, id, new CorrectionRequest(kind, amount, date, documentNo, reason, counterpart), now, ct);
+            return action is null ? null
+                : action.Kind == CorrectiveKind.TargetAdjustment ? $"已要求调整目标：生成第 {action.TargetVersion} 版草稿，退回单位修改。"
+                : action.MovesMoney ? $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元，文件号 {action.DocumentNo}，已记入项目指标账。"
+                : $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元。";
+        }, ct);
+
+    private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action, CancellationToken ct)
+    {
+        try
+        {
+            var done = await action(clock.GetUtcNow().UtcDateTime);
+            if (done is null) return NotFound();
+            Done = done;
+            return Redirect($"/Monitoring/Task/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(id, ct);
+        }
+    }
+}
