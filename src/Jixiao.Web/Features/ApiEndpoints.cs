@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapTargetsApi();
         api.MapLibraryApi();
         api.MapMonitoringApi();
+        api.MapMonitoringSheetApi();
         api.MapImportsApi();
         return app;
     }

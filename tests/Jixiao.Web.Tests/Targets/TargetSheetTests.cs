@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Jixiao.Domain.Budget;
@@ -31,30 +30,6 @@ public sealed class TargetSheetTests(DemoApps apps)
         return await client.PostAsync("/api/targets/sheet", form);
     }
 
-    /// <summary>LibreOffice opens the file and saves it again as xlsx (its own writer): the round trip a user's office makes.</summary>
-    private static byte[] ThroughLibreOffice(byte[] xlsx)
-    {
-        var soffice = TestEnvironment.RequireLibreOffice();
-        var folder = Directory.CreateTempSubdirectory("jixiao-lo-");
-        try
-        {
-            var input = Path.Combine(folder.FullName, "申报表.xlsx");
-            File.WriteAllBytes(input, xlsx);
-            var output = Path.Combine(folder.FullName, "out");
-            var start = new ProcessStartInfo(soffice, ["--headless", "--norestore", $"-env:UserInstallation=file://{folder.FullName}/profile",
-                "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output, input]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "LibreOffice did not finish converting within 2 minutes");
-            var converted = Path.Combine(output, "申报表.xlsx");
-            Assert.True(process.ExitCode == 0 && File.Exists(converted),
-                $"LibreOffice could not open the exported file: {process.StandardOutput.ReadToEnd()} {process.StandardError.ReadToEnd()}");
-            return File.ReadAllBytes(converted);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task ExportedSheet_OpensInLibreOffice_AndAFilledOneImportsBackAsDrafts(DatabaseProvider provider)
@@ -80,7 +55,7 @@ public sealed class TargetSheetTests(DemoApps apps)
             Assert.Contains(lists, l => l.Contains("服务对象满意度指标") && l.Contains("数量指标"));
             Assert.Contains("\"计划标准,行业标准,历史标准,预算支出标准,其他标准\"", lists);
         }
-        var rows = SpreadsheetReader.Read(ThroughLibreOffice(xlsx), "申报表.xlsx");
+        var rows = SpreadsheetReader.Read(LibreOffice.RoundTrip(xlsx, "申报表.xlsx"), "申报表.xlsx");
         var header = rows.Single(r => r[0] == "项目代码");
         Assert.Equal(["项目代码", "项目名称", "单位名称", "版本", "状态", "总体目标", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
             header.Cells.Take(12));

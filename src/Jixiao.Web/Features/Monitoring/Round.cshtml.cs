@@ -24,6 +24,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public RoundStatistics Stats { get; private set; } = null!;
     public TaskPage Tasks { get; private set; } = null!;
     public bool Manages => user.Scope.Has(Role.PerformanceDivision);
+    public MonitoringImportReport? Imported { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -43,6 +44,22 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
         await Run(id, async () => await RoundWork.CloseAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is null ? null : "监控已结束：监控表不能再填报或审核。", ct);
+
+    /// <summary>导入 a filled 监控表: all or nothing, with the row report on the page.</summary>
+    public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择要导入的监控表文件（xlsx、xls 或 csv）。");
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            Imported = await MonitoringSheet.ImportAsync(db, user, id, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+        }
+        return await OnGetAsync(id, ct);
+    }
 
     private async Task<IActionResult> Run(long id, Func<Task<string?>> action, CancellationToken ct)
     {
