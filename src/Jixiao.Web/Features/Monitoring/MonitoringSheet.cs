@@ -121,7 +121,8 @@ public static class MonitoringSheet
                 (Index("cause"), Causes.Keys.ToList()),
                 (Index("likelihood"), Likelihoods.Keys.ToList()),
             ],
-            ListFromRow: 3);
+            ListFromRow: 3,
+            TextColumns: [Index("actual"), Index("expected")]);
         return ($"项目支出绩效目标执行监控表-{round.FiscalYear}-{round.Month:00}月{(department is null ? "" : "-" + department)}.xlsx",
             XlsxWriter.Write("执行监控表", rows, layout));
     }

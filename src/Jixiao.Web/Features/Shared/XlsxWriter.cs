@@ -6,10 +6,11 @@ namespace Jixiao.Web.Features.Shared;
 
 /// <summary>
 /// Column widths (in characters) and drop-down lists for the data rows of a template, so that an office
-/// fills it with valid choices. Columns are 0-based; rows 1-based.
+/// fills it with valid choices. <see cref="TextColumns"/> are formatted as text, so what a user types stays as
+/// typed ("96%" is not turned into 0.96). Columns are 0-based; rows 1-based.
 /// </summary>
 public sealed record SheetLayout(IReadOnlyList<double>? Widths = null, IReadOnlyList<(int Column, IReadOnlyList<string> Choices)>? Lists = null,
-    int ListFromRow = 2, int ListToRow = 5000);
+    int ListFromRow = 2, int ListToRow = 5000, IReadOnlyList<int>? TextColumns = null);
 
 /// <summary>Writes simple one-sheet xlsx files (templates and exports): text cells, numbers as numbers.</summary>
 public static class XlsxWriter
@@ -32,8 +33,28 @@ public static class XlsxWriter
                 data.Append(xmlRow);
             }
             var worksheet = new Worksheet();
-            if (layout?.Widths is { Count: > 0 } widths)
-                worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
+            var widths = layout?.Widths ?? [];
+            var text = layout?.TextColumns ?? [];
+            if (text.Count > 0)
+            {
+                // Style 1: number format 49 ("@", text).
+                workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                    new Fonts(new Font()) { Count = 1 },
+                    new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                    new Borders(new Border()) { Count = 1 },
+                    new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true }) { Count = 2 });
+            }
+            var columns = Enumerable.Range(0, Math.Max(widths.Count, text.Count == 0 ? 0 : text.Max() + 1))
+                .Where(i => i < widths.Count || text.Contains(i))
+                .Select(i =>
+                {
+                    var column = new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = i < widths.Count ? widths[i] : 12, CustomWidth = true };
+                    if (text.Contains(i)) column.Style = 1;
+                    return column;
+                })
+                .ToList();
+            if (columns.Count > 0)
+                worksheet.Append(new Columns(columns));
             worksheet.Append(data);
             if (layout?.Lists is { Count: > 0 } lists)
                 worksheet.Append(new DataValidations(lists.Select(l => new DataValidation
