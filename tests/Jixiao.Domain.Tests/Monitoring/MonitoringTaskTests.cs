@@ -76,7 +76,7 @@ public sealed class MonitoringTaskTests
         Assert.Equal((200_000m, 58_333m, 0.2917m), (task.Budget, task.Executed, task.ExecutionRate));
         Assert.Equal(Light.Red, task.ExecutionLight);
         Assert.Contains("执行率 29.2%，时间进度 58.3%，比值 50 < 60：红灯", task.ExecutionExplanation);
-        Assert.Equal((ReturnState.Pending, Light.Red, task.ExecutionExplanation), (task.State, task.Light, task.LightReason));
+        Assert.Equal((ReturnState.Pending, Light.Red, "预算执行：" + task.ExecutionExplanation), (task.State, task.Light, task.LightReason));
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class MonitoringTaskTests
 
         Assert.StartsWith("监控表还不能提交：", error.Message);
         Assert.Contains("请填写全年预计执行数", error.Message);
-        Assert.Contains("预算执行为红灯（预算执行：执行率 29.2%", error.Message);
+        Assert.Contains("预算执行为红灯（执行率 29.2%", error.Message);
         Assert.Contains("第 1 行“学生受资助人数”为红灯，请选择偏差原因", error.Message);
         Assert.Contains("第 1 行“学生受资助人数”为红灯，请选择完成目标可能性", error.Message);
         Assert.Contains("第 5 行“家庭经济困难学生辍学情况”：请选择达成情况", error.Message);
@@ -424,7 +424,7 @@ public sealed class MonitoringTaskTests
     {
         var task = NewTask(JulyRound(), budget: 0m, executed: 0m);
         Assert.Null(task.ExecutionRate);
-        Assert.Equal((Light.Green, "预算执行：全年预算数为 0，无需执行：绿灯"), (task.ExecutionLight, task.ExecutionExplanation));
+        Assert.Equal((Light.Green, "全年预算数为 0，无需执行：绿灯"), (task.ExecutionLight, task.ExecutionExplanation));
     }
 
     [Fact]

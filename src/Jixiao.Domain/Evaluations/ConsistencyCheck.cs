@@ -1,0 +1,145 @@
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Monitoring;
+
+namespace Jixiao.Domain.Evaluations;
+
+/// <summary>
+/// One finding on what a unit wrote in its self-evaluation. <see cref="Row"/> is the indicator row (1-based),
+/// <see cref="SelfEvaluation.ExecutionRow"/> (0) for the 预算执行率 row, or null for the form as a whole.
+/// <see cref="Blocking"/> findings stop a submit; the others travel with the form to the reviewers.
+/// </summary>
+public sealed record EvaluationFinding(int? Row, FindingKind Kind, bool Blocking, string Message)
+{
+    public override string ToString() => Message;
+}
+
+/// <summary>
+/// Checks a unit's own figures against the rules and the reference score (DOMAIN.md §4.4): blanks, sums, 分值 totals,
+/// qualitative bands, met rows scored below full, missed rows without a reason, over-achievement without a reason,
+/// the execution row against the ledger, and the unit's total against the reference total. Each message says what,
+/// where and how to fix it. Findings come form first, then the execution row, then the indicator rows in order.
+/// </summary>
+public static class ConsistencyCheck
+{
+    /// <summary>How many rows a "far from the reference" finding names.</summary>
+    private const int RowsNamed = 3;
+
+    /// <summary>The form's reference figures must be current (<see cref="SelfEvaluation"/> computes them before calling this).</summary>
+    public static IReadOnlyList<EvaluationFinding> Check(SelfEvaluation form, EvaluationWeights weights)
+    {
+        var findings = new List<EvaluationFinding>();
+        void Add(int? row, FindingKind kind, string message) => findings.Add(new EvaluationFinding(row, kind, kind.IsBlocking(), message));
+
+        if (form.GoalCompletion.Length == 0)
+            Add(null, FindingKind.Blank, "年度总体目标完成情况为空：请对照年度目标写明全年实际完成情况");
+        if (form.Total is null)
+            Add(null, FindingKind.Blank, "总分为空：请填写自评总分（预算执行率得分与各指标得分之和）");
+
+        CheckExecution(form, Add);
+        foreach (var row in form.Rows.OrderBy(r => r.Row))
+            CheckRow(row, weights, Add);
+
+        var rows = form.Rows;
+        if (form.ExecutionWeight is { } executionWeight && rows.All(r => r.Weight is not null))
+        {
+            var indicatorWeights = rows.Sum(r => r.Weight!.Value);
+            if (executionWeight + indicatorWeights != weights.Total)
+                Add(null, FindingKind.WeightTotal,
+                    $"分值合计 {S(executionWeight + indicatorWeights)} 分（预算执行率 {S(executionWeight)} + 各指标 {S(indicatorWeights)}），应为 {S(weights.Total)} 分：请调整各行分值");
+        }
+        decimal? sum = form.ExecutionScore is { } executionScore && rows.All(r => r.Score is not null)
+            ? executionScore + rows.Sum(r => r.Score!.Value)
+            : null;
+        if (form.Total is { } total && sum is { } rowSum && total != rowSum)
+            Add(null, FindingKind.TotalMismatch,
+                $"总分填的是 {S(total)} 分，但预算执行率得分与各指标得分之和为 {S(rowSum)} 分：请改为 {S(rowSum)} 分，或检查各行得分");
+        if ((form.Total ?? sum) is { } stated && Math.Abs(stated - form.ReferenceTotal) > weights.ReferenceGap)
+            Add(null, FindingKind.FarFromReference, FarFromReference(form, stated, weights.ReferenceGap));
+
+        return findings.OrderBy(f => f.Row ?? -1).ToList();
+    }
+
+    private static void CheckExecution(SelfEvaluation form, Action<int?, FindingKind, string> add)
+    {
+        const int row = SelfEvaluation.ExecutionRow;
+        if (form.AdjustedBudget != form.LedgerAdjustedBudget)
+        {
+            var initial = form.AdjustedBudget == form.InitialBudget ? "（填成了年初预算数）" : "";
+            add(row, FindingKind.ExecutionContradictsLedger,
+                $"预算执行率行的全年预算数（A）填的是 {Money.Format(form.AdjustedBudget)} 元{initial}，账面调整后的全年预算数为 {Money.Format(form.LedgerAdjustedBudget)} 元：执行率按调整后的全年预算数计算，请改为 {Money.Format(form.LedgerAdjustedBudget)} 元");
+        }
+        if (form.Executed != form.LedgerExecuted)
+            add(row, FindingKind.ExecutionContradictsLedger,
+                $"预算执行率行的全年执行数（B）填的是 {Money.Format(form.Executed)} 元，账面支付合计为 {Money.Format(form.LedgerExecuted)} 元：请改为 {Money.Format(form.LedgerExecuted)} 元");
+        if (form.ExecutionWeight is null)
+            add(row, FindingKind.Blank, $"预算执行率行的分值为空：请填写分值（本地区为 {S(form.ReferenceExecutionWeight)} 分）");
+        if (form.ExecutionScore is not { } score)
+        {
+            add(row, FindingKind.Blank, $"预算执行率行的得分为空：请填写得分（按账面应为 {S(form.ReferenceExecutionScore)} 分）");
+            return;
+        }
+        var weight = form.ExecutionWeight ?? form.ReferenceExecutionWeight;
+        if (score < 0 || score > weight)
+            add(row, FindingKind.ScoreOutOfRange, $"预算执行率行得分 {S(score)} 分超出 0–{S(weight)} 分：请在分值范围内打分");
+        else if (score != form.ReferenceExecutionScore)
+            add(row, FindingKind.ExecutionContradictsLedger,
+                $"预算执行率行得分 {S(score)} 分，按账面应为 {S(form.ReferenceExecutionScore)} 分（{form.ExecutionExplanation}）：请改为 {S(form.ReferenceExecutionScore)} 分");
+    }
+
+    private static void CheckRow(SelfEvaluationRow r, EvaluationWeights weights, Action<int?, FindingKind, string> add)
+    {
+        var where = $"第 {r.Row} 行“{r.Name}”";
+        if (!r.IsFilled)
+            add(r.Row, FindingKind.Blank, r.IsQualitative
+                ? $"{where}未选择达成情况：请选择达成、部分达成或未达成"
+                : $"{where}的实际完成值为空：请填写全年实际完成值（目标 {r.TargetValue}）");
+        else if (r.ActualProblem.Length > 0)
+            add(r.Row, FindingKind.UnreadableActual, $"{where}的{r.ActualProblem}");
+        if (r.Weight is null)
+            add(r.Row, FindingKind.Blank, $"{where}的分值为空：请填写分值（参考 {S(r.ReferenceWeight)} 分，{r.WeightBasis}）");
+        if (r.Score is null)
+            add(r.Row, FindingKind.Blank, r.Attainment == Attainment.Unknown
+                ? $"{where}的得分为空：请填写自评得分"
+                : $"{where}的得分为空：请填写自评得分（参考 {S(r.ReferenceScore)} 分）");
+
+        if (r.Score is { } score)
+        {
+            var weight = r.Weight ?? r.ReferenceWeight;
+            if (score < 0 || score > weight)
+                add(r.Row, FindingKind.ScoreOutOfRange, $"{where}得分 {S(score)} 分超出 0–{S(weight)} 分：请在分值范围内打分");
+            else if (r.IsQualitative && r.Outcome is { } outcome && !QualitativeBand.Of(outcome).Contains(score, weight))
+                add(r.Row, FindingKind.OutsideBand,
+                    $"{where}自评“{outcome.Label()}”，得分应在 {QualitativeBand.Of(outcome).Display(weight)} 分之间，填的是 {S(score)} 分：请在区间内打分，或改选达成情况");
+            else if (!r.IsQualitative && r.Attainment == Attainment.Met && score < weight)
+                add(r.Row, FindingKind.MetBelowFull,
+                    $"{where}已达到目标，按评分规则应得满分 {S(weight)} 分，自评 {S(score)} 分：如非有意扣分，请改为 {S(weight)} 分");
+        }
+
+        if (r.Reason.Length > 0)
+            return;
+        if (r.Attainment == Attainment.Missed)
+            add(r.Row, FindingKind.MissingReason, $"{where}未达到目标（{r.Explanation}）：请填写偏差原因分析及改进措施");
+        else if (r.Completion is { } completion && completion * 100m >= weights.OverAchievementPercent)
+            add(r.Row, FindingKind.OverAchievement,
+                $"{where}完成目标的 {N(decimal.Round(completion * 100m, 1, MidpointRounding.AwayFromZero))}%，达到超额完成提示线 {N(weights.OverAchievementPercent)}%，目标可能定得偏低：请在偏差原因分析中说明原因");
+    }
+
+    private static string FarFromReference(SelfEvaluation form, decimal stated, decimal gap)
+    {
+        var differences = form.Rows
+            .Where(r => r.Score is not null)
+            .Select(r => (Where: $"第 {r.Row} 行“{r.Name}”", Unit: r.Score!.Value, Reference: r.ReferenceScore))
+            .Prepend((Where: "预算执行率", Unit: form.ExecutionScore ?? form.ReferenceExecutionScore, Reference: form.ReferenceExecutionScore))
+            .Where(d => d.Unit != d.Reference)
+            .OrderByDescending(d => Math.Abs(d.Unit - d.Reference))
+            .Take(RowsNamed)
+            .Select(d => $"{d.Where}（自评 {S(d.Unit)}，参考 {S(d.Reference)}）")
+            .ToList();
+        var rows = differences.Count > 0 ? $"；相差最多的是{string.Join("、", differences)}" : "";
+        return $"自评总分 {S(stated)} 分与参考分 {S(form.ReferenceTotal)} 分相差 {S(Math.Abs(stated - form.ReferenceTotal))} 分，超过 {S(gap)} 分{rows}：请对照各行的参考分说明核对评分";
+    }
+
+    private static string S(decimal score) => ReferenceScoring.S(score);
+
+    private static string N(decimal value) => ReferenceScoring.N(value);
+}

@@ -1,0 +1,128 @@
+namespace Jixiao.Domain.Evaluations;
+
+/// <summary>评价等级 (DOMAIN.md §4.4): ≥ 90 优, [80, 90) 良, [60, 80) 中, &lt; 60 差 — of a total out of 100.</summary>
+public enum Grade
+{
+    /// <summary>优</summary>
+    Excellent = 1,
+    /// <summary>良</summary>
+    Good = 2,
+    /// <summary>中</summary>
+    Fair = 3,
+    /// <summary>差</summary>
+    Poor = 4,
+}
+
+/// <summary>Where a self-evaluation (自评表) is in its review chain.</summary>
+public enum EvaluationState
+{
+    /// <summary>待填报</summary>
+    Pending = 1,
+    /// <summary>待主管部门审核</summary>
+    Submitted = 2,
+    /// <summary>待财政审核 (the department has passed it, or a department submitted its own overall form)</summary>
+    DepartmentApproved = 3,
+    /// <summary>已审核</summary>
+    Approved = 4,
+    /// <summary>被退回, with a reason</summary>
+    Returned = 5,
+}
+
+/// <summary>What a user does to a self-evaluation.</summary>
+public enum EvaluationAction
+{
+    /// <summary>提交</summary>
+    Submit = 1,
+    /// <summary>审核通过</summary>
+    Approve = 2,
+    /// <summary>退回修改, with a reason</summary>
+    Return = 3,
+}
+
+/// <summary>Whether a row reached its target, as the reference scoring reads it.</summary>
+public enum Attainment
+{
+    /// <summary>已达到 (qualitative: 达成)</summary>
+    Met = 1,
+    /// <summary>未达到 (qualitative: 部分达成 or 未达成)</summary>
+    Missed = 2,
+    /// <summary>Not known: the actual value is blank or unreadable, or the target value cannot be read.</summary>
+    Unknown = 3,
+}
+
+/// <summary>What a consistency finding is about. Whether it blocks submission is fixed per kind (<see cref="EvaluationLabels.IsBlocking"/>).</summary>
+public enum FindingKind
+{
+    /// <summary>A value, weight, score, 总分 or 年度总体目标完成情况 left blank (blocking).</summary>
+    Blank = 1,
+    /// <summary>实际完成值 that cannot be read as a number or date (blocking).</summary>
+    UnreadableActual = 2,
+    /// <summary>总分 ≠ 预算执行率得分 + 各指标得分 (blocking).</summary>
+    TotalMismatch = 3,
+    /// <summary>分值 (weights) not adding up to the configured total (blocking).</summary>
+    WeightTotal = 4,
+    /// <summary>A score below 0 or above its row's 分值 (blocking).</summary>
+    ScoreOutOfRange = 5,
+    /// <summary>A qualitative score outside the band of the grade the unit chose (blocking).</summary>
+    OutsideBand = 6,
+    /// <summary>A met quantitative or date indicator scored below its full 分值 (warning: a unit may self-deduct).</summary>
+    MetBelowFull = 7,
+    /// <summary>A missed indicator without 偏差原因分析及改进措施 (blocking).</summary>
+    MissingReason = 8,
+    /// <summary>Completion at or above the over-achievement threshold without a reason (warning).</summary>
+    OverAchievement = 9,
+    /// <summary>The 预算执行率 row contradicts the ledger: A, B or its score (blocking).</summary>
+    ExecutionContradictsLedger = 10,
+    /// <summary>The unit's total far from the reference total (warning).</summary>
+    FarFromReference = 11,
+}
+
+public static class EvaluationLabels
+{
+    public static string Label(this Grade g) => g switch
+    {
+        Grade.Excellent => "优",
+        Grade.Good => "良",
+        Grade.Fair => "中",
+        Grade.Poor => "差",
+        _ => g.ToString(),
+    };
+
+    public static string Label(this EvaluationState s) => s switch
+    {
+        EvaluationState.Pending => "待填报",
+        EvaluationState.Submitted => "待主管部门审核",
+        EvaluationState.DepartmentApproved => "待财政审核",
+        EvaluationState.Approved => "已审核",
+        EvaluationState.Returned => "被退回",
+        _ => s.ToString(),
+    };
+
+    public static string Label(this EvaluationAction a) => a switch
+    {
+        EvaluationAction.Submit => "提交",
+        EvaluationAction.Approve => "审核通过",
+        EvaluationAction.Return => "退回修改",
+        _ => a.ToString(),
+    };
+
+    public static string Label(this FindingKind k) => k switch
+    {
+        FindingKind.Blank => "空白未填",
+        FindingKind.UnreadableActual => "实际完成值无法读取",
+        FindingKind.TotalMismatch => "总分与分项之和不符",
+        FindingKind.WeightTotal => "分值合计不符",
+        FindingKind.ScoreOutOfRange => "得分超出分值范围",
+        FindingKind.OutsideBand => "定性得分超出等级区间",
+        FindingKind.MetBelowFull => "已达到目标但未得满分",
+        FindingKind.MissingReason => "未达到目标缺少偏差原因",
+        FindingKind.OverAchievement => "超额完成未说明原因",
+        FindingKind.ExecutionContradictsLedger => "预算执行与账面不符",
+        FindingKind.FarFromReference => "自评分与参考分差距较大",
+        _ => k.ToString(),
+    };
+
+    /// <summary>Errors stop a submit; the others are warnings that travel with the form to the reviewers.</summary>
+    public static bool IsBlocking(this FindingKind k) =>
+        k is not (FindingKind.MetBelowFull or FindingKind.OverAchievement or FindingKind.FarFromReference);
+}

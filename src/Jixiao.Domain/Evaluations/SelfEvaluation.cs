@@ -1,0 +1,409 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Domain.Evaluations;
+
+/// <summary>The year's figures from the ledger (as of 31 December) that prefill a self-evaluation.</summary>
+/// <param name="InitialBudget">年初预算数</param>
+/// <param name="AdjustedBudget">全年预算数 (A), after every adjustment</param>
+/// <param name="Executed">全年执行数 (B)</param>
+public sealed record EvaluationFunds(decimal InitialBudget, decimal AdjustedBudget, decimal Executed)
+{
+    public static EvaluationFunds From(LedgerFigures figures) => new(figures.InitialBudget, figures.AdjustedBudget, figures.Executed);
+}
+
+/// <summary>What a form (page, API, Excel) sends for one indicator row of a self-evaluation.</summary>
+/// <param name="Row">the indicator's row number in the approved targets</param>
+/// <param name="Actual">实际完成值 (a number, or a date for 时效 indicators; optional words for a qualitative one)</param>
+/// <param name="Outcome">for a qualitative indicator: 达成 / 部分达成 / 未达成</param>
+/// <param name="Weight">分值 as the form shows it (prefilled with the reference 分值)</param>
+/// <param name="Score">得分, the unit's own</param>
+/// <param name="Reason">偏差原因分析及改进措施</param>
+public sealed record EvaluationRowInput(int Row, string? Actual = null, QualitativeOutcome? Outcome = null, decimal? Weight = null,
+    decimal? Score = null, string? Reason = null);
+
+/// <summary>
+/// What a unit fills in. <paramref name="AdjustedBudget"/> and <paramref name="Executed"/> are the A and B the form
+/// shows: null keeps the ledger's figures (the page does not let them be typed; an imported sheet carries them).
+/// </summary>
+/// <param name="GoalCompletion">年度总体目标完成情况</param>
+/// <param name="Total">总分 as the unit wrote it</param>
+public sealed record SelfEvaluationInput(string? GoalCompletion, decimal? ExecutionWeight, decimal? ExecutionScore,
+    IReadOnlyList<EvaluationRowInput> Rows, decimal? Total, decimal? AdjustedBudget = null, decimal? Executed = null);
+
+/// <summary>One indicator row of a self-evaluation: the approved target, what the unit wrote, and the reference score with its sentence.</summary>
+public sealed class SelfEvaluationRow
+{
+    private SelfEvaluationRow() { }
+
+    public int Row { get; private set; }
+    public string Level1 { get; private set; } = "";
+    public string Level2 { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public Comparison Comparison { get; private set; }
+    /// <summary>年度指标值 as approved.</summary>
+    public string TargetValue { get; private set; } = "";
+    public string Unit { get; private set; } = "";
+    /// <summary>The weight the approved target gave the row, if any.</summary>
+    public decimal? TargetWeight { get; private set; }
+    public decimal ReferenceWeight { get; private set; }
+    /// <summary>How <see cref="ReferenceWeight"/> was obtained ("产出指标 50 分由 3 个指标平分").</summary>
+    public string WeightBasis { get; private set; } = "";
+
+    /// <summary>实际完成值 as written.</summary>
+    public string Actual { get; private set; } = "";
+    public QualitativeOutcome? Outcome { get; private set; }
+    /// <summary>分值 as the form says.</summary>
+    public decimal? Weight { get; private set; }
+    /// <summary>得分 as the unit scored it.</summary>
+    public decimal? Score { get; private set; }
+    /// <summary>偏差原因分析及改进措施</summary>
+    public string Reason { get; private set; } = "";
+
+    public decimal ReferenceScore { get; private set; }
+    public Attainment Attainment { get; private set; }
+    /// <summary>actual ÷ target of a positive quantitative row (1.3 = 130%).</summary>
+    public decimal? Completion { get; private set; }
+    /// <summary>The sentence that explains <see cref="ReferenceScore"/>.</summary>
+    public string Explanation { get; private set; } = "";
+    /// <summary>Why <see cref="Actual"/> cannot be read, or "".</summary>
+    public string ActualProblem { get; private set; } = "";
+
+    public bool IsQualitative => Comparison == Comparison.Qualitative;
+
+    public bool IsFilled => IsQualitative ? Outcome is not null : Actual.Length > 0;
+
+    internal static SelfEvaluationRow From(TargetIndicator indicator, decimal referenceWeight) => new()
+    {
+        Row = indicator.Row,
+        Level1 = indicator.Level1,
+        Level2 = indicator.Level2,
+        Name = indicator.Name,
+        Comparison = indicator.Comparison,
+        TargetValue = indicator.TargetValue,
+        Unit = indicator.Unit,
+        TargetWeight = indicator.Weight,
+        Weight = referenceWeight,
+    };
+
+    public EvaluationRowInput ToInput() => new(Row, Actual, Outcome, Weight, Score, Reason);
+
+    /// <summary>The row's input checked (texts trimmed, figures in hundredths), ready for <see cref="Write"/>.</summary>
+    internal EvaluationRowInput Read(EvaluationRowInput? input) => new(Row,
+        Clean(input?.Actual, 200, "实际完成值"),
+        IsQualitative ? input?.Outcome : null,
+        SelfEvaluation.Hundredths(input?.Weight, $"第 {Row} 行分值"),
+        SelfEvaluation.Hundredths(input?.Score, $"第 {Row} 行得分"),
+        Clean(input?.Reason, 1000, "偏差原因分析及改进措施"));
+
+    internal void Write(EvaluationRowInput read) =>
+        (Actual, Outcome, Weight, Score, Reason) = (read.Actual ?? "", read.Outcome, read.Weight, read.Score, read.Reason ?? "");
+
+    internal void Recompute(int year, RowWeight weight)
+    {
+        ReferenceWeight = weight.Weight;
+        WeightBasis = weight.Basis;
+        ActualProblem = "";
+        var target = IndicatorValueParser.Parse(TargetValue, Unit, Name, Comparison, year);
+        if (!target.Success)
+        {
+            Apply(new RowScore(weight.Weight, 0m, Attainment.Unknown, null, $"目标值“{TargetValue}”无法读取（{target.Error}）：参考 0 分"));
+            return;
+        }
+        EvaluationActual actual;
+        if (IsQualitative)
+            actual = new EvaluationActual(Outcome: Outcome, UnitScore: Score, UnitWeight: Weight);
+        else if (Actual.Length == 0)
+            actual = new EvaluationActual();
+        else if (!ReferenceScoring.TryReadActual(Actual, target.Value, Unit, year, out actual, out var error))
+        {
+            ActualProblem = error;
+            Apply(new RowScore(weight.Weight, 0m, Attainment.Unknown, null, $"{error}：参考 0 分"));
+            return;
+        }
+        Apply(ReferenceScoring.Indicator(target.Value, actual, weight.Weight));
+    }
+
+    private void Apply(RowScore score)
+    {
+        ReferenceScore = score.Score;
+        Attainment = score.Attainment;
+        Completion = score.Completion;
+        Explanation = score.Explanation;
+    }
+
+    private string Clean(string? text, int max, string field)
+    {
+        var value = (text ?? "").Trim();
+        return value.Length <= max ? value : throw new DomainException($"第 {Row} 行{field}超过 {max} 个字。", field);
+    }
+}
+
+/// <summary>One stamped step of a self-evaluation's review chain.</summary>
+public sealed class EvaluationStep
+{
+    private EvaluationStep() { }
+
+    public int Seq { get; private set; }
+    public EvaluationAction Action { get; private set; }
+    public EvaluationState FromState { get; private set; }
+    public EvaluationState ToState { get; private set; }
+    public Role Role { get; private set; }
+    public long? UserId { get; private set; }
+    public string UserName { get; private set; } = "";
+    public DateTime AtUtc { get; private set; }
+    public string Opinion { get; private set; } = "";
+
+    internal static EvaluationStep Stamp(int seq, EvaluationAction action, EvaluationState from, EvaluationState to, ReviewActor actor,
+        DateTime atUtc, string? opinion) => new()
+    {
+        Seq = seq, Action = action, FromState = from, ToState = to, Role = actor.Role, UserId = actor.UserId, UserName = actor.UserName,
+        AtUtc = atUtc, Opinion = (opinion ?? "").Trim(),
+    };
+}
+
+/// <summary>
+/// 项目支出绩效自评表 of one project (or 部门整体 of one department) for a year (DOMAIN.md §4.4): prefilled with
+/// 年初预算数, A and B from the ledger and the indicator rows of the approved targets; the unit writes 实际完成值,
+/// its 分值 and 得分, 偏差原因分析及改进措施 and 年度总体目标完成情况. Every save recomputes the reference score (row by
+/// row, with sentences) and the findings; blocking findings stop a submit, warnings travel with the form.
+/// Unprefixed figures are what the form says; <c>Ledger…</c> and <c>Reference…</c> are what Jixiao computed.
+/// </summary>
+public sealed class SelfEvaluation : IOrgOwned
+{
+    /// <summary>The row number findings use for the 预算执行率 row.</summary>
+    public const int ExecutionRow = 0;
+
+    private SelfEvaluation() { }
+
+    public long Id { get; private set; }
+    public string RegionCode { get; private set; } = "";
+    public int FiscalYear { get; private set; }
+    public TargetSubject Subject { get; private set; }
+    public long? ProjectId { get; private set; }
+    /// <summary>The filler's organisation: the project's unit, or the department itself.</summary>
+    public long OrgUnitId { get; private set; }
+    public long? DepartmentId { get; private set; }
+    /// <summary>The approved version of targets the form evaluates.</summary>
+    public long TargetId { get; private set; }
+    public int TargetVersion { get; private set; }
+    public EvaluationState State { get; private set; }
+    /// <summary>年度目标 of the approved targets.</summary>
+    public string AnnualGoal { get; private set; } = "";
+    /// <summary>年度总体目标完成情况, written by the unit.</summary>
+    public string GoalCompletion { get; private set; } = "";
+
+    /// <summary>年初预算数 (ledger).</summary>
+    public decimal InitialBudget { get; private set; }
+    /// <summary>全年预算数 A (ledger, adjusted).</summary>
+    public decimal LedgerAdjustedBudget { get; private set; }
+    /// <summary>全年执行数 B (ledger).</summary>
+    public decimal LedgerExecuted { get; private set; }
+    /// <summary>A as the form says (prefilled from the ledger).</summary>
+    public decimal AdjustedBudget { get; private set; }
+    /// <summary>B as the form says (prefilled from the ledger).</summary>
+    public decimal Executed { get; private set; }
+
+    /// <summary>预算执行率 分值 as the form says (prefilled from the settings).</summary>
+    public decimal? ExecutionWeight { get; private set; }
+    /// <summary>预算执行率 得分 as the unit scored it.</summary>
+    public decimal? ExecutionScore { get; private set; }
+    public decimal ReferenceExecutionWeight { get; private set; }
+    public decimal ReferenceExecutionScore { get; private set; }
+    public string ExecutionExplanation { get; private set; } = "";
+
+    /// <summary>总分 as the unit wrote it.</summary>
+    public decimal? Total { get; private set; }
+    /// <summary>Sum of the rounded reference row scores.</summary>
+    public decimal ReferenceTotal { get; private set; }
+    public Grade ReferenceGrade { get; private set; }
+    /// <summary>The configured total the grades are read against (100 by default).</summary>
+    public decimal MaxScore { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+    public DateTime? FilledAtUtc { get; private set; }
+    public List<SelfEvaluationRow> Rows { get; private set; } = [];
+    public List<EvaluationStep> Steps { get; private set; } = [];
+    /// <summary>The findings of the last save, form first, then the execution row, then the rows.</summary>
+    public List<EvaluationFinding> Findings { get; private set; } = [];
+
+    /// <summary>执行率 B ÷ A on the ledger figures (4 decimals), null when A is 0.</summary>
+    public decimal? ExecutionRate => LedgerAdjustedBudget > 0
+        ? decimal.Round(LedgerExecuted / LedgerAdjustedBudget, 4, MidpointRounding.AwayFromZero)
+        : null;
+
+    /// <summary>The grade of the unit's own total, once it wrote one.</summary>
+    public Grade? Grade => Total is { } total ? ReferenceScoring.GradeOf(total, MaxScore) : null;
+
+    public bool HasBlockingFindings => Findings.Any(f => f.Blocking);
+
+    public string? ReturnReason => State == EvaluationState.Returned
+        ? Steps.Where(s => s.Action == EvaluationAction.Return).MaxBy(s => s.Seq)?.Opinion
+        : null;
+
+    /// <param name="target">the project's approved targets in force at the year's end</param>
+    public static SelfEvaluation ForProject(Project project, PerformanceTarget target, EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
+    {
+        if (project.IsPool)
+            throw new DomainException($"“{project.Name}”是待分资金项目，由分配到资金的项目分别自评。", "项目");
+        if (target.Subject != TargetSubject.Project || target.ProjectId != project.Id)
+            throw new InvalidOperationException("The targets passed are not the project's.");
+        return New(project.RegionCode, project.FiscalYear, TargetSubject.Project, project.Id, project.OrgUnitId, project.DepartmentId,
+            target, funds, weights, nowUtc);
+    }
+
+    /// <param name="funds">the department's figures (its projects summed by the caller)</param>
+    public static SelfEvaluation ForDepartment(OrgUnit department, int fiscalYear, PerformanceTarget target, EvaluationFunds funds,
+        EvaluationWeights weights, DateTime nowUtc)
+    {
+        FiscalYears.EnsureValid(fiscalYear);
+        if (department.Kind != OrgKind.Department)
+            throw new DomainException($"“{department.Name}”不是部门，部门整体自评只能由部门填报。", "部门");
+        if (target.Subject != TargetSubject.Department || target.OrgUnitId != department.Id)
+            throw new InvalidOperationException("The targets passed are not the department's overall targets.");
+        return New(department.RegionCode, fiscalYear, TargetSubject.Department, null, department.Id, department.Id, target, funds, weights, nowUtc);
+    }
+
+    private static SelfEvaluation New(string region, int year, TargetSubject subject, long? projectId, long orgUnitId, long? departmentId,
+        PerformanceTarget target, EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
+    {
+        weights.Validated();
+        if (target.FiscalYear != year)
+            throw new InvalidOperationException("The targets passed are of another year.");
+        if (target.State != TargetState.Approved)
+            throw new DomainException(
+                $"{subject.Label()}第 {target.Version} 版为“{target.State.Label()}”：自评按已批复的绩效目标进行，请先完成目标审核。", "绩效目标");
+        foreach (var (amount, field) in new[] { (funds.InitialBudget, "年初预算数"), (funds.AdjustedBudget, "全年预算数"), (funds.Executed, "全年执行数") })
+        {
+            Money.EnsureValid(amount, field);
+            if (amount < 0) throw new DomainException($"{field}不能为负数，当前为 {Money.Format(amount)} 元。", field);
+        }
+        var indicators = target.Indicators.OrderBy(i => i.Row).ToList();
+        var rowWeights = ReferenceScoring.Weights(indicators.Select(i => (i.Level1, i.Weight)).ToList(), weights);
+        var evaluation = new SelfEvaluation
+        {
+            RegionCode = region, FiscalYear = year, Subject = subject, ProjectId = projectId, OrgUnitId = orgUnitId, DepartmentId = departmentId,
+            TargetId = target.Id, TargetVersion = target.Version, State = EvaluationState.Pending, AnnualGoal = target.AnnualGoal,
+            InitialBudget = funds.InitialBudget, LedgerAdjustedBudget = funds.AdjustedBudget, LedgerExecuted = funds.Executed,
+            AdjustedBudget = funds.AdjustedBudget, Executed = funds.Executed, ExecutionWeight = weights.Execution,
+            CreatedAtUtc = nowUtc, UpdatedAtUtc = nowUtc,
+            Rows = indicators.Select((i, k) => SelfEvaluationRow.From(i, rowWeights[k].Weight)).ToList(),
+        };
+        evaluation.Recompute(weights);
+        return evaluation;
+    }
+
+    /// <summary>
+    /// Saves what the filler wrote and returns the findings. Rows follow the approved targets: a row left out of
+    /// <paramref name="input"/> is saved blank; a row number not among them, a figure with more than two decimals or an
+    /// over-long text is refused with its row. Everything else a unit can get wrong is a finding, not an error, so a
+    /// draft can always be saved.
+    /// </summary>
+    public IReadOnlyList<EvaluationFinding> Fill(ReviewActor actor, SelfEvaluationInput input, EvaluationWeights weights, DateTime nowUtc)
+    {
+        if (!EvaluationWorkflow.CanEdit(Subject, State, actor.Role))
+            throw new ConflictException(State is EvaluationState.Pending or EvaluationState.Returned
+                ? $"自评表由{EvaluationWorkflow.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
+                : $"自评表“{State.Label()}”，不能修改；如需修改请由审核人退回。");
+        weights.Validated();
+        var known = Rows.Select(r => r.Row).ToHashSet();
+        var unknown = input.Rows.Select(r => r.Row).Where(r => !known.Contains(r)).Distinct().ToList();
+        if (unknown.Count > 0)
+            throw new DomainException($"绩效目标中没有第 {string.Join("、", unknown)} 行指标，请按自评表中的行号填写。", "指标");
+        var duplicated = input.Rows.GroupBy(r => r.Row).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicated.Count > 0)
+            throw new DomainException($"第 {string.Join("、", duplicated)} 行指标填写了不止一次。", "指标");
+        var goalCompletion = (input.GoalCompletion ?? "").Trim();
+        if (goalCompletion.Length > 2000)
+            throw new DomainException("年度总体目标完成情况不超过 2000 字。", "年度总体目标完成情况");
+        var adjusted = input.AdjustedBudget ?? LedgerAdjustedBudget;
+        var executed = input.Executed ?? LedgerExecuted;
+        Money.EnsureValid(adjusted, "全年预算数（A）");
+        Money.EnsureValid(executed, "全年执行数（B）");
+        var executionWeight = Hundredths(input.ExecutionWeight, "预算执行率分值");
+        var executionScore = Hundredths(input.ExecutionScore, "预算执行率得分");
+        var byRow = input.Rows.ToDictionary(r => r.Row);
+        var rows = Rows.OrderBy(r => r.Row).Select(row => (Row: row, Read: row.Read(byRow.GetValueOrDefault(row.Row)))).ToList();
+        var total = Hundredths(input.Total, "总分");
+
+        foreach (var (row, read) in rows)
+            row.Write(read);
+        (GoalCompletion, AdjustedBudget, Executed, ExecutionWeight, ExecutionScore, Total) =
+            (goalCompletion, adjusted, executed, executionWeight, executionScore, total);
+        Recompute(weights);
+        FilledAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+        return Findings;
+    }
+
+    /// <summary>
+    /// The ledger or the region-year's settings changed: new A and B (the form's A and B follow when they still
+    /// showed the old ledger figures), reference and findings again. Not after the form is approved.
+    /// </summary>
+    public void Refigure(EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
+    {
+        if (State == EvaluationState.Approved)
+            throw new ConflictException("自评表已审核，不再随账面或评分设置重新计算。");
+        weights.Validated();
+        if (AdjustedBudget == LedgerAdjustedBudget) AdjustedBudget = funds.AdjustedBudget;
+        if (Executed == LedgerExecuted) Executed = funds.Executed;
+        (InitialBudget, LedgerAdjustedBudget, LedgerExecuted) = (funds.InitialBudget, funds.AdjustedBudget, funds.Executed);
+        Recompute(weights);
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>
+    public void Submit(ReviewActor actor, EvaluationWeights weights, DateTime nowUtc)
+    {
+        var next = EvaluationWorkflow.Next(Subject, State, EvaluationAction.Submit, actor.Role);
+        weights.Validated();
+        Recompute(weights);
+        var blocking = Findings.Where(f => f.Blocking).ToList();
+        if (blocking.Count > 0)
+            throw new DomainException($"自评表还有 {blocking.Count} 处问题，不能提交：{string.Join("；", blocking.Select(f => f.Message))}。", "自评表");
+        Move(EvaluationAction.Submit, next, actor, nowUtc, null);
+    }
+
+    public void Approve(ReviewActor actor, string? opinion, DateTime nowUtc) =>
+        Move(EvaluationAction.Approve, EvaluationWorkflow.Next(Subject, State, EvaluationAction.Approve, actor.Role), actor, nowUtc, opinion);
+
+    /// <summary>退回修改: the reason is required and shown to the filler.</summary>
+    public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
+    {
+        var next = EvaluationWorkflow.Next(Subject, State, EvaluationAction.Return, actor.Role);
+        Move(EvaluationAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
+    }
+
+    /// <summary>A 分值 or 得分 as typed: whole hundredths only.</summary>
+    internal static decimal? Hundredths(decimal? value, string field) =>
+        value is { } v && decimal.Round(v, 2) != v
+            ? throw new DomainException($"{field} {v} 超过两位小数，请保留两位小数。", field)
+            : value;
+
+    private void Recompute(EvaluationWeights weights)
+    {
+        MaxScore = weights.Total;
+        var execution = ReferenceScoring.Execution(LedgerAdjustedBudget, LedgerExecuted, weights.Execution);
+        (ReferenceExecutionWeight, ReferenceExecutionScore, ExecutionExplanation) = (execution.Weight, execution.Score, execution.Explanation);
+        Rows.Sort((a, b) => a.Row.CompareTo(b.Row));
+        var rowWeights = ReferenceScoring.Weights(Rows.Select(r => (r.Level1, r.TargetWeight)).ToList(), weights);
+        for (var i = 0; i < Rows.Count; i++)
+            Rows[i].Recompute(FiscalYear, rowWeights[i]);
+        ReferenceTotal = ReferenceExecutionScore + Rows.Sum(r => r.ReferenceScore);
+        ReferenceGrade = ReferenceScoring.GradeOf(ReferenceTotal, MaxScore);
+        Findings = ConsistencyCheck.Check(this, weights).ToList();
+    }
+
+    private void Move(EvaluationAction action, EvaluationState next, ReviewActor actor, DateTime nowUtc, string? opinion)
+    {
+        var from = State;
+        State = next;
+        UpdatedAtUtc = nowUtc;
+        Steps.Add(EvaluationStep.Stamp(Steps.Count + 1, action, from, next, actor, nowUtc, opinion));
+    }
+}
