@@ -13,32 +13,6 @@ public enum Grade
     Poor = 4,
 }
 
-/// <summary>Where a self-evaluation (自评表) is in its review chain.</summary>
-public enum EvaluationState
-{
-    /// <summary>待填报</summary>
-    Pending = 1,
-    /// <summary>待主管部门审核</summary>
-    Submitted = 2,
-    /// <summary>待财政审核 (the department has passed it, or a department submitted its own overall form)</summary>
-    DepartmentApproved = 3,
-    /// <summary>已审核</summary>
-    Approved = 4,
-    /// <summary>被退回, with a reason</summary>
-    Returned = 5,
-}
-
-/// <summary>What a user does to a self-evaluation.</summary>
-public enum EvaluationAction
-{
-    /// <summary>提交</summary>
-    Submit = 1,
-    /// <summary>审核通过</summary>
-    Approve = 2,
-    /// <summary>退回修改, with a reason</summary>
-    Return = 3,
-}
-
 /// <summary>Whether a row reached its target, as the reference scoring reads it.</summary>
 public enum Attainment
 {
@@ -86,24 +60,6 @@ public static class EvaluationLabels
         Grade.Fair => "中",
         Grade.Poor => "差",
         _ => g.ToString(),
-    };
-
-    public static string Label(this EvaluationState s) => s switch
-    {
-        EvaluationState.Pending => "待填报",
-        EvaluationState.Submitted => "待主管部门审核",
-        EvaluationState.DepartmentApproved => "待财政审核",
-        EvaluationState.Approved => "已审核",
-        EvaluationState.Returned => "被退回",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this EvaluationAction a) => a switch
-    {
-        EvaluationAction.Submit => "提交",
-        EvaluationAction.Approve => "审核通过",
-        EvaluationAction.Return => "退回修改",
-        _ => a.ToString(),
     };
 
     public static string Label(this FindingKind k) => k switch

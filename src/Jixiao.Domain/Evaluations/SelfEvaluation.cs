@@ -3,6 +3,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Evaluations;
@@ -143,28 +144,6 @@ public sealed class SelfEvaluationRow
     }
 }
 
-/// <summary>One stamped step of a self-evaluation's review chain.</summary>
-public sealed class EvaluationStep
-{
-    private EvaluationStep() { }
-
-    public int Seq { get; private set; }
-    public EvaluationAction Action { get; private set; }
-    public EvaluationState FromState { get; private set; }
-    public EvaluationState ToState { get; private set; }
-    public Role Role { get; private set; }
-    public long? UserId { get; private set; }
-    public string UserName { get; private set; } = "";
-    public DateTime AtUtc { get; private set; }
-    public string Opinion { get; private set; } = "";
-
-    internal static EvaluationStep Stamp(int seq, EvaluationAction action, EvaluationState from, EvaluationState to, ReviewActor actor,
-        DateTime atUtc, string? opinion) => new()
-    {
-        Seq = seq, Action = action, FromState = from, ToState = to, Role = actor.Role, UserId = actor.UserId, UserName = actor.UserName,
-        AtUtc = atUtc, Opinion = (opinion ?? "").Trim(),
-    };
-}
 
 /// <summary>
 /// 项目支出绩效自评表 of one project (or 部门整体 of one department) for a year (DOMAIN.md §4.4): prefilled with
@@ -191,7 +170,7 @@ public sealed class SelfEvaluation : IOrgOwned
     /// <summary>The approved version of targets the form evaluates.</summary>
     public long TargetId { get; private set; }
     public int TargetVersion { get; private set; }
-    public EvaluationState State { get; private set; }
+    public FormState State { get; private set; }
     /// <summary>年度目标 of the approved targets.</summary>
     public string AnnualGoal { get; private set; } = "";
     /// <summary>年度总体目标完成情况, written by the unit.</summary>
@@ -228,7 +207,7 @@ public sealed class SelfEvaluation : IOrgOwned
     public DateTime UpdatedAtUtc { get; private set; }
     public DateTime? FilledAtUtc { get; private set; }
     public List<SelfEvaluationRow> Rows { get; private set; } = [];
-    public List<EvaluationStep> Steps { get; private set; } = [];
+    public List<FormStep> Steps { get; private set; } = [];
     /// <summary>The findings of the last save, form first, then the execution row, then the rows.</summary>
     public List<EvaluationFinding> Findings { get; private set; } = [];
 
@@ -242,8 +221,8 @@ public sealed class SelfEvaluation : IOrgOwned
 
     public bool HasBlockingFindings => Findings.Any(f => f.Blocking);
 
-    public string? ReturnReason => State == EvaluationState.Returned
-        ? Steps.Where(s => s.Action == EvaluationAction.Return).MaxBy(s => s.Seq)?.Opinion
+    public string? ReturnReason => State == FormState.Returned
+        ? Steps.Where(s => s.Action == FormAction.Return).MaxBy(s => s.Seq)?.Opinion
         : null;
 
     /// <param name="target">the project's approved targets in force at the year's end</param>
@@ -288,7 +267,7 @@ public sealed class SelfEvaluation : IOrgOwned
         var evaluation = new SelfEvaluation
         {
             RegionCode = region, FiscalYear = year, Subject = subject, ProjectId = projectId, OrgUnitId = orgUnitId, DepartmentId = departmentId,
-            TargetId = target.Id, TargetVersion = target.Version, State = EvaluationState.Pending, AnnualGoal = target.AnnualGoal,
+            TargetId = target.Id, TargetVersion = target.Version, State = FormState.Pending, AnnualGoal = target.AnnualGoal,
             InitialBudget = funds.InitialBudget, LedgerAdjustedBudget = funds.AdjustedBudget, LedgerExecuted = funds.Executed,
             AdjustedBudget = funds.AdjustedBudget, Executed = funds.Executed, ExecutionWeight = weights.Execution,
             CreatedAtUtc = nowUtc, UpdatedAtUtc = nowUtc,
@@ -306,9 +285,9 @@ public sealed class SelfEvaluation : IOrgOwned
     /// </summary>
     public IReadOnlyList<EvaluationFinding> Fill(ReviewActor actor, SelfEvaluationInput input, EvaluationWeights weights, DateTime nowUtc)
     {
-        if (!EvaluationWorkflow.CanEdit(Subject, State, actor.Role))
-            throw new ConflictException(State is EvaluationState.Pending or EvaluationState.Returned
-                ? $"自评表由{EvaluationWorkflow.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
+        if (!FormChain.SelfEvaluation.CanEdit(Subject, State, actor.Role))
+            throw new ConflictException(State is FormState.Pending or FormState.Returned
+                ? $"自评表由{FormChain.SelfEvaluation.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
                 : $"自评表“{State.Label()}”，不能修改；如需修改请由审核人退回。");
         weights.Validated();
         var known = Rows.Select(r => r.Row).ToHashSet();
@@ -347,7 +326,7 @@ public sealed class SelfEvaluation : IOrgOwned
     /// </summary>
     public void Refigure(EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
     {
-        if (State == EvaluationState.Approved)
+        if (State == FormState.Approved)
             throw new ConflictException("自评表已审核，不再随账面或评分设置重新计算。");
         weights.Validated();
         if (AdjustedBudget == LedgerAdjustedBudget) AdjustedBudget = funds.AdjustedBudget;
@@ -360,23 +339,23 @@ public sealed class SelfEvaluation : IOrgOwned
     /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>
     public void Submit(ReviewActor actor, EvaluationWeights weights, DateTime nowUtc)
     {
-        var next = EvaluationWorkflow.Next(Subject, State, EvaluationAction.Submit, actor.Role);
+        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Submit, actor.Role);
         weights.Validated();
         Recompute(weights);
         var blocking = Findings.Where(f => f.Blocking).ToList();
         if (blocking.Count > 0)
             throw new DomainException($"自评表还有 {blocking.Count} 处问题，不能提交：{string.Join("；", blocking.Select(f => f.Message))}。", "自评表");
-        Move(EvaluationAction.Submit, next, actor, nowUtc, null);
+        Move(FormAction.Submit, next, actor, nowUtc, null);
     }
 
     public void Approve(ReviewActor actor, string? opinion, DateTime nowUtc) =>
-        Move(EvaluationAction.Approve, EvaluationWorkflow.Next(Subject, State, EvaluationAction.Approve, actor.Role), actor, nowUtc, opinion);
+        Move(FormAction.Approve, FormChain.SelfEvaluation.Next(Subject, State, FormAction.Approve, actor.Role), actor, nowUtc, opinion);
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = EvaluationWorkflow.Next(Subject, State, EvaluationAction.Return, actor.Role);
-        Move(EvaluationAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
+        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Return, actor.Role);
+        Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 
     /// <summary>A 分值 or 得分 as typed: whole hundredths only.</summary>
@@ -399,11 +378,11 @@ public sealed class SelfEvaluation : IOrgOwned
         Findings = ConsistencyCheck.Check(this, weights).ToList();
     }
 
-    private void Move(EvaluationAction action, EvaluationState next, ReviewActor actor, DateTime nowUtc, string? opinion)
+    private void Move(FormAction action, FormState next, ReviewActor actor, DateTime nowUtc, string? opinion)
     {
         var from = State;
         State = next;
         UpdatedAtUtc = nowUtc;
-        Steps.Add(EvaluationStep.Stamp(Steps.Count + 1, action, from, next, actor, nowUtc, opinion));
+        Steps.Add(FormStep.Stamp(Steps.Count + 1, action, from, next, actor, nowUtc, opinion));
     }
 }

@@ -1,31 +1,5 @@
 namespace Jixiao.Domain.Monitoring;
 
-/// <summary>Where a monitoring return (监控表) is in its review chain.</summary>
-public enum ReturnState
-{
-    /// <summary>待填报</summary>
-    Pending = 1,
-    /// <summary>待主管部门审核</summary>
-    Submitted = 2,
-    /// <summary>待财政审核 (the department has passed it, or a department submitted its own overall return)</summary>
-    DepartmentApproved = 3,
-    /// <summary>已审核</summary>
-    Approved = 4,
-    /// <summary>被退回, with a reason</summary>
-    Returned = 5,
-}
-
-/// <summary>What a user does to a monitoring return.</summary>
-public enum ReturnAction
-{
-    /// <summary>提交</summary>
-    Submit = 1,
-    /// <summary>审核通过</summary>
-    Approve = 2,
-    /// <summary>退回修改, with a reason</summary>
-    Return = 3,
-}
-
 /// <summary>偏差原因 (DOMAIN.md §4.3): the five categories of the national 监控表.</summary>
 public enum DeviationCause
 {
@@ -69,24 +43,6 @@ public enum CorrectiveKind
 
 public static class MonitoringLabels
 {
-    public static string Label(this ReturnState s) => s switch
-    {
-        ReturnState.Pending => "待填报",
-        ReturnState.Submitted => "待主管部门审核",
-        ReturnState.DepartmentApproved => "待财政审核",
-        ReturnState.Approved => "已审核",
-        ReturnState.Returned => "被退回",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this ReturnAction a) => a switch
-    {
-        ReturnAction.Submit => "提交",
-        ReturnAction.Approve => "审核通过",
-        ReturnAction.Return => "退回修改",
-        _ => a.ToString(),
-    };
-
     public static string Label(this DeviationCause c) => c switch
     {
         DeviationCause.Funding => "经费保障",

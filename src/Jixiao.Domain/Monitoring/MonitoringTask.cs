@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Monitoring;
@@ -111,28 +112,6 @@ public sealed class ReturnRow
     }
 }
 
-/// <summary>One stamped step of a return's review chain.</summary>
-public sealed class ReturnStep
-{
-    private ReturnStep() { }
-
-    public int Seq { get; private set; }
-    public ReturnAction Action { get; private set; }
-    public ReturnState FromState { get; private set; }
-    public ReturnState ToState { get; private set; }
-    public Role Role { get; private set; }
-    public long? UserId { get; private set; }
-    public string UserName { get; private set; } = "";
-    public DateTime AtUtc { get; private set; }
-    public string Opinion { get; private set; } = "";
-
-    internal static ReturnStep Stamp(int seq, ReturnAction action, ReturnState from, ReturnState to, ReviewActor actor, DateTime atUtc, string? opinion) => new()
-    {
-        Seq = seq, Action = action, FromState = from, ToState = to, Role = actor.Role, UserId = actor.UserId, UserName = actor.UserName,
-        AtUtc = atUtc, Opinion = (opinion ?? "").Trim(),
-    };
-}
-
 /// <summary>
 /// 监控任务 for one project (or one department as a whole) in a round: the fund part computed from the ledger as
 /// of the cut-off, the unit's return per indicator of the targets in force at the cut-off, the lights with their
@@ -155,7 +134,7 @@ public sealed class MonitoringTask : IOrgOwned
     public long? TargetId { get; private set; }
     /// <summary>财政重点监控</summary>
     public bool IsKey { get; private set; }
-    public ReturnState State { get; private set; }
+    public FormState State { get; private set; }
     /// <summary>全年预算数 as of the cut-off (adjusted: additions, transfers and allocations included).</summary>
     public decimal Budget { get; private set; }
     /// <summary>执行数 as of the cut-off.</summary>
@@ -173,16 +152,16 @@ public sealed class MonitoringTask : IOrgOwned
     public DateTime? FilledAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
     public List<ReturnRow> Rows { get; private set; } = [];
-    public List<ReturnStep> Steps { get; private set; } = [];
+    public List<FormStep> Steps { get; private set; } = [];
 
     /// <summary>执行率 on the adjusted budget, null when there is no budget.</summary>
     public decimal? ExecutionRate => Budget > 0 ? decimal.Round(Executed / Budget, 4, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>Filled and sent on: submitted or further along the chain.</summary>
-    public bool IsSubmitted => State is ReturnState.Submitted or ReturnState.DepartmentApproved or ReturnState.Approved;
+    public bool IsSubmitted => State is FormState.Submitted or FormState.DepartmentApproved or FormState.Approved;
 
-    public string? ReturnReason => State == ReturnState.Returned
-        ? Steps.Where(s => s.Action == ReturnAction.Return).MaxBy(s => s.Seq)?.Opinion
+    public string? ReturnReason => State == FormState.Returned
+        ? Steps.Where(s => s.Action == FormAction.Return).MaxBy(s => s.Seq)?.Opinion
         : null;
 
     /// <summary>A task of an opened round, with its fund part and execution light as of the cut-off.</summary>
@@ -193,7 +172,7 @@ public sealed class MonitoringTask : IOrgOwned
         var task = new MonitoringTask
         {
             RoundId = round.Id, RegionCode = round.RegionCode, FiscalYear = round.FiscalYear, Subject = subject, ProjectId = projectId,
-            OrgUnitId = orgUnitId, DepartmentId = departmentId, TargetId = targetId, IsKey = isKey, State = ReturnState.Pending,
+            OrgUnitId = orgUnitId, DepartmentId = departmentId, TargetId = targetId, IsKey = isKey, State = FormState.Pending,
             UpdatedAtUtc = nowUtc,
         };
         task.Refigure(budget, executed, round, rules);
@@ -216,9 +195,9 @@ public sealed class MonitoringTask : IOrgOwned
         WarningRules rules, DateTime nowUtc)
     {
         EnsureRound(round);
-        if (!MonitoringWorkflow.CanEdit(Subject, State, actor.Role))
-            throw new ConflictException(State is ReturnState.Pending or ReturnState.Returned
-                ? $"监控表由{MonitoringWorkflow.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
+        if (!FormChain.Monitoring.CanEdit(Subject, State, actor.Role))
+            throw new ConflictException(State is FormState.Pending or FormState.Returned
+                ? $"监控表由{FormChain.Monitoring.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
                 : $"监控表“{State.Label()}”，不能修改；如需修改请由审核人退回。");
         if (input.ExpectedExecution is { } expected)
         {
@@ -257,7 +236,7 @@ public sealed class MonitoringTask : IOrgOwned
     public void Submit(ReviewActor actor, MonitoringRound round, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = MonitoringWorkflow.Next(Subject, State, ReturnAction.Submit, actor.Role);
+        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Submit, actor.Role);
         var problems = new List<string>();
         if (FilledAtUtc is null)
             problems.Add("监控表尚未填写");
@@ -283,21 +262,21 @@ public sealed class MonitoringTask : IOrgOwned
         }
         if (problems.Count > 0)
             throw new DomainException("监控表还不能提交：" + string.Join("；", problems) + "。", "监控表");
-        Move(ReturnAction.Submit, next, actor, nowUtc, null);
+        Move(FormAction.Submit, next, actor, nowUtc, null);
     }
 
     public void Approve(ReviewActor actor, string? opinion, MonitoringRound round, DateTime nowUtc)
     {
         EnsureRound(round);
-        Move(ReturnAction.Approve, MonitoringWorkflow.Next(Subject, State, ReturnAction.Approve, actor.Role), actor, nowUtc, opinion);
+        Move(FormAction.Approve, FormChain.Monitoring.Next(Subject, State, FormAction.Approve, actor.Role), actor, nowUtc, opinion);
     }
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, MonitoringRound round, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = MonitoringWorkflow.Next(Subject, State, ReturnAction.Return, actor.Role);
-        Move(ReturnAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
+        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Return, actor.Role);
+        Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 
     /// <summary>财政重点监控: finance's own selection.</summary>
@@ -330,11 +309,11 @@ public sealed class MonitoringTask : IOrgOwned
             throw new ConflictException($"“{round.Title}”已结束，监控表不能再填报或审核。");
     }
 
-    private void Move(ReturnAction action, ReturnState next, ReviewActor actor, DateTime nowUtc, string? opinion)
+    private void Move(FormAction action, FormState next, ReviewActor actor, DateTime nowUtc, string? opinion)
     {
         var from = State;
         State = next;
         UpdatedAtUtc = nowUtc;
-        Steps.Add(ReturnStep.Stamp(Steps.Count + 1, action, from, next, actor, nowUtc, opinion));
+        Steps.Add(FormStep.Stamp(Steps.Count + 1, action, from, next, actor, nowUtc, opinion));
     }
 }

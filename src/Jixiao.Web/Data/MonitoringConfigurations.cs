@@ -1,6 +1,7 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Features.Monitoring;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ internal sealed class MonitoringTaskConfiguration : IEntityTypeConfiguration<Mon
             s.ToTable("MonitoringReturnSteps");
             s.WithOwner().HasForeignKey("TaskId");
             s.Property<long>("TaskId");
-            s.HasKey("TaskId", nameof(ReturnStep.Seq));
+            s.HasKey("TaskId", nameof(FormStep.Seq));
             s.Property(x => x.Seq).ValueGeneratedNever();
             s.Property(x => x.Action).HasMaxLength(12);
             s.Property(x => x.FromState).HasMaxLength(20);

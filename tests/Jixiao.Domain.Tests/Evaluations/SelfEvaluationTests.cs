@@ -4,6 +4,7 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Domain.Tests.Targets;
 using static Jixiao.Domain.Tests.Evaluations.Evaluated;
@@ -18,7 +19,7 @@ public sealed class SelfEvaluationTests
     {
         var evaluation = NewEvaluation();
 
-        Assert.Equal((EvaluationState.Pending, TargetSubject.Project, Year), (evaluation.State, evaluation.Subject, evaluation.FiscalYear));
+        Assert.Equal((FormState.Pending, TargetSubject.Project, Year), (evaluation.State, evaluation.Subject, evaluation.FiscalYear));
         Assert.Equal((1_000_000m, 1_200_000m, 1_140_000m, 0.95m), (evaluation.InitialBudget, evaluation.LedgerAdjustedBudget, evaluation.LedgerExecuted, evaluation.ExecutionRate));
         Assert.Equal((1_200_000m, 1_140_000m, (decimal?)10m), (evaluation.AdjustedBudget, evaluation.Executed, evaluation.ExecutionWeight));
         Assert.Equal((10m, 9.5m), (evaluation.ReferenceExecutionWeight, evaluation.ReferenceExecutionScore));
@@ -69,10 +70,10 @@ public sealed class SelfEvaluationTests
         var evaluation = NewEvaluation();
         Assert.Empty(evaluation.Fill(Unit, Clean(), Weights, Now));
         evaluation.Submit(Unit, Weights, Now.AddHours(1));
-        Assert.Equal(EvaluationState.Submitted, evaluation.State);
+        Assert.Equal(FormState.Submitted, evaluation.State);
 
         evaluation.Return(Department, "满意度调查样本只有 20 人，请说明调查方式", Now.AddHours(2));
-        Assert.Equal((EvaluationState.Returned, "满意度调查样本只有 20 人，请说明调查方式"), (evaluation.State, evaluation.ReturnReason));
+        Assert.Equal((FormState.Returned, "满意度调查样本只有 20 人，请说明调查方式"), (evaluation.State, evaluation.ReturnReason));
 
         var answered = With(Clean(), new EvaluationRowInput(6, "92", Weight: 10m, Score: 10m, Reason: "向全部 760 名受助学生发放问卷，回收 705 份"));
         evaluation.Fill(Unit, answered, Weights, Now.AddHours(3));
@@ -80,10 +81,10 @@ public sealed class SelfEvaluationTests
         evaluation.Approve(Department, "同意", Now.AddHours(4));
         evaluation.Approve(Performance, null, Now.AddHours(5));
 
-        Assert.Equal(EvaluationState.Approved, evaluation.State);
+        Assert.Equal(FormState.Approved, evaluation.State);
         Assert.Null(evaluation.ReturnReason);
         Assert.Equal(
-            [EvaluationAction.Submit, EvaluationAction.Return, EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Approve],
+            [FormAction.Submit, FormAction.Return, FormAction.Submit, FormAction.Approve, FormAction.Approve],
             evaluation.Steps.Select(s => s.Action));
         Assert.Equal(["yizhong", "edu", "yizhong", "edu", "perf"], evaluation.Steps.Select(s => s.UserName));
         Assert.Equal((Grade?)Grade.Excellent, evaluation.Grade);
@@ -100,7 +101,7 @@ public sealed class SelfEvaluationTests
         evaluation.Fill(Unit, Clean(), Weights, Now);
         evaluation.Submit(Unit, Weights, Now);
         Assert.Contains("理由", Assert.Throws<DomainException>(() => evaluation.Return(Department, " ", Now)).Message);
-        Assert.Equal(EvaluationState.Submitted, evaluation.State);
+        Assert.Equal(FormState.Submitted, evaluation.State);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class SelfEvaluationTests
             + "总分填的是 90 分，但预算执行率得分与各指标得分之和为 96.5 分：请改为 96.5 分，或检查各行得分；"
             + "第 3 行“资金发放及时率”的实际完成值为空：请填写全年实际完成值（目标 100%）；"
             + "第 6 行“受助学生满意度”未达到目标（实际 85%，目标 ≥90%，未达到：85 ÷ 90 × 10 ≈ 9.44 分）：请填写偏差原因分析及改进措施。", error.Message);
-        Assert.Equal(EvaluationState.Pending, evaluation.State);
+        Assert.Equal(FormState.Pending, evaluation.State);
         Assert.Empty(evaluation.Steps);
     }
 
@@ -128,7 +129,7 @@ public sealed class SelfEvaluationTests
 
         evaluation.Submit(Unit, Weights, Now);
 
-        Assert.Equal(EvaluationState.Submitted, evaluation.State);
+        Assert.Equal(FormState.Submitted, evaluation.State);
         Assert.Equal([FindingKind.OverAchievement, FindingKind.MetBelowFull], findings.Select(f => f.Kind));
         Assert.Equal([FindingKind.OverAchievement, FindingKind.MetBelowFull], evaluation.Findings.Select(f => f.Kind));
         Assert.False(evaluation.HasBlockingFindings);
@@ -256,6 +257,6 @@ public sealed class SelfEvaluationTests
         evaluation.Fill(Department, Clean(), Weights, Now);
         evaluation.Submit(Department, Weights, Now);
 
-        Assert.Equal(EvaluationState.DepartmentApproved, evaluation.State);
+        Assert.Equal(FormState.DepartmentApproved, evaluation.State);
     }
 }

@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Domain.Tests.Targets;
 
@@ -76,7 +77,7 @@ public sealed class MonitoringTaskTests
         Assert.Equal((200_000m, 58_333m, 0.2917m), (task.Budget, task.Executed, task.ExecutionRate));
         Assert.Equal(Light.Red, task.ExecutionLight);
         Assert.Contains("执行率 29.2%，时间进度 58.3%，比值 50 < 60：红灯", task.ExecutionExplanation);
-        Assert.Equal((ReturnState.Pending, Light.Red, "预算执行：" + task.ExecutionExplanation), (task.State, task.Light, task.LightReason));
+        Assert.Equal((FormState.Pending, Light.Red, "预算执行：" + task.ExecutionExplanation), (task.State, task.Light, task.LightReason));
     }
 
     [Fact]
@@ -268,7 +269,7 @@ public sealed class MonitoringTaskTests
         Assert.Contains("第 1 行“学生受资助人数”为红灯，请选择完成目标可能性", error.Message);
         Assert.Contains("第 5 行“家庭经济困难学生辍学情况”：请选择达成情况", error.Message);
         Assert.Contains("第 6 行“受助学生满意度”：完成目标“完全不可能”，请写明整改措施", error.Message);
-        Assert.Equal(ReturnState.Pending, task.State);
+        Assert.Equal(FormState.Pending, task.State);
         Assert.Empty(task.Steps);
     }
 
@@ -294,7 +295,7 @@ public sealed class MonitoringTaskTests
 
         task.Submit(Unit, round, Now);
 
-        Assert.Equal(ReturnState.Submitted, task.State);
+        Assert.Equal(FormState.Submitted, task.State);
         Assert.Equal((DeviationCause.Institution, Likelihood.Impossible, "秋季学期集中认定并发放"), (task.Rows[0].Cause, task.Rows[0].Likelihood, task.Rows[0].Measures));
     }
 
@@ -303,10 +304,10 @@ public sealed class MonitoringTaskTests
     {
         var task = Submitted(JulyRound());
 
-        Assert.Equal(ReturnState.Submitted, task.State);
+        Assert.Equal(FormState.Submitted, task.State);
         Assert.True(task.IsSubmitted);
         var step = Assert.Single(task.Steps);
-        Assert.Equal((1, ReturnAction.Submit, ReturnState.Pending, ReturnState.Submitted, "yizhong", Now),
+        Assert.Equal((1, FormAction.Submit, FormState.Pending, FormState.Submitted, "yizhong", Now),
             (step.Seq, step.Action, step.FromState, step.ToState, step.UserName, step.AtUtc));
     }
 
@@ -319,13 +320,13 @@ public sealed class MonitoringTaskTests
         Assert.Contains("应由主管部门审核人审核",
             Assert.Throws<ConflictException>(() => task.Approve(Business, null, round, Now)).Message);
         task.Approve(Department, "同意", round, Now.AddHours(1));
-        Assert.Equal(ReturnState.DepartmentApproved, task.State);
+        Assert.Equal(FormState.DepartmentApproved, task.State);
         Assert.Throws<ConflictException>(() => task.Approve(Department, null, round, Now.AddHours(1)));
         task.Approve(Performance, null, round, Now.AddHours(2));
 
-        Assert.Equal(ReturnState.Approved, task.State);
+        Assert.Equal(FormState.Approved, task.State);
         Assert.Equal(["yizhong", "edu", "perf"], task.Steps.Select(s => s.UserName));
-        Assert.Equal([ReturnAction.Submit, ReturnAction.Approve, ReturnAction.Approve], task.Steps.Select(s => s.Action));
+        Assert.Equal([FormAction.Submit, FormAction.Approve, FormAction.Approve], task.Steps.Select(s => s.Action));
         Assert.Equal("同意", task.Steps[1].Opinion);
         Assert.Contains("已审核", Assert.Throws<ConflictException>(() => task.Return(Performance, "请补充佐证材料", round, Now)).Message);
     }
@@ -342,7 +343,7 @@ public sealed class MonitoringTaskTests
         var error = Assert.Throws<DomainException>(() => task.Return(Department, reason, round, Now));
 
         Assert.Contains("退回必须写明理由（至少 4 个字）", error.Message);
-        Assert.Equal((ReturnState.Submitted, 1), (task.State, task.Steps.Count));
+        Assert.Equal((FormState.Submitted, 1), (task.State, task.Steps.Count));
     }
 
     [Fact]
@@ -353,7 +354,7 @@ public sealed class MonitoringTaskTests
 
         task.Return(Department, "  全年预计执行数偏高，请核实  ", round, Now.AddHours(1));
 
-        Assert.Equal(ReturnState.Returned, task.State);
+        Assert.Equal(FormState.Returned, task.State);
         Assert.Equal("全年预计执行数偏高，请核实", task.ReturnReason);
         task.Fill(Unit, Complete() with { ExpectedExecution = 180_000m }, Indicators, round, Rules, Now.AddHours(2));
         task.Submit(Unit, round, Now.AddHours(2));
@@ -398,7 +399,7 @@ public sealed class MonitoringTaskTests
         Assert.Throws<ConflictException>(() => pending.Submit(Unit, round, Now));
         Assert.Throws<ConflictException>(() => submitted.Approve(Department, null, round, Now));
         Assert.Throws<ConflictException>(() => submitted.Return(Department, "请补充佐证材料", round, Now));
-        Assert.Equal((ReturnState.Pending, ReturnState.Submitted), (pending.State, submitted.State));
+        Assert.Equal((FormState.Pending, FormState.Submitted), (pending.State, submitted.State));
     }
 
     [Fact]
@@ -436,9 +437,9 @@ public sealed class MonitoringTaskTests
 
         task.Fill(Department, Complete(), Indicators, round, Rules, Now);
         task.Submit(Department, round, Now);
-        Assert.Equal(ReturnState.DepartmentApproved, task.State);
+        Assert.Equal(FormState.DepartmentApproved, task.State);
         task.Approve(Performance, null, round, Now);
 
-        Assert.Equal(ReturnState.Approved, task.State);
+        Assert.Equal(FormState.Approved, task.State);
     }
 }

@@ -6,6 +6,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
@@ -44,13 +45,13 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
     private const int Year = 2026;
 
     internal sealed record Opened(long RoundId, int ProjectTasks, int DepartmentTasks, int WithoutTargets);
-    internal sealed record TaskRow(long Id, long? ProjectId, string Code, Light Light, string LightReason, ReturnState State, decimal Budget);
+    internal sealed record TaskRow(long Id, long? ProjectId, string Code, Light Light, string LightReason, FormState State, decimal Budget);
     internal sealed record TaskPage(List<TaskRow> Rows, int Total);
     internal sealed record RowView(int Row, string Name, Comparison Comparison, string Target, Light? Light, string Explanation);
     internal sealed record Correction(CorrectiveKind Kind, decimal Amount, string DocumentNo, int? TargetVersion);
-    internal sealed record TaskView(long Id, long? ProjectId, ReturnState State, decimal Budget, decimal Executed, Light ExecutionLight,
+    internal sealed record TaskView(long Id, long? ProjectId, FormState State, decimal Budget, decimal Executed, Light ExecutionLight,
         string ExecutionExplanation, Light Light, string LightReason, string? ReturnReason, List<RowView> Rows, List<Correction> Corrections,
-        List<ReturnAction> AllowedActions, bool CanEdit);
+        List<FormAction> AllowedActions, bool CanEdit);
     internal sealed record Lights(int Red, int Yellow, int Green, int Blue);
     internal sealed record Summary(long Id, int Issued, int Filled, Lights Lights);
     internal sealed record DepartmentStats(string Department, int Issued, int Filled, Lights Lights);
@@ -205,7 +206,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         Assert.Contains("预算执行为红灯", problems);
         Assert.Contains("第 1 行“采购设备数量”为红灯，请选择偏差原因", problems);
         Assert.Contains("第 1 行“采购设备数量”为红灯，请选择完成目标可能性", problems);
-        Assert.Equal(ReturnState.Pending, (await unit.GetJsonAsync<TaskView>($"/api/monitoring/tasks/{taskId}"))!.State);
+        Assert.Equal(FormState.Pending, (await unit.GetJsonAsync<TaskView>($"/api/monitoring/tasks/{taskId}"))!.State);
 
         Assert.True((await unit.PutAsJsonAsync($"/api/monitoring/tasks/{taskId}", Rows(explained: true), ApiJson.Options)).IsSuccessStatusCode);
         Assert.True((await PostAsync(unit, $"/api/monitoring/tasks/{taskId}/submit", new { })).IsSuccessStatusCode);
@@ -215,11 +216,11 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(department, $"/api/monitoring/tasks/{taskId}/return", new { opinion = "" })).StatusCode);
         Assert.True((await PostAsync(department, $"/api/monitoring/tasks/{taskId}/return", new { opinion = "设备采购进度说明不充分，请补充" })).IsSuccessStatusCode);
         var returned = (await unit.GetJsonAsync<TaskView>($"/api/monitoring/tasks/{taskId}"))!;
-        Assert.Equal((ReturnState.Returned, "设备采购进度说明不充分，请补充", true), (returned.State, returned.ReturnReason, returned.CanEdit));
+        Assert.Equal((FormState.Returned, "设备采购进度说明不充分，请补充", true), (returned.State, returned.ReturnReason, returned.CanEdit));
         Assert.True((await PostAsync(unit, $"/api/monitoring/tasks/{taskId}/submit", new { })).IsSuccessStatusCode);
         Assert.True((await PostAsync(department, $"/api/monitoring/tasks/{taskId}/approve", new { opinion = "同意" })).IsSuccessStatusCode);
         var approved = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/approve", new { });
-        Assert.Equal(ReturnState.Approved, (await approved.Content.ReadJsonAsync<TaskView>())!.State);
+        Assert.Equal(FormState.Approved, (await approved.Content.ReadJsonAsync<TaskView>())!.State);
 
         var stats = (await performance.GetJsonAsync<Statistics>($"/api/monitoring/rounds/{opened.RoundId}/statistics"))!;
         Assert.True(stats.Round.Filled >= 1);

@@ -7,6 +7,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
@@ -35,7 +36,7 @@ public sealed class MonitoringSheetTests
     internal sealed record Opened(long RoundId, int ProjectTasks);
     internal sealed record ReturnRowDto(int Row, string Name, string Actual, QualitativeOutcome? Outcome, DeviationCause? Cause, Likelihood? Likelihood,
         string Measures, Light? Light, string Explanation);
-    internal sealed record TaskDto(long Id, ReturnState State, decimal Budget, decimal Executed, decimal? ExpectedExecution, DeviationCause? ExecutionCause,
+    internal sealed record TaskDto(long Id, FormState State, decimal Budget, decimal Executed, decimal? ExpectedExecution, DeviationCause? ExecutionCause,
         Light ExecutionLight, Light Light, string LightReason, DateTime? FilledAtUtc, List<ReturnRowDto> Rows);
 
     /// <summary>Two projects of 实验小学 with 1,000,000 元 each and approved targets; A has paid 20%, B 50% by the cut-off.</summary>
@@ -259,7 +260,7 @@ public sealed class MonitoringSheetTests
 
         // Row 1 alone was right, but nothing of the file was written.
         var task = await app.AsSystemAsync<SystemDbContext, MonitoringTask>(db => db.MonitoringTasks.Include(t => t.Rows).SingleAsync(t => t.Id == round.TaskA));
-        Assert.Equal((ReturnState.Pending, null, 0), (task.State, task.FilledAtUtc, task.Rows.Count));
+        Assert.Equal((FormState.Pending, null, 0), (task.State, task.FilledAtUtc, task.Rows.Count));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -1,5 +1,6 @@
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,7 +59,7 @@ public static class MonitoringApi
             })
             .WithSummary("导出轮次统计表（xlsx）：按部门统计及全部红灯项目与原因");
 
-        group.MapGet("/rounds/{id:long}/tasks", async Task<Ok<TaskPage>> (long id, long? departmentId, Light? light, ReturnState? state, bool? key,
+        group.MapGet("/rounds/{id:long}/tasks", async Task<Ok<TaskPage>> (long id, long? departmentId, Light? light, FormState? state, bool? key,
                 string? keyword, bool? mine, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
                 TypedResults.Ok(await MonitoringQueries.TasksAsync(db, user, id, new TaskFilter(departmentId, light, state, key, keyword, mine ?? false,
                     page ?? 1, pageSize ?? 50), ct)))
@@ -89,9 +90,9 @@ public static class MonitoringApi
                     : TypedResults.Ok((await MonitoringQueries.TaskAsync(db, user, id, ct))!))
             .WithSummary("保存监控表（单位填报人；部门整体由主管部门）：rows 按目标的行号填写；实际完成值读不出时拒绝并指明行号，灯随即重算");
 
-        MapAction(group, "submit", ReturnAction.Submit, "提交：未填的指标、红黄灯缺少偏差原因或完成可能性、“完全不可能”缺少措施、未填全年预计执行数时拒绝并逐条列出");
-        MapAction(group, "approve", ReturnAction.Approve, "审核通过（主管部门，然后财政绩效股）");
-        MapAction(group, "return", ReturnAction.Return, "退回修改：必须写明理由，填报人可见");
+        MapAction(group, "submit", FormAction.Submit, "提交：未填的指标、红黄灯缺少偏差原因或完成可能性、“完全不可能”缺少措施、未填全年预计执行数时拒绝并逐条列出");
+        MapAction(group, "approve", FormAction.Approve, "审核通过（主管部门，然后财政绩效股）");
+        MapAction(group, "return", FormAction.Return, "退回修改：必须写明理由，填报人可见");
 
         group.MapPut("/tasks/{id:long}/key", async Task<Results<Ok<TaskView>, NotFound>> (long id, KeyRequest request, JixiaoDbContext db, CurrentUser user,
                 TimeProvider clock, CancellationToken ct) =>
@@ -111,7 +112,7 @@ public static class MonitoringApi
         return api;
     }
 
-    private static void MapAction(RouteGroupBuilder group, string verb, ReturnAction action, string summary) =>
+    private static void MapAction(RouteGroupBuilder group, string verb, FormAction action, string summary) =>
         group.MapPost($"/tasks/{{id:long}}/{verb}", async Task<Results<Ok<TaskView>, NotFound>> (long id, OpinionRequest request, JixiaoDbContext db,
                 CurrentUser user, TimeProvider clock, CancellationToken ct) =>
                 await ReturnWork.ActAsync(db, user, id, action, request.Opinion, clock.GetUtcNow().UtcDateTime, ct) is null

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 
 namespace Jixiao.Web.Features.Monitoring;
 
@@ -14,11 +15,11 @@ public static class MonitoringBadge
         _ => "text-bg-light border",
     };
 
-    public static string For(ReturnState state) => state switch
+    public static string For(FormState state) => state switch
     {
-        ReturnState.Approved => "text-bg-success",
-        ReturnState.Returned => "text-bg-danger",
-        ReturnState.Pending => "text-bg-secondary",
+        FormState.Approved => "text-bg-success",
+        FormState.Returned => "text-bg-danger",
+        FormState.Pending => "text-bg-secondary",
         _ => "text-bg-primary",
     };
 }

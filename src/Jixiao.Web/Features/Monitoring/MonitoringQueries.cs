@@ -1,6 +1,7 @@
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -23,12 +24,12 @@ public sealed record DepartmentStatistics(long? DepartmentId, string Department,
 }
 
 public sealed record TaskRow(long Id, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit, string Department, bool IsKey,
-    ReturnState State, decimal Budget, decimal Executed, decimal? ExecutionRate, Light Light, string LightReason);
+    FormState State, decimal Budget, decimal Executed, decimal? ExecutionRate, Light Light, string LightReason);
 
 public sealed record RoundStatistics(RoundSummary Round, IReadOnlyList<DepartmentStatistics> Departments, IReadOnlyList<TaskRow> RedProjects,
     int RedTotal);
 
-public sealed record TaskFilter(long? DepartmentId = null, Light? Light = null, ReturnState? State = null, bool? Key = null, string? Keyword = null,
+public sealed record TaskFilter(long? DepartmentId = null, Light? Light = null, FormState? State = null, bool? Key = null, string? Keyword = null,
     bool Mine = false, int Page = 1, int PageSize = 50);
 
 public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Page, int PageSize)
@@ -40,17 +41,17 @@ public sealed record ReturnRowView(int Row, string Level1, string Level2, string
     string Actual, QualitativeOutcome? Outcome, string Expected, DeviationCause? Cause, Likelihood? Likelihood, string Measures, Light? Light,
     string Explanation);
 
-public sealed record StepView(int Seq, ReturnAction Action, ReturnState FromState, ReturnState ToState, Role Role, string UserName, DateTime AtUtc,
+public sealed record StepView(int Seq, FormAction Action, FormState FromState, FormState ToState, Role Role, string UserName, DateTime AtUtc,
     string Opinion);
 
 public sealed record CorrectionView(long Id, CorrectiveKind Kind, decimal Amount, DateOnly Date, string DocumentNo, string Reason,
     string? Counterpart, int? TargetVersion, string RecordedBy, DateTime RecordedAtUtc);
 
 public sealed record TaskView(long Id, RoundSummary Round, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit,
-    string Department, long? TargetId, bool IsKey, ReturnState State, decimal Budget, decimal Executed, decimal? ExecutionRate,
+    string Department, long? TargetId, bool IsKey, FormState State, decimal Budget, decimal Executed, decimal? ExecutionRate,
     decimal? ExpectedExecution, DeviationCause? ExecutionCause, string ExecutionMeasures, Light ExecutionLight, string ExecutionExplanation,
     Light Light, string LightReason, string? ReturnReason, DateTime? FilledAtUtc, IReadOnlyList<ReturnRowView> Rows, IReadOnlyList<StepView> Steps,
-    IReadOnlyList<CorrectionView> Corrections, IReadOnlyList<ReturnAction> AllowedActions, bool CanEdit, bool CanCorrect);
+    IReadOnlyList<CorrectionView> Corrections, IReadOnlyList<FormAction> AllowedActions, bool CanEdit, bool CanCorrect);
 
 public static class MonitoringQueries
 {
@@ -64,7 +65,7 @@ public static class MonitoringQueries
             {
                 RoundId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == ReturnState.Submitted || t.State == ReturnState.DepartmentApproved || t.State == ReturnState.Approved),
+                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.Approved),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
@@ -90,7 +91,7 @@ public static class MonitoringQueries
             {
                 DepartmentId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == ReturnState.Submitted || t.State == ReturnState.DepartmentApproved || t.State == ReturnState.Approved),
+                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.Approved),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
@@ -150,10 +151,10 @@ public static class MonitoringQueries
         var department = scope.Has(Role.DepartmentReviewer);
         var performance = scope.Has(Role.PerformanceDivision);
         return tasks.Where(t =>
-            (unit && t.Subject == TargetSubject.Project && (t.State == ReturnState.Pending || t.State == ReturnState.Returned))
-            || (department && t.Subject == TargetSubject.Department && (t.State == ReturnState.Pending || t.State == ReturnState.Returned))
-            || (department && t.State == ReturnState.Submitted)
-            || (performance && t.State == ReturnState.DepartmentApproved));
+            (unit && t.Subject == TargetSubject.Project && (t.State == FormState.Pending || t.State == FormState.Returned))
+            || (department && t.Subject == TargetSubject.Department && (t.State == FormState.Pending || t.State == FormState.Returned))
+            || (department && t.State == FormState.Submitted)
+            || (performance && t.State == FormState.DepartmentApproved));
     }
 
     /// <summary>How many returns wait for the user in open rounds (home page).</summary>
@@ -182,13 +183,13 @@ public static class MonitoringQueries
                                  select new CorrectionView(c.Id, c.Kind, c.Amount, c.Date, c.DocumentNo, c.Reason, o != null ? o.Code + " " + o.Name : null,
                                      c.TargetVersion, c.RecordedBy, c.RecordedAtUtc)).ToListAsync(ct);
         var roles = user.Scope.Roles;
-        var actions = Enum.GetValues<ReturnAction>().Where(a => roles.Any(r => MonitoringWorkflow.IsAllowed(task.Subject, task.State, a, r))).ToList();
+        var actions = Enum.GetValues<FormAction>().Where(a => roles.Any(r => FormChain.Monitoring.IsAllowed(task.Subject, task.State, a, r))).ToList();
         var open = round.State == RoundState.Open;
         return new TaskView(task.Id, round, task.Subject, task.ProjectId, project?.Code ?? "", project?.Name ?? unit + "（部门整体）", unit, department,
             task.TargetId, task.IsKey, task.State, task.Budget, task.Executed, task.ExecutionRate, task.ExpectedExecution, task.ExecutionCause,
             task.ExecutionMeasures, task.ExecutionLight, task.ExecutionExplanation, task.Light, task.LightReason, task.ReturnReason, task.FilledAtUtc, rows,
             task.Steps.OrderBy(s => s.Seq).Select(s => new StepView(s.Seq, s.Action, s.FromState, s.ToState, s.Role, s.UserName, s.AtUtc, s.Opinion)).ToList(),
-            corrections, open ? actions : [], open && roles.Any(r => MonitoringWorkflow.CanEdit(task.Subject, task.State, r)),
+            corrections, open ? actions : [], open && roles.Any(r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r)),
             task.ProjectId is not null && roles.Contains(Role.PerformanceDivision));
     }
 

@@ -2,6 +2,7 @@ using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -33,7 +34,7 @@ public static class ReturnWork
     }
 
     internal static ReviewActor EditorOf(CurrentUser user, MonitoringTask task) =>
-        ActingRole.Pick(user, r => MonitoringWorkflow.CanEdit(task.Subject, task.State, r), "填报监控表");
+        ActingRole.Pick(user, r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r), "填报监控表");
 
     public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, DateTime nowUtc,
         CancellationToken ct)
@@ -47,18 +48,18 @@ public static class ReturnWork
         return task;
     }
 
-    public static async Task<MonitoringTask?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnAction action, string? opinion,
+    public static async Task<MonitoringTask?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, FormAction action, string? opinion,
         DateTime nowUtc, CancellationToken ct)
     {
         var task = await FindAsync(db, id, ct);
         if (task is null) return null;
         var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
-        var actor = ActingRole.Pick(user, r => MonitoringWorkflow.IsAllowed(task.Subject, task.State, action, r), action.Label() + "监控表");
+        var actor = ActingRole.Pick(user, r => FormChain.Monitoring.IsAllowed(task.Subject, task.State, action, r), action.Label() + "监控表");
         switch (action)
         {
-            case ReturnAction.Submit: task.Submit(actor, round, nowUtc); break;
-            case ReturnAction.Approve: task.Approve(actor, opinion, round, nowUtc); break;
-            case ReturnAction.Return: task.Return(actor, opinion, round, nowUtc); break;
+            case FormAction.Submit: task.Submit(actor, round, nowUtc); break;
+            case FormAction.Approve: task.Approve(actor, opinion, round, nowUtc); break;
+            case FormAction.Return: task.Return(actor, opinion, round, nowUtc); break;
             default: throw new DomainException($"“{action}”不是监控表的动作。", "动作");
         }
         await CommitAsync(db, ct);

@@ -1,6 +1,7 @@
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 {
     [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
     [BindProperty(SupportsGet = true)] public Light? Light { get; set; }
-    [BindProperty(SupportsGet = true)] public ReturnState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public FormState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Key { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }

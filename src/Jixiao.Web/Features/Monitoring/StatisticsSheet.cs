@@ -1,4 +1,5 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Monitoring;

@@ -1,5 +1,6 @@
 using Jixiao.Domain;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -77,12 +78,12 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
             if (task is null) return null;
             if (!submit) return $"已保存，项目预警：{task.Light.Label()}。";
             db.ChangeTracker.Clear();
-            var submitted = await ReturnWork.ActAsync(db, user, id, ReturnAction.Submit, null, now, ct);
+            var submitted = await ReturnWork.ActAsync(db, user, id, FormAction.Submit, null, now, ct);
             return submitted is null ? null : $"已提交，当前状态：{submitted.State.Label()}。";
         }, ct);
     }
 
-    public Task<IActionResult> OnPostActAsync(long id, ReturnAction action, string? opinion, CancellationToken ct) =>
+    public Task<IActionResult> OnPostActAsync(long id, FormAction action, string? opinion, CancellationToken ct) =>
         Run(id, async now => await ReturnWork.ActAsync(db, user, id, action, opinion, now, ct) is { } task
             ? $"已{action.Label()}，当前状态：{task.State.Label()}。"
             : null, ct);
