@@ -27,6 +27,7 @@ public static class JixiaoHost
         services.AddScoped<ScaleGenerator>();
         services.AddScoped<IScaleStep, ProjectScaleStep>();
         services.AddScoped<IScaleStep, TargetScaleStep>();
+        services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 

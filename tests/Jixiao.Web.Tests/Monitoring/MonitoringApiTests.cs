@@ -45,7 +45,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
     private const int Year = 2026;
 
     internal sealed record Opened(long RoundId, int ProjectTasks, int DepartmentTasks, int WithoutTargets);
-    internal sealed record TaskRow(long Id, long? ProjectId, string Code, Light Light, string LightReason, FormState State, decimal Budget);
+    internal sealed record TaskRow(long Id, long? ProjectId, string Code, string Unit, string Department, Light Light, string LightReason, FormState State, decimal Budget);
     internal sealed record TaskPage(List<TaskRow> Rows, int Total);
     internal sealed record RowView(int Row, string Name, Comparison Comparison, string Target, Light? Light, string Explanation);
     internal sealed record Correction(CorrectiveKind Kind, decimal Amount, string DocumentNo, int? TargetVersion);
@@ -167,6 +167,13 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         var opened = await OpenAsync(performance, 5);
         var taskId = (await TasksAsync(unit, opened.RoundId, "mine=true&keyword=JK-C-CHAIN")).Rows.Single().Id;
         Assert.Equal(HttpStatusCode.NotFound, (await otherUnit.GetAsync($"/api/monitoring/tasks/{taskId}")).StatusCode);
+        // A unit lists only its own tasks, a department only its units': the page, not just the count.
+        var own = await TasksAsync(unit, opened.RoundId, "mine=true");
+        Assert.Equal(own.Total, own.Rows.Count);
+        Assert.All(own.Rows, r => Assert.Equal("襄垣县第一中学校", r.Unit));
+        var all = await TasksAsync(performance, opened.RoundId, "");
+        Assert.True(all.Total > own.Total);
+        Assert.All((await TasksAsync(department, opened.RoundId, "")).Rows, r => Assert.Equal("襄垣县教育科技局", r.Department));
 
         // Fund part as of 31 May on the adjusted budget: 40,000 ÷ 200,000 = 20%, time progress 5/12 = 41.7%, ratio 48 < 60: red.
         var view = (await unit.GetJsonAsync<TaskView>($"/api/monitoring/tasks/{taskId}"))!;

@@ -75,9 +75,12 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             targets = await DemoTargets.FillAsync(db, DemoCounty.RegionCode, current, orgs[DemoCounty.RegionCode], 140423, DemoTargets.Season.InYear, cancellationToken);
             await DemoTargets.FillAsync(db, DemoCounty.NeighbourRegionCode, current, orgs[DemoCounty.NeighbourRegionCode], 140426, DemoTargets.Season.InYear, cancellationToken);
         }
+        var monitoring = projects > 0
+            ? await DemoMonitoring.FillAsync(db, DemoCounty.RegionCode, current, clock.GetUtcNow().UtcDateTime, 140423, cancellationToken)
+            : null;
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions) in {Elapsed}",
-            filled.Projects, filled.Movements, filled.Payments, targets, clock.GetElapsedTime(started));
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}) in {Elapsed}",
+            filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, clock.GetElapsedTime(started));
     }
 
     public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()

@@ -130,18 +130,26 @@ public static class MonitoringQueries
         var total = await tasks.CountAsync(ct);
         var pageSize = Math.Clamp(f.PageSize, 10, 500);
         var page = Math.Max(1, f.Page);
-        var rows = await (from t in tasks
-                          join p in db.Projects.IgnoreQueryFilters() on t.ProjectId equals p.Id into ps
-                          from p in ps.DefaultIfEmpty()
-                          join u in db.OrgUnits.IgnoreQueryFilters() on t.OrgUnitId equals u.Id
-                          join d in db.OrgUnits.IgnoreQueryFilters() on t.DepartmentId equals d.Id into ds
-                          from d in ds.DefaultIfEmpty()
-                          orderby t.Light descending, t.Budget descending, t.Id
-                          select new TaskRow(t.Id, t.Subject, t.ProjectId, p != null ? p.Code : "", p != null ? p.Name : u.Name + "（部门整体）", u.Name,
-                              d != null ? d.Name : "", t.IsKey, t.State, t.Budget, t.Executed, null, t.Light, t.LightReason))
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new TaskPage(rows.Select(r => r with { ExecutionRate = r.Budget > 0 ? decimal.Round(r.Executed / r.Budget, 4) : null }).ToList(),
-            total, page, pageSize);
+        // The page from the scoped tasks first; names after, by id (IgnoreQueryFilters would lift the scope of a whole query).
+        var listed = await tasks
+            .OrderBy(t => t.Light == Light.Red ? 0 : t.Light == Light.Yellow ? 1 : t.Light == Light.Blue ? 2 : 3)
+            .ThenByDescending(t => t.Budget).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new { t.Id, t.Subject, t.ProjectId, t.OrgUnitId, t.DepartmentId, t.IsKey, t.State, t.Budget, t.Executed, t.Light, t.LightReason })
+            .ToListAsync(ct);
+        var projectIds = listed.Select(t => t.ProjectId).OfType<long>().ToList();
+        var projects = await db.Projects.IgnoreQueryFilters().Where(p => projectIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.Code, p.Name), ct);
+        var orgIds = listed.Select(t => t.OrgUnitId).Concat(listed.Select(t => t.DepartmentId).OfType<long>()).Distinct().ToList();
+        var orgs = await db.OrgUnits.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var rows = listed.Select(t =>
+        {
+            var unit = orgs.GetValueOrDefault(t.OrgUnitId, "");
+            var (code, name) = t.ProjectId is { } id ? projects[id] : ("", unit + "（部门整体）");
+            return new TaskRow(t.Id, t.Subject, t.ProjectId, code, name, unit, t.DepartmentId is { } d ? orgs.GetValueOrDefault(d, "") : "", t.IsKey,
+                t.State, t.Budget, t.Executed, t.Budget > 0 ? decimal.Round(t.Executed / t.Budget, 4) : null, t.Light, t.LightReason);
+        }).ToList();
+        return new TaskPage(rows, total, page, pageSize);
     }
 
     /// <summary>Returns waiting for the user in any of their roles.</summary>

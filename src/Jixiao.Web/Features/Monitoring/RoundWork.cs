@@ -63,7 +63,8 @@ public static class RoundWork
         var inForce = await TargetsInForceAsync(db, region, round.FiscalYear, cutOff, ct);
         var keyMin = request.KeyMinWan * 10_000m;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The round and its tasks together (inside the caller's transaction when there is one, e.g. the demo seed).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.MonitoringRounds.Add(round);
         await db.SaveChangesAsync(ct);
 
@@ -99,7 +100,7 @@ public static class RoundWork
                 false, rules, nowUtc));
         }
         await db.InsertAuditedAsync(tasks, ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new RoundOpened(round.Id, round.Title, cutOff, projectTasks, tasks.Count - projectTasks, tasks.Count(t => t.IsKey),
             withoutTargets, withoutBudget, tasks.Count(t => t.Light == Light.Red));
     }
