@@ -136,13 +136,17 @@ public static class DemoMonitoring
                 task.Submit(filler, round, at[1]);
                 submitted++;
                 if (plan == Plan.Submitted) continue;
-                if (plan == Plan.ReturnedByDepartment)
+                // A department's own return goes straight to finance: there is no department step to take.
+                if (task.Subject == TargetSubject.Project)
                 {
-                    task.Return(reviewer, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[2]);
-                    continue;
+                    if (plan == Plan.ReturnedByDepartment)
+                    {
+                        task.Return(reviewer, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[2]);
+                        continue;
+                    }
+                    task.Approve(reviewer, "同意上报", round, at[2]);
                 }
-                task.Approve(reviewer, "同意上报", round, at[2]);
-                if (plan == Plan.DepartmentApproved) continue;
+                if (plan is Plan.DepartmentApproved or Plan.ReturnedByDepartment) continue;
                 if (plan == Plan.ReturnedByFinance)
                     task.Return(finance, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[3]);
                 else

@@ -65,6 +65,18 @@ public static class DemoTargets
         new("满意度指标", "服务对象满意度指标", "受益群众满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 96)}%", "%", "按问卷满意率计分"),
     ];
 
+    /// <summary>部门整体绩效目标: the department's overall indicators (the national frame, filled by the department).</summary>
+    private static readonly Template[] DepartmentOverall =
+    [
+        new("产出指标", "数量指标", "年度重点工作任务完成数", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(6, 16)}项", "项", "按完成项数计分"),
+        new("产出指标", "质量指标", "重点工作任务完成率", Comparison.GreaterOrEqual, (_, _) => "≥95%", "%", "每低 1 个百分点扣 0.5 分"),
+        new("产出指标", "时效指标", "部门预算执行率", Comparison.GreaterOrEqual, (_, _) => "≥90%", "%", "按执行率分档计分"),
+        new("产出指标", "成本指标", "“三公”经费控制率", Comparison.LessOrEqual, (_, _) => "≤100%", "%", "超出预算不得分"),
+        new("效益指标", "社会效益指标", "部门职责履行成效", Comparison.Qualitative, (_, _) => "成效明显", "", "按年度考核结果分档评分"),
+        new("效益指标", "可持续影响指标", "内部管理制度健全性", Comparison.Qualitative, (_, _) => "健全有效", "", "按制度建设和执行情况评分"),
+        new("满意度指标", "服务对象满意度指标", "社会公众满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 93)}%", "%", "按问卷满意率计分"),
+    ];
+
     /// <summary>When in the year the targets are shown.</summary>
     public enum Season
     {
@@ -174,6 +186,47 @@ public static class DemoTargets
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        if (season == Season.InYear)
+        {
+            // The departments of the demo reviewer accounts keep theirs to write, so that those accounts have it to do.
+            var own = accounts.Where(a => a.Role == Role.DepartmentReviewer).Select(a => a.OrgCode).ToHashSet();
+            written += await DepartmentsAsync(db, orgs.Values.Where(o => !own.Contains(o.Code)), year, context, Actor, performanceDivision, divisionOf,
+                byId, random, ct);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// 部门整体绩效目标 of the departments: most approved with the budget (so they are monitored and evaluated),
+    /// some waiting for finance, some still drafts, a few not written.
+    /// </summary>
+    private static async Task<int> DepartmentsAsync(SystemDbContext db, IEnumerable<OrgUnit> orgs, int year, TargetCheckContext context,
+        Func<OrgUnit, Role, ReviewActor> actor, OrgUnit performanceDivision, IReadOnlyDictionary<long, long> divisionOf,
+        IReadOnlyDictionary<long, OrgUnit> byId, Random random, CancellationToken ct)
+    {
+        var written = 0;
+        foreach (var department in orgs.Where(o => o.Kind == OrgKind.Department).OrderBy(o => o.Code))
+        {
+            var roll = random.Next(100);
+            if (roll < 8) continue;
+            var filler = actor(department, Role.DepartmentReviewer);
+            var at = new DateTime(year - 1, 11, 15, 1, 0, 0, DateTimeKind.Utc).AddHours(random.Next(0, 24 * 20));
+            DateTime Next() => at = at.AddHours(random.Next(2, 72));
+            var target = PerformanceTarget.ForDepartment(department, year, at);
+            target.Edit(filler, $"{department.Name}：依法履职，完成县委县政府部署的重点任务。", $"{year} 年全面完成部门年度重点工作，预算执行规范高效。",
+                DepartmentOverall.Select(t => new TargetIndicatorInput(t.Level1, t.Level2, t.Name, t.Comparison, t.Value(random, 0m), t.Unit,
+                    ValueBasis.Plan, null, "", t.Scoring)).ToList(), context, at);
+            db.Targets.Add(target);
+            written++;
+            if (roll < 16) continue;
+            target.Submit(filler, context, Next());
+            if (roll < 24) continue;
+            var division = divisionOf.TryGetValue(department.Id, out var d) ? byId[d] : performanceDivision;
+            target.Approve(actor(division, Role.BusinessDivision), ReviewGrade.Excellent, "同意", Next());
+            target.Approve(actor(performanceDivision, Role.PerformanceDivision), ReviewGrade.Excellent, "同意，随预算批复下达", Next());
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         return written;
     }
 
