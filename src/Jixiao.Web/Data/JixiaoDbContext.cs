@@ -45,6 +45,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Monitoring.MonitoringTask> MonitoringTasks => Set<Domain.Monitoring.MonitoringTask>();
     public DbSet<Domain.Monitoring.CorrectiveAction> CorrectiveActions => Set<Domain.Monitoring.CorrectiveAction>();
     public DbSet<Features.Monitoring.WarningRuleSetting> WarningRules => Set<Features.Monitoring.WarningRuleSetting>();
+    public DbSet<Domain.Evaluations.SelfEvaluation> SelfEvaluations => Set<Domain.Evaluations.SelfEvaluation>();
+    public DbSet<Features.Evaluations.EvaluationWeightSetting> EvaluationWeights => Set<Features.Evaluations.EvaluationWeightSetting>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

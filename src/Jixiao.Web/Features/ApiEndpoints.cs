@@ -3,6 +3,7 @@ using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
@@ -26,6 +27,7 @@ public static class ApiEndpoints
         api.MapLibraryApi();
         api.MapMonitoringApi();
         api.MapMonitoringSheetApi();
+        api.MapEvaluationsApi();
         api.MapImportsApi();
         return app;
     }

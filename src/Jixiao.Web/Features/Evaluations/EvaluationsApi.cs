@@ -1,0 +1,68 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Reviews;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Monitoring;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jixiao.Web.Features.Evaluations;
+
+public sealed record IssueRequest(int Year);
+
+public static class EvaluationsApi
+{
+    public static RouteGroupBuilder MapEvaluationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/evaluations").WithTags("单位自评").RequireAuthorization(Policies.BusinessStaff);
+        var performance = Policies.For(Role.PerformanceDivision);
+
+        group.MapGet("/weights", async Task<Ok<EvaluationWeights>> (int? year, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.WeightsAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year - 1, ct)))
+            .WithSummary("本地区某年度的自评分值与阈值（未设置时为全国默认：执行率 10、产出 50、效益 30、满意度 10；超额 130%；与参考分差距 10 分；失真 15 分；复核 0.4/0.6）");
+
+        group.MapPut("/weights", async Task<Ok<EvaluationWeights>> (int? year, EvaluationWeights weights, JixiaoDbContext db, CurrentUser user,
+                TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.SetWeightsAsync(db, user, year ?? clock.GetUtcNow().Year - 1, weights, clock.GetUtcNow().UtcDateTime, ct)))
+            .RequireAuthorization(performance)
+            .WithSummary("设置本地区某年度的自评分值与阈值；不合理时拒绝并说明");
+
+        group.MapPost("/issue", async Task<Ok<EvaluationsIssued>> (IssueRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.IssueAsync(db, user, request.Year, clock.GetUtcNow().UtcDateTime, ct)))
+            .RequireAuthorization(performance)
+            .WithSummary("下达自评任务（年度结束后）：年内有预算（含年中追加、待分资金分配）且目标已批复的每个项目、每个有已批复整体目标的部门各一张自评表，预填年初预算数、全年预算数、全年执行数和指标；重复下达只补新增的；并报告有预算但目标未批复、无法自评的项目数和金额");
+
+        group.MapGet("/", async Task<Ok<EvaluationPage>> (int? year, FormState? state, bool? mine, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user,
+                TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationQueries.ListAsync(db, user, year ?? clock.GetUtcNow().Year - 1, state, mine ?? false, page ?? 1, pageSize ?? 50, ct)))
+            .WithSummary("某年度的自评表（权限范围内）：状态、单位自评总分、参考分和等级；mine=true 只列待我办理的");
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+                await EvaluationQueries.ViewAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .WithSummary("一张自评表：账面 A、B 与单位填写，每行的参考得分及说明，一致性检查结果（阻止提交的错误和随表提示），审核记录");
+
+        group.MapPut("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, SelfEvaluationInput input, JixiaoDbContext db, CurrentUser user,
+                TimeProvider clock, CancellationToken ct) =>
+                await EvaluationWork.FillAsync(db, user, id, input, clock.GetUtcNow().UtcDateTime, ct) is null
+                    ? TypedResults.NotFound()
+                    : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
+            .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况、总分；保存即重算参考分和检查结果");
+
+        foreach (var (verb, action, summary) in new[]
+                 {
+                     ("submit", FormAction.Submit, "提交：有阻止性检查结果时拒绝并逐条列出，提示随表上报"),
+                     ("approve", FormAction.Approve, "审核通过（主管部门，然后财政绩效股）"),
+                     ("return", FormAction.Return, "退回修改：必须写明理由，填报人可见"),
+                 })
+        {
+            group.MapPost($"/{{id:long}}/{verb}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, OpinionRequest request, JixiaoDbContext db,
+                    CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                    await EvaluationWork.ActAsync(db, user, id, action, request.Opinion, clock.GetUtcNow().UtcDateTime, ct) is null
+                        ? TypedResults.NotFound()
+                        : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
+                .WithSummary(summary);
+        }
+        return api;
+    }
+}
