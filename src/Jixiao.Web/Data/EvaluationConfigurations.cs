@@ -117,3 +117,37 @@ internal sealed class EvaluationWeightSettingConfiguration : IEntityTypeConfigur
         b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
     }
 }
+
+internal sealed class SpotCheckDrawConfiguration : IEntityTypeConfiguration<SpotCheckDraw>
+{
+    public void Configure(EntityTypeBuilder<SpotCheckDraw> b)
+    {
+        b.ToTable("SpotCheckDraws");
+        b.Property(d => d.RegionCode).HasMaxLength(6);
+        b.Property(d => d.Algorithm).HasMaxLength(60);
+        b.Property(d => d.MinAmount).HasConversion(Fen.Converter);
+        b.Property(d => d.MaxAmount).HasConversion(Fen.Converter);
+        b.Property(d => d.Ratio).HasPrecision(9, 4);
+        b.Property(d => d.MustInclude).HasMaxLength(4000);
+        b.Property(d => d.Explanation).HasMaxLength(1000);
+        b.Property(d => d.DrawnBy).HasMaxLength(256);
+        b.Ignore(d => d.Rules);
+        b.HasIndex(d => new { d.RegionCode, d.FiscalYear });
+        b.OwnsMany(d => d.Items, i =>
+        {
+            i.ToTable("SpotCheckItems");
+            i.WithOwner().HasForeignKey("DrawId");
+            i.Property<long>("DrawId");
+            i.HasKey("DrawId", nameof(SpotCheckItem.EvaluationId));
+            i.Property(x => x.Amount).HasConversion(Fen.Converter);
+            foreach (var score in new[] { nameof(SpotCheckItem.QualityScore), nameof(SpotCheckItem.IndicatorScore), nameof(SpotCheckItem.ReviewScore),
+                         nameof(SpotCheckItem.Gap) })
+                i.Property<decimal?>(score).HasPrecision(9, 2);
+            i.Property(x => x.ReviewExplanation).HasMaxLength(500);
+            i.Property(x => x.ReviewedBy).HasMaxLength(256);
+            i.HasIndex(x => x.EvaluationId);
+            i.HasOne<SelfEvaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Navigation(d => d.Items).AutoInclude(false);
+    }
+}

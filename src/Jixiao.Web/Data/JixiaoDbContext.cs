@@ -47,6 +47,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Features.Monitoring.WarningRuleSetting> WarningRules => Set<Features.Monitoring.WarningRuleSetting>();
     public DbSet<Domain.Evaluations.SelfEvaluation> SelfEvaluations => Set<Domain.Evaluations.SelfEvaluation>();
     public DbSet<Features.Evaluations.EvaluationWeightSetting> EvaluationWeights => Set<Features.Evaluations.EvaluationWeightSetting>();
+    public DbSet<Features.Evaluations.SpotCheckDraw> SpotChecks => Set<Features.Evaluations.SpotCheckDraw>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

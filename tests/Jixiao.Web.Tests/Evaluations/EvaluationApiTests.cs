@@ -177,5 +177,26 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
         Assert.True((await PostAsync(department, $"/api/evaluations/{id}/approve", new { opinion = "同意" })).IsSuccessStatusCode);
         var approved = await PostAsync(performance, $"/api/evaluations/{id}/approve", new { });
         Assert.Equal(FormState.Approved, (await approved.Content.ReadJsonAsync<View>())!.Evaluation.State);
+
+        // 抽查: the seed is recorded and repeats the draw; an unknown must-include code is named; the re-review flags 失真.
+        async Task<Draw> DrawAsync(object rules)
+        {
+            var response = await PostAsync(performance, "/api/evaluations/spot-checks", rules);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadJsonAsync<Draw>())!;
+        }
+        var first = await DrawAsync(new { year = Year, count = 1, seed = 4242 });
+        var second = await DrawAsync(new { year = Year, count = 1, seed = 4242 });
+        Assert.Equal(first.Items.Select(i => i.EvaluationId), second.Items.Select(i => i.EvaluationId));
+        Assert.Equal((4242, id), (first.Seed, first.Items.Single().EvaluationId));
+        var unknown = await PostAsync(performance, "/api/evaluations/spot-checks", new { year = Year, count = 1, mustInclude = "ZP-NONE" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("ZP-NONE", await unknown.Content.ReadAsStringAsync());
+        var reviewed = await performance.PutAsJsonAsync($"/api/evaluations/spot-checks/{first.Id}/items/{id}", new { qualityScore = 80, indicatorScore = 60 }, ApiJson.Options);
+        var item = (await reviewed.Content.ReadJsonAsync<Draw>())!.Items.Single();
+        Assert.Equal((68m, 23.38m, true), (item.ReviewScore, item.Gap, item.Distorted));
     }
+
+    internal sealed record Sampled(long EvaluationId, decimal? ReviewScore, decimal? Gap, bool Distorted);
+    internal sealed record Draw(long Id, int Seed, List<Sampled> Items);
 }

@@ -5,6 +5,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 
@@ -48,6 +49,32 @@ public static class EvaluationsApi
                     ? TypedResults.NotFound()
                     : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
             .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况、总分；保存即重算参考分和检查结果");
+
+        group.MapGet("/spot-checks", async Task<Ok<IReadOnlyList<DrawView>>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await SpotChecks.DrawsAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))
+            .RequireAuthorization(performance)
+            .WithSummary("抽查记录：每次抽查的规则、种子、算法、可抽范围和样本，以及每份样本的复核得分与是否失真");
+
+        group.MapPost("/spot-checks", async Task<Created<DrawView>> (DrawRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var draw = await SpotChecks.DrawAsync(db, user, request, clock.GetUtcNow().UtcDateTime, ct);
+                return TypedResults.Created($"/api/evaluations/spot-checks?year={request.Year}",
+                    (await SpotChecks.DrawsAsync(db, request.Year, ct)).Single(d => d.Id == draw.Id));
+            })
+            .RequireAuthorization(performance)
+            .WithSummary("抽查：从已提交的项目自评表中按金额范围（minWan、maxWan，万元）、比例（ratioPercent）、数量（count）和必抽清单（项目编码）抽取样本；种子（seed）随抽查记录保存，同一种子、规则和范围得到同一样本");
+
+        group.MapPut("/spot-checks/{drawId:long}/items/{evaluationId:long}", async Task<Results<Ok<DrawView>, NotFound>> (long drawId, long evaluationId,
+                ReReviewRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            {
+                var item = await SpotChecks.ReReviewAsync(db, user, drawId, evaluationId, request, clock.GetUtcNow().UtcDateTime, ct);
+                if (item is null) return TypedResults.NotFound();
+                var year = await db.SpotChecks.Where(d => d.Id == drawId).Select(d => d.FiscalYear).SingleAsync(ct);
+                return TypedResults.Ok((await SpotChecks.DrawsAsync(db, year, ct)).Single(d => d.Id == drawId));
+            })
+            .RequireAuthorization(performance)
+            .WithSummary("复核一份样本：复核得分 = 0.4 × 自评质量分 + 0.6 × 复核指标分（权重按本地区年度设置），与自评总分相差超过失真阈值时标记失真");
 
         foreach (var (verb, action, summary) in new[]
                  {

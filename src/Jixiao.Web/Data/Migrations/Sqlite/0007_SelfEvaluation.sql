@@ -16,6 +16,24 @@ CREATE TABLE "EvaluationWeightSettings" (
     "UpdatedAtUtc" TEXT NOT NULL
 );
 
+CREATE TABLE "SpotCheckDraws" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SpotCheckDraws" PRIMARY KEY AUTOINCREMENT,
+    "RegionCode" TEXT NOT NULL,
+    "FiscalYear" INTEGER NOT NULL,
+    "Seed" INTEGER NOT NULL,
+    "Algorithm" TEXT NOT NULL,
+    "MinAmount" INTEGER NULL,
+    "MaxAmount" INTEGER NULL,
+    "Ratio" TEXT NULL,
+    "Count" INTEGER NULL,
+    "MustInclude" TEXT NOT NULL,
+    "EligibleCount" INTEGER NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Explanation" TEXT NOT NULL,
+    "DrawnBy" TEXT NOT NULL,
+    "DrawnAtUtc" TEXT NOT NULL
+);
+
 CREATE TABLE "SelfEvaluations" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_SelfEvaluations" PRIMARY KEY AUTOINCREMENT,
     "RegionCode" TEXT NOT NULL,
@@ -102,6 +120,24 @@ CREATE TABLE "SelfEvaluationSteps" (
     CONSTRAINT "FK_SelfEvaluationSteps_SelfEvaluations_EvaluationId" FOREIGN KEY ("EvaluationId") REFERENCES "SelfEvaluations" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "SpotCheckItems" (
+    "EvaluationId" INTEGER NOT NULL,
+    "DrawId" INTEGER NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    "MustInclude" INTEGER NOT NULL,
+    "QualityScore" TEXT NULL,
+    "IndicatorScore" TEXT NULL,
+    "ReviewScore" TEXT NULL,
+    "Gap" TEXT NULL,
+    "Distorted" INTEGER NOT NULL,
+    "ReviewExplanation" TEXT NOT NULL,
+    "ReviewedBy" TEXT NOT NULL,
+    "ReviewedAtUtc" TEXT NULL,
+    CONSTRAINT "PK_SpotCheckItems" PRIMARY KEY ("DrawId", "EvaluationId"),
+    CONSTRAINT "FK_SpotCheckItems_SelfEvaluations_EvaluationId" FOREIGN KEY ("EvaluationId") REFERENCES "SelfEvaluations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SpotCheckItems_SpotCheckDraws_DrawId" FOREIGN KEY ("DrawId") REFERENCES "SpotCheckDraws" ("Id") ON DELETE CASCADE
+);
+
 CREATE UNIQUE INDEX "IX_EvaluationWeightSettings_RegionCode_FiscalYear" ON "EvaluationWeightSettings" ("RegionCode", "FiscalYear");
 
 CREATE INDEX "IX_SelfEvaluationFindings_EvaluationId" ON "SelfEvaluationFindings" ("EvaluationId");
@@ -119,3 +155,7 @@ CREATE INDEX "IX_SelfEvaluations_RegionCode_FiscalYear_State" ON "SelfEvaluation
 CREATE UNIQUE INDEX "IX_SelfEvaluations_TargetId" ON "SelfEvaluations" ("TargetId");
 
 CREATE INDEX "IX_SelfEvaluationSteps_UserId" ON "SelfEvaluationSteps" ("UserId");
+
+CREATE INDEX "IX_SpotCheckDraws_RegionCode_FiscalYear" ON "SpotCheckDraws" ("RegionCode", "FiscalYear");
+
+CREATE INDEX "IX_SpotCheckItems_EvaluationId" ON "SpotCheckItems" ("EvaluationId");

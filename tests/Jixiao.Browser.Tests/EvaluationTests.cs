@@ -1,0 +1,138 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Browser.Tests;
+
+/// <summary>
+/// Year-end self-evaluation through the pages: finance issues last year's forms; the unit fills its form, sees the
+/// findings (a total that is not the sum of its rows, a missed indicator without a reason), fixes them and submits;
+/// finance draws a sample that must include the project and re-reviews it (a large gap is 失真).
+/// With <c>JIXIAO_SCREENSHOTS=1</c> it saves each step.
+/// </summary>
+public sealed class EvaluationTests(BrowserApp browser)
+{
+    private static bool SaveScreenshots => Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1";
+
+    [Fact]
+    public async Task SelfEvaluation_UnitSeesFindings_FixesAndSubmits_FinanceDrawsASampleAndReReviews()
+    {
+        var app = await browser.AppAsync();
+        var year = DateTime.UtcNow.AddHours(8).Year - 1;
+        var code = $"{DemoCounty.RegionCode}{year}{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
+        var name = $"课桌椅购置{Random.Shared.Next(10_000, 99_999)}";
+        await app.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            var unit = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
+            var project = Project.Create(DemoCounty.RegionCode, year, unit, unit.ParentId, new Project.Details(code, name, ProjectLevel.Level1,
+                ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Budgeted, BudgetKind.General,
+                TransferLevel.None, FundTags.None, new DateOnly(year, 1, 1)));
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.InitialApproval, 100_000m, new DateOnly(year, 1, 15), $"襄财预〔{year}〕{code[^4..]}号", "年初批复"));
+            db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.Addition, 50_000m, new DateOnly(year, 8, 15), $"襄财追〔{year}〕{code[^4..]}号", "年中追加"));
+            db.Payments.Add(Payment.Create(project, new DateOnly(year, 11, 30), 150_000m, $"ZF{code}", "货款"));
+            var at = new DateTime(year, 8, 20, 2, 0, 0, DateTimeKind.Utc);
+            var target = PerformanceTarget.ForProject(project, at);
+            var context = new TargetCheckContext(IndicatorFrame.National, year, year);
+            target.Edit(new ReviewActor(null, "周涛", Role.UnitFiller), "改善办学条件", "采购课桌椅 200 套，验收合格，师生满意",
+            [
+                new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
+                new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
+                new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
+                new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
+            ], context, at);
+            target.Submit(new ReviewActor(null, "周涛", Role.UnitFiller), context, at);
+            target.Approve(new ReviewActor(null, "杨帆", Role.DepartmentReviewer), ReviewGrade.Excellent, null, at);
+            target.Approve(new ReviewActor(null, "陈静", Role.BusinessDivision), ReviewGrade.Excellent, null, at);
+            target.Approve(new ReviewActor(null, "张敏", Role.PerformanceDivision), ReviewGrade.Excellent, null, at);
+            db.Targets.Add(target);
+            await db.SaveChangesAsync();
+        });
+
+        // 1. Finance issues last year's self-evaluation.
+        await using (var finance = await browser.NewSessionAsync())
+        {
+            await finance.LoginAsync("perf");
+            await finance.GotoAsync($"/Evaluations?Year={year}");
+            await finance.SubmitAsync(finance.Page.GetByTestId("issue"));
+            await Expect(finance.Page.GetByTestId("done")).ToContainTextAsync("已下达");
+        }
+
+        // 2. The unit fills the form: the findings name the total and the missed row; it fixes them and submits.
+        await using (var unit = await browser.NewSessionAsync())
+        {
+            var page = unit.Page;
+            await unit.LoginAsync("yizhong");
+            await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "单位自评", Exact = true }).ClickAsync();
+            await unit.GotoAsync($"/Evaluations?Year={year}");
+            await page.GetByTestId("evaluations").GetByRole(AriaRole.Link, new() { Name = $"{code} {name}" }).ClickAsync();
+            await Expect(page.GetByTestId("evaluation-title")).ToContainTextAsync(name);
+            await Expect(page.GetByTestId("execution")).ToContainTextAsync("15.00");
+
+            await page.GetByTestId("goal-completion").FillAsync("完成课桌椅采购 150 套，其余 50 套因供货延迟结转下年");
+            await page.GetByTestId("execution-score").FillAsync("10");
+            await page.GetByTestId("actual-1").FillAsync("150套");
+            await page.GetByTestId("weight-1").FillAsync("22.5");
+            await page.GetByTestId("score-1").FillAsync("16.88");
+            await page.GetByTestId("actual-2").FillAsync("99%");
+            await page.GetByTestId("weight-2").FillAsync("22.5");
+            await page.GetByTestId("score-2").FillAsync("22.5");
+            await page.GetByTestId("outcome-3").SelectOptionAsync("Achieved");
+            await page.GetByTestId("weight-3").FillAsync("30");
+            await page.GetByTestId("score-3").FillAsync("27");
+            await page.GetByTestId("actual-4").FillAsync("95%");
+            await page.GetByTestId("weight-4").FillAsync("15");
+            await page.GetByTestId("score-4").FillAsync("15");
+            await page.GetByTestId("total").FillAsync("95");
+            await unit.SubmitAsync(page.GetByTestId("submit"));
+            await Expect(page.GetByTestId("form-error")).ToContainTextAsync("91.38");
+            await Expect(page.GetByTestId("findings")).ToContainTextAsync("总分填的是 95 分");
+            await Expect(page.GetByTestId("findings")).ToContainTextAsync("第 1 行");
+            await Expect(page.GetByTestId("reference-1")).ToContainTextAsync("150");
+            await Shot(page, "1-findings");
+
+            await page.GetByTestId("total").FillAsync("91.38");
+            await page.GetByTestId("reason-1").FillAsync("供货商延迟交货，剩余 50 套纳入下年采购");
+            await unit.SubmitAsync(page.GetByTestId("submit"));
+            await Expect(page.GetByTestId("done")).ToContainTextAsync("已提交");
+            await Expect(page.GetByTestId("state")).ToHaveTextAsync("待主管部门审核");
+            await Shot(page, "2-submitted");
+        }
+
+        // 3. Finance draws a sample that must include the project, with a recorded seed, and re-reviews it.
+        await using (var finance = await browser.NewSessionAsync())
+        {
+            var page = finance.Page;
+            await finance.LoginAsync("perf");
+            await finance.GotoAsync($"/Evaluations/SpotCheck?Year={year}");
+            await page.Locator("#count").FillAsync("1");
+            await page.Locator("#seed").FillAsync("20260417");
+            await page.Locator("#mustInclude").FillAsync(code);
+            await finance.SubmitAsync(page.GetByTestId("draw"));
+            await Expect(page.GetByTestId("done")).ToContainTextAsync("种子 20260417");
+            var row = page.Locator("tr", new() { HasText = code }).First;
+            await Expect(row).ToContainTextAsync("必抽");
+            var id = await row.GetAttributeAsync("data-evaluation");
+            await page.GetByTestId($"quality-{id}").First.FillAsync("80");
+            await page.GetByTestId($"indicator-{id}").First.FillAsync("60");
+            await finance.SubmitAsync(page.GetByTestId($"review-{id}").First);
+            await Expect(page.GetByTestId("done")).ToContainTextAsync("复核得分 = 0.4 × 自评质量分 80 + 0.6 × 复核指标分 60");
+            await Expect(page.GetByTestId($"result-{id}").First).ToContainTextAsync("失真");
+            await Shot(page, "3-spot-check");
+        }
+        Assert.Empty(browser.ServerErrors);
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        if (SaveScreenshots)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"jixiao-evaluation-{name}.png"), FullPage = true });
+    }
+}
