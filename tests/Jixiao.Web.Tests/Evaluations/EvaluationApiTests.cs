@@ -178,6 +178,10 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
         var approved = await PostAsync(performance, $"/api/evaluations/{id}/approve", new { });
         Assert.Equal(FormState.Approved, (await approved.Content.ReadJsonAsync<View>())!.Evaluation.State);
 
+        // 统计: coverage counts the budgeted project without targets as not covered; findings are counted by kind.
+        var stats = (await performance.GetJsonAsync<Stats>($"/api/evaluations/statistics?year={Year}"))!;
+        Assert.Equal((3, 2, 230_000m, 1), (stats.BudgetedProjects, stats.Forms, stats.FormsAmount, stats.Approved));
+
         // 抽查: the seed is recorded and repeats the draw; an unknown must-include code is named; the re-review flags 失真.
         async Task<Draw> DrawAsync(object rules)
         {
@@ -197,6 +201,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
         Assert.Equal((68m, 23.38m, true), (item.ReviewScore, item.Gap, item.Distorted));
     }
 
+    internal sealed record Stats(int BudgetedProjects, int Forms, decimal FormsAmount, int Approved);
     internal sealed record Sampled(long EvaluationId, decimal? ReviewScore, decimal? Gap, bool Distorted);
     internal sealed record Draw(long Id, int Seed, List<Sampled> Items);
 }

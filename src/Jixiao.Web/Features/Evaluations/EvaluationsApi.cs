@@ -50,6 +50,11 @@ public static class EvaluationsApi
                     : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
             .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况、总分；保存即重算参考分和检查结果");
 
+        group.MapGet("/statistics", async Task<Ok<EvaluationStatistics>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationStatisticsQuery.ForYearAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithSummary("自评统计：覆盖（个数和金额，年内有预算的项目含年中追加、待分资金分配）、参考等级分布、检查结果按类别、按主管部门");
+
         group.MapGet("/spot-checks", async Task<Ok<IReadOnlyList<DrawView>>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await SpotChecks.DrawsAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))
             .RequireAuthorization(performance)

@@ -20,6 +20,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public EvaluationPage Result { get; private set; } = null!;
     public bool Issues => user.Scope.Has(Role.PerformanceDivision);
+    public bool SeesStatistics => user.Scope.Has(Role.PerformanceDivision) || user.Scope.Has(Role.BusinessDivision);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
