@@ -20,7 +20,7 @@ fi
 # ---------------------------------------------------------------------------
 # a. apt packages
 # ---------------------------------------------------------------------------
-apt_packages=(postgresql chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-calc-nogui)
+apt_packages=(postgresql chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   if ! dpkg -s "$pkg" >/dev/null 2>&1; then

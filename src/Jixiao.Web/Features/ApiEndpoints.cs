@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapMonitoringApi();
         api.MapMonitoringSheetApi();
         api.MapEvaluationsApi();
+        api.MapEvaluationSheetApi();
         api.MapImportsApi();
         return app;
     }

@@ -335,7 +335,7 @@ public static class DemoMonitoring
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>The region's accounts by organisation and role; reviewers without an account act as “…经办人”, as in <see cref="DemoTargets"/>.</summary>
-    private sealed class People
+    internal sealed class People
     {
         private readonly Dictionary<(long Org, Role Role), (long Id, string Name)> _accounts;
         private readonly Dictionary<long, OrgUnit> _orgs;

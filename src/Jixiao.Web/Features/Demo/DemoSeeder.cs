@@ -78,9 +78,15 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         var monitoring = projects > 0
             ? await DemoMonitoring.FillAsync(db, DemoCounty.RegionCode, current, clock.GetUtcNow().UtcDateTime, 140423, cancellationToken)
             : null;
+        // Last year, closed: a smaller library with its self-evaluations in every state and a spot check.
+        var evaluations = projects > 0
+            ? await DemoEvaluations.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current - 1, Math.Max(100, projects / 10), 140422,
+                clock.GetUtcNow().UtcDateTime, cancellationToken)
+            : null;
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}) in {Elapsed}",
-            filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, clock.GetElapsedTime(started));
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked) in {Elapsed}",
+            filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, clock.GetElapsedTime(started));
     }
 
     public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()

@@ -39,7 +39,7 @@ public static class EvaluationQueries
         pageSize = Math.Clamp(pageSize, 10, 500);
         page = Math.Max(1, page);
         // The page from the scoped forms first; names after, by id (IgnoreQueryFilters would lift the scope of a whole query).
-        var listed = await forms.OrderBy(e => e.Subject).ThenBy(e => e.ProjectId).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var listed = await forms.OrderByDescending(e => e.Subject == TargetSubject.Project).ThenBy(e => e.ProjectId).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new { e.Id, e.Subject, e.ProjectId, e.OrgUnitId, e.State, e.AdjustedBudget, e.Executed, e.Total, e.ReferenceTotal, e.ReferenceGrade })
             .ToListAsync(ct);
         var projectIds = listed.Select(e => e.ProjectId).OfType<long>().ToList();

@@ -14,8 +14,8 @@ public sealed record FindingCount(FindingKind Kind, string Label, bool Blocking,
 public sealed record DepartmentEvaluation(long? DepartmentId, string Department, int Forms, decimal Amount, int Submitted, int Approved, GradeCounts Grades);
 
 /// <summary>
-/// 自评统计 of a year: coverage of the budgeted projects (count and amount), the reference grades, the findings by
-/// kind, and per department.
+/// 自评统计 of a year's project self-evaluations: coverage of the budgeted projects (count and amount), the reference
+/// grades, the findings by kind, and per department.
 /// </summary>
 public sealed record EvaluationStatistics(int Year, int BudgetedProjects, decimal BudgetedAmount, int Forms, decimal FormsAmount, int Submitted, int Approved,
     GradeCounts Grades, IReadOnlyList<FindingCount> Findings, IReadOnlyList<DepartmentEvaluation> Departments)
@@ -34,11 +34,12 @@ public static class EvaluationStatisticsQuery
             .Join(db.ProjectTotals.Where(t => t.Adjusted > 0), p => p.Id, t => t.ProjectId, (p, t) => t.Adjusted)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Amount = g.Sum() }).SingleOrDefaultAsync(ct);
         var forms = db.SelfEvaluations.Where(e => e.FiscalYear == year);
-        var groups = await forms.GroupBy(e => e.DepartmentId).Select(g => new
+        // Project forms: the coverage and grades of 项目支出 (department-overall forms are counted on their own page).
+        var groups = await forms.Where(e => e.Subject == TargetSubject.Project).GroupBy(e => e.DepartmentId).Select(g => new
             {
                 DepartmentId = g.Key,
-                Forms = g.Count(e => e.Subject == TargetSubject.Project),
-                Amount = g.Sum(e => e.Subject == TargetSubject.Project ? e.AdjustedBudget : 0m),
+                Forms = g.Count(),
+                Amount = g.Sum(e => e.AdjustedBudget),
                 Submitted = g.Count(e => e.State == FormState.Submitted || e.State == FormState.DepartmentApproved || e.State == FormState.Approved),
                 Approved = g.Count(e => e.State == FormState.Approved),
                 Excellent = g.Count(e => e.ReferenceGrade == Grade.Excellent),

@@ -1,0 +1,134 @@
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Evaluations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Demo;
+
+/// <summary>
+/// The previous year of a county, closed: its projects, ledger and targets, and the self-evaluations issued after
+/// it in every state — drafts with findings still to fix, submitted, passed by the department and by finance, a few
+/// returned — with actual values drawn around each target, then a spot-check sample partly re-reviewed. Written
+/// through the domain and the handlers, deterministic for a seed.
+/// </summary>
+public static class DemoEvaluations
+{
+    public sealed record Result(int Projects, int Forms, int Submitted, int Sampled);
+
+    private static readonly string[] Reasons =
+    [
+        "受供货周期影响，部分采购延至次年，已督促供应商并纳入下年计划。",
+        "因政策调整，实施范围缩小，已按程序调整并加强后续管理。",
+        "受天气影响工期延后，已制定赶工计划确保完成。",
+        "申报对象少于预期，下年将加大宣传并优化申报流程。",
+    ];
+
+    public static async Task<Result> FillAsync(SystemDbContext db, string regionCode, IReadOnlyDictionary<string, OrgUnit> orgs, int year, int projects,
+        int seed, DateTime nowUtc, CancellationToken ct)
+    {
+        var filled = await DemoProjects.FillAsync(db, regionCode, orgs, year, new DateOnly(year, 12, 31), projects, seed, ct);
+        await DemoTargets.FillAsync(db, regionCode, year, orgs, seed, DemoTargets.Season.InYear, ct);
+        var people = await DemoMonitoring.People.LoadAsync(db, regionCode, ct);
+        var performance = await people.PerformanceUserAsync(db, ct);
+        // Issued in January after the year closed, filled and reviewed since.
+        var issuedAt = new DateTime(year + 1, 1, 10, 1, 0, 0, DateTimeKind.Utc);
+        var until = nowUtc < issuedAt.AddDays(60) ? nowUtc : issuedAt.AddDays(60);
+        await EvaluationWork.IssueAsync(db, performance, year, issuedAt, ct);
+        var weights = await EvaluationWork.WeightsAsync(db, regionCode, year, ct);
+        var finance = new ReviewActor(performance.UserId, performance.UserName, Role.PerformanceDivision);
+
+        var random = new Random(seed);
+        var ids = await db.SelfEvaluations.AsNoTracking().Where(e => e.RegionCode == regionCode && e.FiscalYear == year)
+            .OrderBy(e => e.Subject).ThenBy(e => e.ProjectId).ThenBy(e => e.OrgUnitId).Select(e => e.Id).ToListAsync(ct);
+        var submitted = 0;
+        foreach (var slice in ids.Chunk(400))
+        {
+            var forms = await db.SelfEvaluations.Include(e => e.Rows).Include(e => e.Steps).Include(e => e.Findings).AsSplitQuery()
+                .Where(e => slice.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var id in slice)
+            {
+                var form = forms[id];
+                var roll = random.Next(100);
+                if (roll < 8) continue;
+                var at = issuedAt.AddHours(random.Next(24, (int)(until - issuedAt).TotalHours + 25));
+                var filler = people.Actor(form.OrgUnitId, Domain.Reviews.FormChain.SelfEvaluation.FillerOf(form.Subject));
+                var input = Input(form, random);
+                form.Fill(filler, input, weights, at);
+                // As a unit would: its own scores from the reference ones (sometimes a point self-deducted), the total summed.
+                var rows = input.Rows.Select(r =>
+                {
+                    var row = form.Rows.Single(x => x.Row == r.Row);
+                    var score = Math.Max(0, row.ReferenceScore - (random.Next(6) == 0 ? 1 : 0));
+                    return r with { Weight = row.ReferenceWeight, Score = score, Reason = row.Attainment == Attainment.Missed ? Reasons[random.Next(Reasons.Length)] : r.Reason };
+                }).ToList();
+                var total = form.ReferenceExecutionScore + rows.Sum(r => r.Score ?? 0);
+                // A share of the drafts keeps a finding for the unit to fix: a total that is not the sum of its rows.
+                var draft = roll < 20;
+                input = input with { Rows = rows, ExecutionWeight = form.ReferenceExecutionWeight, ExecutionScore = form.ReferenceExecutionScore,
+                    Total = draft && random.Next(2) == 0 ? total + 2 : total };
+                form.Fill(filler, input, weights, at);
+                if (draft || form.HasBlockingFindings) continue;
+                form.Submit(filler, weights, at.AddHours(1));
+                submitted++;
+                var reviewer = people.Actor(form.DepartmentId ?? form.OrgUnitId, Role.DepartmentReviewer);
+                if (roll < 40) continue;
+                if (form.Subject == TargetSubject.Project)
+                {
+                    if (roll < 45)
+                    {
+                        form.Return(reviewer, "偏差原因分析不够具体，请补充说明并附佐证材料。", at.AddHours(30));
+                        continue;
+                    }
+                    form.Approve(reviewer, "同意上报", at.AddHours(30));
+                }
+                if (roll < 70) continue;
+                form.Approve(finance, "审核通过", at.AddHours(60));
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var draw = await SpotChecks.DrawAsync(db, performance, new DrawRequest(year, Seed: seed, RatioPercent: 10m), until, ct);
+        var sample = await db.SpotChecks.Include(d => d.Items).SingleAsync(d => d.Id == draw.Id, ct);
+        var totals = await db.SelfEvaluations.AsNoTracking().Where(e => sample.Items.Select(i => i.EvaluationId).Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Total ?? e.ReferenceTotal, ct);
+        foreach (var item in sample.Items.Where((_, i) => i % 2 == 0))
+        {
+            var self = totals[item.EvaluationId];
+            // Most re-reviews land near the unit's own score; one in five finds it overstated (失真).
+            var indicator = Math.Clamp(decimal.Round(self - (random.Next(5) == 0 ? 25 : random.Next(0, 6)), 2), 0, weights.Total);
+            sample.ReReview(item.EvaluationId, self, random.Next(70, 96), indicator, weights, performance.UserName, until);
+        }
+        await db.SaveChangesAsync(ct);
+        return new Result(filled.Projects, ids.Count, submitted, sample.Items.Count);
+    }
+
+    /// <summary>Actual values around each target: most met, some short, a few well over; qualitative mostly 达成.</summary>
+    private static SelfEvaluationInput Input(SelfEvaluation form, Random random) => new(
+        $"{form.AnnualGoal.TrimEnd('。')}：全年基本完成。", null, null,
+        form.Rows.Select(r =>
+        {
+            if (r.IsQualitative)
+                return new EvaluationRowInput(r.Row, Outcome: random.Next(10) switch { < 8 => QualitativeOutcome.Achieved, < 9 => QualitativeOutcome.PartlyAchieved, _ => QualitativeOutcome.NotAchieved });
+            var target = IndicatorValueParser.Parse(r.TargetValue, r.Unit, r.Name, r.Comparison, form.FiscalYear);
+            return new EvaluationRowInput(r.Row, Actual: target.Success ? Actual(target.Value, random) : r.TargetValue);
+        }).ToList(),
+        null);
+
+    private static string Actual(IndicatorValue target, Random random)
+    {
+        if (target.Kind is ValueKind.Date or ValueKind.DateRange)
+            return (target.EndDate ?? target.Date)!.Value.AddDays(random.Next(10) == 0 ? 20 : -random.Next(0, 30)).ToString("yyyy-MM-dd");
+        var number = target.Number ?? 0m;
+        var reverse = target.Comparison is Comparison.LessOrEqual or Comparison.Less;
+        var factor = random.Next(100) switch { < 75 => reverse ? 0.9m : 1m, < 92 => reverse ? 1.1m : 0.85m, _ => reverse ? 0.7m : 1.2m };
+        var value = target.Kind == ValueKind.Percent ? Math.Min(100m, number * factor) : number * factor;
+        var shown = number == Math.Floor(number) && target.Kind != ValueKind.Percent ? Math.Round(value) : Math.Round(value, 1);
+        return shown.ToString(System.Globalization.CultureInfo.InvariantCulture) + (target.Kind == ValueKind.Percent ? "%" : target.Unit);
+    }
+}
