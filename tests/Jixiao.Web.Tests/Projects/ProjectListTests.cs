@@ -63,6 +63,11 @@ public sealed class ProjectListTests(DemoApps apps)
         Assert.NotEmpty(personnel.Rows);
         Assert.All(personnel.Rows, r => Assert.True(r.Category == ProjectCategory.Personnel && r.Name.Contains("工资")));
 
+        var bonds = (await perf.GetJsonAsync<ProjectPage>($"/api/projects?year={Year}&tag=Bond&pageSize=200"))!;
+        Assert.NotEmpty(bonds.Rows);
+        Assert.All(bonds.Rows, r => Assert.True(r.Tags.HasFlag(FundTags.Bond), $"{r.Code}: {r.Tags}"));
+        Assert.Contains(bonds.Rows, r => r.Tags != FundTags.Bond); // combinations with other tags are found too
+
         var pools = (await perf.GetJsonAsync<ProjectPage>($"/api/projects?year={Year}&pool=true"))!;
         Assert.All(pools.Rows, r => Assert.True(r.IsPool));
         Assert.NotEmpty(pools.Rows);
