@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
+using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -39,19 +40,13 @@ public sealed class EvaluationTests(BrowserApp browser)
             db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.Addition, 50_000m, new DateOnly(year, 8, 15), $"襄财追〔{year}〕{code[^4..]}号", "年中追加"));
             db.Payments.Add(Payment.Create(project, new DateOnly(year, 11, 30), 150_000m, $"ZF{code}", "货款"));
             var at = new DateTime(year, 8, 20, 2, 0, 0, DateTimeKind.Utc);
-            var target = PerformanceTarget.ForProject(project, at);
-            var context = new TargetCheckContext(IndicatorFrame.National, year, year);
-            target.Edit(new ReviewActor(null, "周涛", Role.UnitFiller), "改善办学条件", "采购课桌椅 200 套，验收合格，师生满意",
+            var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
             [
                 new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
                 new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
                 new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
                 new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], context, at);
-            target.Submit(new ReviewActor(null, "周涛", Role.UnitFiller), context, at);
-            target.Approve(new ReviewActor(null, "杨帆", Role.DepartmentReviewer), ReviewGrade.Excellent, null, at);
-            target.Approve(new ReviewActor(null, "陈静", Role.BusinessDivision), ReviewGrade.Excellent, null, at);
-            target.Approve(new ReviewActor(null, "张敏", Role.PerformanceDivision), ReviewGrade.Excellent, null, at);
+            ], "改善办学条件");
             db.Targets.Add(target);
             await db.SaveChangesAsync();
         });
@@ -90,6 +85,11 @@ public sealed class EvaluationTests(BrowserApp browser)
             await page.GetByTestId("actual-4").FillAsync("95%");
             await page.GetByTestId("weight-4").FillAsync("15");
             await page.GetByTestId("score-4").FillAsync("15");
+            // A word where a number belongs is named with its row and nothing is saved.
+            await page.GetByTestId("score-2").FillAsync("满分");
+            await unit.SubmitAsync(page.GetByTestId("save"));
+            await Expect(page.GetByTestId("form-error")).ToContainTextAsync("第 2 行“满分”：得分应为数字");
+            await page.GetByTestId("score-2").FillAsync("22.5");
             await page.GetByTestId("total").FillAsync("95");
             await unit.SubmitAsync(page.GetByTestId("submit"));
             await Expect(page.GetByTestId("form-error")).ToContainTextAsync("91.38");

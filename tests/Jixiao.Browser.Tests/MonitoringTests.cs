@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
+using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -39,18 +40,12 @@ public sealed class MonitoringTests(BrowserApp browser)
             db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.InitialApproval, 500_000m, new DateOnly(year, 1, 15), $"襄财预〔{year}〕{code[^4..]}号", "年初批复"));
             db.Payments.Add(Payment.Create(project, new DateOnly(year, 1, 20), 5_000m, $"ZF{code}", "定金"));
             var approved = new DateTime(year, 1, 20, 2, 0, 0, DateTimeKind.Utc);
-            var target = PerformanceTarget.ForProject(project, approved);
-            var context = new TargetCheckContext(IndicatorFrame.National, year, year);
-            target.Edit(new ReviewActor(null, "周涛", Role.UnitFiller), "改善实验教学条件", "购置实验室设备 100 台（套）并投入使用",
+            var target = ApprovedTargets.For(project, approved, "购置实验室设备 100 台（套）并投入使用",
             [
                 new("产出指标", "数量指标", "购置实验设备数量", Comparison.GreaterOrEqual, "≥100台", "台"),
                 new("效益指标", "社会效益指标", "实验教学开出率提升", Comparison.Qualitative, "明显提升", ""),
                 new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], context, approved);
-            target.Submit(new ReviewActor(null, "周涛", Role.UnitFiller), context, approved);
-            target.Approve(new ReviewActor(null, "杨帆", Role.DepartmentReviewer), ReviewGrade.Excellent, null, approved);
-            target.Approve(new ReviewActor(null, "陈静", Role.BusinessDivision), ReviewGrade.Excellent, null, approved);
-            target.Approve(new ReviewActor(null, "张敏", Role.PerformanceDivision), ReviewGrade.Excellent, null, approved);
+            ], "改善实验教学条件");
             db.Targets.Add(target);
             await db.SaveChangesAsync();
             return project.Id;

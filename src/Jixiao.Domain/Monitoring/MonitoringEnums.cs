@@ -78,15 +78,4 @@ public static class MonitoringLabels
         CorrectiveKind.TargetAdjustment => "目标调整",
         _ => k.ToString(),
     };
-
-    /// <summary>Reads a label or an enum name (Excel cells, form values); null when it is neither.</summary>
-    public static T? Parse<T>(string? text, Func<T, string> label) where T : struct, Enum
-    {
-        var value = (text ?? "").Trim();
-        if (value.Length == 0) return null;
-        foreach (var item in Enum.GetValues<T>())
-            if (label(item) == value || string.Equals(item.ToString(), value, StringComparison.OrdinalIgnoreCase))
-                return item;
-        return null;
-    }
 }

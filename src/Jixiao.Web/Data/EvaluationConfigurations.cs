@@ -73,21 +73,7 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
             r.Ignore(x => x.IsFilled);
         });
         b.Navigation(e => e.Rows).AutoInclude(false);
-        b.OwnsMany(e => e.Steps, s =>
-        {
-            s.ToTable("SelfEvaluationSteps");
-            s.WithOwner().HasForeignKey("EvaluationId");
-            s.Property<long>("EvaluationId");
-            s.HasKey("EvaluationId", nameof(FormStep.Seq));
-            s.Property(x => x.Seq).ValueGeneratedNever();
-            s.Property(x => x.Action).HasMaxLength(12);
-            s.Property(x => x.FromState).HasMaxLength(20);
-            s.Property(x => x.ToState).HasMaxLength(20);
-            s.Property(x => x.Role).HasMaxLength(24);
-            s.Property(x => x.UserName).HasMaxLength(256);
-            s.Property(x => x.Opinion).HasMaxLength(1000);
-            s.HasIndex(x => x.UserId);
-        });
+        b.OwnsMany(e => e.Steps, s => s.MapFormSteps("SelfEvaluationSteps", "EvaluationId"));
         b.Navigation(e => e.Steps).AutoInclude(false);
         b.OwnsMany(e => e.Findings, f =>
         {

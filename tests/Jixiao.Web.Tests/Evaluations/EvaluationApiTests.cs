@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
@@ -16,23 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Tests.Evaluations;
 
 /// <summary>The demo county's organisations and accounts with the clock on 20 January 2027, after the 2026 year closed.</summary>
-public sealed class ClosedYearCounty : IAsyncDisposable
-{
-    public static readonly DateTimeOffset Now = new(2027, 1, 20, 2, 0, 0, TimeSpan.Zero);
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<JixiaoApp>>> _apps = new();
-
-    public Task<JixiaoApp> GetAsync(DatabaseProvider provider)
-    {
-        TestEnvironment.Require(provider);
-        return _apps.GetOrAdd(provider, p => new Lazy<Task<JixiaoApp>>(() => JixiaoApp.StartAsync(p, clock: new FixedClock(Now)))).Value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-            await (await app.Value).DisposeAsync();
-    }
-}
+public sealed class ClosedYearCounty() : ClockedApps(new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero));
 
 /// <summary>Self-evaluation through the API: tasks for every budgeted project after the year, prefilled from the ledger; findings; the review chain.</summary>
 public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<ClosedYearCounty>
@@ -84,19 +66,13 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
             if (approved)
             {
                 var at = new DateTime(Year, 8, 25, 2, 0, 0, DateTimeKind.Utc);
-                var target = PerformanceTarget.ForProject(project, at);
-                var context = new TargetCheckContext(IndicatorFrame.National, Year, Year);
-                target.Edit(new ReviewActor(null, "单位", Role.UnitFiller), "改善办学条件", "采购课桌椅 200 套，验收合格，师生满意",
+                var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
                 [
                     new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
                     new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
                     new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
                     new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-                ], context, at);
-                target.Submit(new ReviewActor(null, "单位", Role.UnitFiller), context, at);
-                target.Approve(new ReviewActor(null, "部门", Role.DepartmentReviewer), ReviewGrade.Excellent, null, at);
-                target.Approve(new ReviewActor(null, "股室", Role.BusinessDivision), ReviewGrade.Excellent, null, at);
-                target.Approve(new ReviewActor(null, "绩效股", Role.PerformanceDivision), ReviewGrade.Excellent, null, at);
+                ], "改善办学条件");
                 db.Targets.Add(target);
             }
             await db.SaveChangesAsync();

@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
@@ -24,23 +22,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Tests.Evaluations;
 
 /// <summary>The demo county with the clock on 20 January 2027, after the 2026 year closed; its own app, apart from the API tests'.</summary>
-public sealed class SelfEvaluationSheetCounty : IAsyncDisposable
-{
-    public static readonly DateTimeOffset Now = new(2027, 1, 20, 2, 0, 0, TimeSpan.Zero);
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<JixiaoApp>>> _apps = new();
-
-    public Task<JixiaoApp> GetAsync(DatabaseProvider provider)
-    {
-        TestEnvironment.Require(provider);
-        return _apps.GetOrAdd(provider, p => new Lazy<Task<JixiaoApp>>(() => JixiaoApp.StartAsync(p, clock: new FixedClock(Now)))).Value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-            await (await app.Value).DisposeAsync();
-    }
-}
+public sealed class SelfEvaluationSheetCounty() : ClockedApps(new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero));
 
 /// <summary>
 /// The 项目支出绩效自评表 in xlsx, the 自评报告 in docx and the 部门汇总表: a unit exports its form, fills it offline (or
@@ -78,19 +60,13 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
                 db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.Addition, addition, new DateOnly(Year, 8, 20), $"{code}-2", "年中追加"));
             if (paid > 0) db.Payments.Add(Payment.Create(project, new DateOnly(Year, 11, 30), paid, $"{code}-PAY", "支付"));
             var at = new DateTime(Year, 8, 25, 2, 0, 0, DateTimeKind.Utc);
-            var target = PerformanceTarget.ForProject(project, at);
-            var context = new TargetCheckContext(IndicatorFrame.National, Year, Year);
-            target.Edit(new ReviewActor(null, "单位", Role.UnitFiller), "改善办学条件", "采购课桌椅 200 套，验收合格，师生满意",
+            var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
             [
                 new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
                 new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
                 new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
                 new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], context, at);
-            target.Submit(new ReviewActor(null, "单位", Role.UnitFiller), context, at);
-            target.Approve(new ReviewActor(null, "部门", Role.DepartmentReviewer), ReviewGrade.Excellent, null, at);
-            target.Approve(new ReviewActor(null, "股室", Role.BusinessDivision), ReviewGrade.Excellent, null, at);
-            target.Approve(new ReviewActor(null, "绩效股", Role.PerformanceDivision), ReviewGrade.Excellent, null, at);
+            ], "改善办学条件");
             db.Targets.Add(target);
             await db.SaveChangesAsync();
             return project.Id;

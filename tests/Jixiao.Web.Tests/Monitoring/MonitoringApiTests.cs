@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
@@ -19,24 +17,7 @@ namespace Jixiao.Web.Tests.Monitoring;
 /// The demo county with its clock fixed on 10 September 2026, so that rounds of earlier months can be opened on
 /// any day the tests run. One app per database, shared by the monitoring tests; each test opens its own month.
 /// </summary>
-public sealed class MonitoredCounty : IAsyncDisposable
-{
-    public static readonly DateTimeOffset Now = new(2026, 9, 10, 2, 0, 0, TimeSpan.Zero);
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<JixiaoApp>>> _apps = new();
-
-    public Task<JixiaoApp> GetAsync(DatabaseProvider provider)
-    {
-        TestEnvironment.Require(provider);
-        return _apps.GetOrAdd(provider, p => new Lazy<Task<JixiaoApp>>(() =>
-            JixiaoApp.StartAsync(p, projects: 300, clock: new FixedClock(Now)))).Value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-            await (await app.Value).DisposeAsync();
-    }
-}
+public sealed class MonitoredCounty() : ClockedApps(new DateTimeOffset(2026, 9, 10, 2, 0, 0, TimeSpan.Zero), 300);
 
 /// <summary>Monitoring through the API: the round's scope as of the cut-off, returns, review, lights, statistics, corrective actions.</summary>
 public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<MonitoredCounty>
@@ -94,19 +75,13 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
                     db.LedgerMovements.Add(LedgerMovement.Create(project, kind, amount, date, document, "测试"));
                 }
             }
-            var target = PerformanceTarget.ForProject(project, approvedAt);
-            var context = new TargetCheckContext(IndicatorFrame.National, Year, Year);
-            target.Edit(new ReviewActor(null, "单位", Role.UnitFiller), "完成项目建设", "年内完成 100 套设备采购并投入使用",
+            var target = ApprovedTargets.For(project, approvedAt, "年内完成 100 套设备采购并投入使用",
             [
                 new("产出指标", "数量指标", "采购设备数量", Comparison.GreaterOrEqual, "≥100套", "套"),
                 new("产出指标", "质量指标", "设备验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
                 new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
                 new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], context, approvedAt);
-            target.Submit(new ReviewActor(null, "单位", Role.UnitFiller), context, approvedAt);
-            target.Approve(new ReviewActor(null, "部门", Role.DepartmentReviewer), ReviewGrade.Excellent, null, approvedAt);
-            target.Approve(new ReviewActor(null, "股室", Role.BusinessDivision), ReviewGrade.Excellent, null, approvedAt);
-            target.Approve(new ReviewActor(null, "绩效股", Role.PerformanceDivision), ReviewGrade.Excellent, null, approvedAt);
+            ], "完成项目建设");
             db.Targets.Add(target);
             await db.SaveChangesAsync();
             return (project.Id, project.Code);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
@@ -70,17 +69,8 @@ public sealed class MonitoringSheetTests
                 Payment.Create(a, new DateOnly(Year, 3, 1), 200_000m, "JKZF-1", null),
                 Payment.Create(b, new DateOnly(Year, 3, 1), 500_000m, "JKZF-2", null));
             var at = new DateTime(Year, 2, 1, 2, 0, 0, DateTimeKind.Utc);
-            var context = new TargetCheckContext(IndicatorFrame.National, Year, Year);
             foreach (var project in new[] { a, b })
-            {
-                var target = PerformanceTarget.ForProject(project, at);
-                target.Edit(new ReviewActor(null, "shiyan", Role.UnitFiller), "提升办学质量", "完成年度任务", Indicators, context, at);
-                target.Submit(new ReviewActor(null, "shiyan", Role.UnitFiller), context, at);
-                target.Approve(new ReviewActor(null, "edu", Role.DepartmentReviewer), ReviewGrade.Excellent, null, at);
-                target.Approve(new ReviewActor(null, "jkw", Role.BusinessDivision), ReviewGrade.Excellent, null, at);
-                target.Approve(new ReviewActor(null, "perf", Role.PerformanceDivision), ReviewGrade.Excellent, null, at);
-                db.Targets.Add(target);
-            }
+                db.Targets.Add(ApprovedTargets.For(project, at, "完成年度任务", Indicators, "提升办学质量"));
             await db.SaveChangesAsync();
             return (a.Id, b.Id);
         });

@@ -4,6 +4,7 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -59,15 +60,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> Fill(long id, bool submit, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-        {
-            foreach (var (key, entry) in ModelState.Where(e => e.Value?.Errors.Count > 0).ToList())
-            {
-                ModelState.Remove(key);
-                ModelState.AddModelError("", $"“{entry?.AttemptedValue}”不是数字：分值、得分和总分请填写数字（最多两位小数）。");
-            }
+        if (BindingErrors.Explain(ModelState, nameof(Rows), FieldFixes))
             return await OnGetAsync(id, ct);
-        }
         return await Run(id, async now =>
         {
             var input = new SelfEvaluationInput(GoalCompletion, ExecutionWeight, ExecutionScore,
@@ -89,6 +83,16 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         Run(id, async now => await EvaluationWork.ActAsync(db, user, id, action, opinion, now, ct) is { } e
             ? $"已{action.Label()}，当前状态：{e.State.Label()}。"
             : null, ct);
+
+    private static readonly Dictionary<string, string> FieldFixes = new()
+    {
+        [nameof(ExecutionWeight)] = "预算执行率分值应为数字，如 10",
+        [nameof(ExecutionScore)] = "预算执行率得分应为数字，如 9.5",
+        [nameof(Total)] = "总分应为数字，如 91.38",
+        [nameof(EvaluationRowForm.Weight)] = "分值应为数字，如 20",
+        [nameof(EvaluationRowForm.Score)] = "得分应为数字（最多两位小数），如 18.5",
+        [nameof(EvaluationRowForm.Outcome)] = "达成情况请从列表中选择",
+    };
 
     private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action, CancellationToken ct)
     {

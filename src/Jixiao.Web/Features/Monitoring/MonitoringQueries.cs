@@ -47,7 +47,7 @@ public sealed record StepView(int Seq, FormAction Action, FormState FromState, F
 public sealed record CorrectionView(long Id, CorrectiveKind Kind, decimal Amount, DateOnly Date, string DocumentNo, string Reason,
     string? Counterpart, int? TargetVersion, string RecordedBy, DateTime RecordedAtUtc);
 
-public sealed record TaskView(long Id, RoundSummary Round, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit,
+public sealed record TaskView(long Id, MonitoringRound Round, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit,
     string Department, long? TargetId, bool IsKey, FormState State, decimal Budget, decimal Executed, decimal? ExecutionRate,
     decimal? ExpectedExecution, DeviationCause? ExecutionCause, string ExecutionMeasures, Light ExecutionLight, string ExecutionExplanation,
     Light Light, string LightReason, string? ReturnReason, DateTime? FilledAtUtc, IReadOnlyList<ReturnRowView> Rows, IReadOnlyList<StepView> Steps,
@@ -173,7 +173,7 @@ public static class MonitoringQueries
     {
         var task = await db.MonitoringTasks.AsNoTracking().Include(t => t.Rows).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return null;
-        var round = (await RoundsAsync(db, task.FiscalYear, ct)).Single(r => r.Id == task.RoundId);
+        var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
         var project = task.ProjectId is { } pid ? await db.Projects.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == pid, ct) : null;
         var unit = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == task.OrgUnitId).Select(o => o.Name).SingleAsync(ct);
         var department = task.DepartmentId is { } did

@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,18 @@ public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     [TempData] public string? Done { get; set; }
     public bool Edits => user.Scope.Has(Role.PerformanceDivision);
 
+    private static readonly Dictionary<string, string> FieldFixes = new()
+    {
+        [nameof(WarningRules.ExecutionMode)] = "预算执行预警方式请从列表中选择",
+        [nameof(WarningRules.RatioRed)] = "比值红灯线应为数字，如 60",
+        [nameof(WarningRules.RatioYellow)] = "比值黄灯线应为数字，如 80",
+        [nameof(WarningRules.GapRed)] = "差距红灯线应为数字（百分点），如 20",
+        [nameof(WarningRules.GapYellow)] = "差距黄灯线应为数字（百分点），如 10",
+        [nameof(WarningRules.IndicatorRed)] = "指标红灯线应为数字，如 60",
+        [nameof(WarningRules.IndicatorYellow)] = "指标黄灯线应为数字，如 80",
+        [nameof(WarningRules.IndicatorBlue)] = "指标蓝灯线应为数字，如 120",
+    };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year ??= clock.GetUtcNow().Year;
@@ -27,12 +40,8 @@ public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         Year ??= clock.GetUtcNow().Year;
         if (!Edits) return Forbid();
-        if (!ModelState.IsValid)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError("", "阈值请填写数字。");
+        if (BindingErrors.Explain(ModelState, "", FieldFixes))
             return Page();
-        }
         try
         {
             await RoundWork.SetRulesAsync(db, user, Year.Value, Rules, clock.GetUtcNow().UtcDateTime, ct);

@@ -5,6 +5,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -61,15 +62,8 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> Fill(long id, bool submit, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-        {
-            foreach (var (key, entry) in ModelState.Where(e => e.Value?.Errors.Count > 0).ToList())
-            {
-                ModelState.Remove(key);
-                ModelState.AddModelError("", $"“{entry?.AttemptedValue}”不是有效的{(key == nameof(ExpectedWan) ? "全年预计执行数（万元，填数字）" : "选项")}。");
-            }
+        if (BindingErrors.Explain(ModelState, nameof(Rows), FieldFixes))
             return await OnGetAsync(id, ct);
-        }
         return await Run(id, async now =>
         {
             var input = new ReturnInput(ExpectedWan is { } wan ? decimal.Round(wan * 10_000m, 2) : null, ExecutionCause, ExecutionMeasures,
@@ -112,6 +106,15 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
                 : action.MovesMoney ? $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元，文件号 {action.DocumentNo}，已记入项目指标账。"
                 : $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元。";
         }, ct);
+
+    private static readonly Dictionary<string, string> FieldFixes = new()
+    {
+        [nameof(ExpectedWan)] = "全年预计执行数应为数字（万元），如 48 或 48.5",
+        [nameof(ExecutionCause)] = "执行偏差原因请从列表中选择",
+        [nameof(RowForm.Outcome)] = "达成情况请从列表中选择",
+        [nameof(RowForm.Cause)] = "偏差原因请从列表中选择",
+        [nameof(RowForm.Likelihood)] = "完成目标可能性请从列表中选择",
+    };
 
     private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action, CancellationToken ct)
     {

@@ -7,6 +7,8 @@ using Jixiao.Web.Features.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Jixiao.Web.Features.Shared;
+
 namespace Jixiao.Web.Features.Targets;
 
 /// <summary>One indicator row as the form posts it; the 二级指标 select carries "一级|二级".</summary>
@@ -111,7 +113,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> WriteAsync(long id, bool submit, CancellationToken ct)
     {
-        if (ExplainBindingErrors()) return await RedisplayAsync(id, ct);
+        if (BindingErrors.Explain(ModelState, "Form.Indicators", FieldNames)) return await RedisplayAsync(id, ct);
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -130,7 +132,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     private async Task<IActionResult> RedisplayAsync(long id, CancellationToken ct)
     {
-        ExplainBindingErrors();
+        BindingErrors.Explain(ModelState, "Form.Indicators", FieldNames);
         // Rows were added, removed or picked: the inputs must show Form as it is now, not the posted values
         // under their old indexes; the page-level messages stay.
         var messages = ModelState.TryGetValue("", out var page) ? page.Errors.Select(e => e.ErrorMessage).ToList() : [];
@@ -148,24 +150,6 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         [nameof(IndicatorForm.Basis)] = "取值依据请从列表中选择",
         [nameof(IndicatorForm.LibraryEntryId)] = "引用的指标库条目无效，请重新引用",
     };
-
-    /// <summary>
-    /// Turns a value the form could not read (e.g. text in 权重) into a Chinese message naming the row, so that
-    /// nothing is saved with the value silently dropped. True when there was one.
-    /// </summary>
-    private bool ExplainBindingErrors()
-    {
-        var unreadable = ModelState.Where(e => e.Value!.Errors.Count > 0 && e.Key.StartsWith("Form.Indicators[", StringComparison.Ordinal)).ToList();
-        foreach (var (key, entry) in unreadable)
-        {
-            var written = entry!.AttemptedValue ?? Request.Form[key].ToString();
-            ModelState.Remove(key);
-            var row = int.Parse(key["Form.Indicators[".Length..key.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture) + 1;
-            var field = key[(key.LastIndexOf('.') + 1)..];
-            ModelState.AddModelError("", $"第 {row} 行“{written}”：{FieldNames.GetValueOrDefault(field, field + " 无法识别")}。未保存，请改正后再保存。");
-        }
-        return unreadable.Count > 0;
-    }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
