@@ -28,6 +28,7 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, ProjectScaleStep>();
         services.AddScoped<IScaleStep, TargetScaleStep>();
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
+        services.AddScoped<IScaleStep, EvaluationScaleStep>();
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 

@@ -130,6 +130,38 @@ public sealed class EvaluationTests(BrowserApp browser)
         Assert.Empty(browser.ServerErrors);
     }
 
+    [Fact]
+    public async Task Settings_AnUnreadableWeightKeepsWhatWasTyped_SavedWeightsAreShownAgain()
+    {
+        // Two years back: no form of the shared test database is scored with them.
+        var year = DateTime.UtcNow.AddHours(8).Year - 2;
+        await using var finance = await browser.NewSessionAsync();
+        var page = finance.Page;
+        await finance.LoginAsync("perf");
+        await finance.GotoAsync($"/Evaluations?Year={year}");
+        await page.GetByTestId("settings").ClickAsync();
+        await Expect(page.GetByTestId("weight-Output")).ToHaveValueAsync("50");
+
+        await page.GetByTestId("weight-Execution").FillAsync("15");
+        await page.GetByTestId("weight-Output").FillAsync("4o");
+        await finance.SubmitAsync(page.GetByTestId("save-weights"));
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("“4o”：产出指标分值应为数字，如 50。未保存");
+        await Expect(page.GetByTestId("weight-Output")).ToHaveValueAsync("4o");
+        await Expect(page.GetByTestId("weight-Execution")).ToHaveValueAsync("15");
+
+        await page.GetByTestId("weight-Output").FillAsync("40");
+        await finance.SubmitAsync(page.GetByTestId("save-weights"));
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("预算执行率 15 + 产出指标 40 + 效益指标 30 + 满意度指标 10 + 成本指标 0 = 95，应等于总分 100");
+
+        await page.GetByTestId("weight-Output").FillAsync("45");
+        await finance.SubmitAsync(page.GetByTestId("save-weights"));
+        await Expect(page.GetByTestId("done")).ToContainTextAsync($"{year} 年度自评评分设置已保存。已按账面和本年度设置重新计算 0 张");
+        await Expect(page.GetByTestId("weight-Execution")).ToHaveValueAsync("15");
+        await Expect(page.GetByTestId("weight-Output")).ToHaveValueAsync("45");
+        await Shot(page, "4-settings");
+        Assert.Empty(browser.ServerErrors);
+    }
+
     private static async Task Shot(IPage page, string name)
     {
         if (SaveScreenshots)

@@ -322,19 +322,31 @@ public sealed class SelfEvaluation : IOrgOwned
 
     /// <summary>
     /// The ledger or the region-year's settings changed: new A and B (the form's A and B follow when they still
-    /// showed the old ledger figures), reference and findings again. Not after the form is approved.
+    /// showed the old ledger figures), reference and findings again. Not after the form is approved. Returns whether
+    /// anything the form shows changed; only then is it stamped as updated.
     /// </summary>
-    public void Refigure(EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
+    public bool Refigure(EvaluationFunds funds, EvaluationWeights weights, DateTime nowUtc)
     {
         if (State == FormState.Approved)
             throw new ConflictException("自评表已审核，不再随账面或评分设置重新计算。");
         weights.Validated();
+        var before = Figures();
         if (AdjustedBudget == LedgerAdjustedBudget) AdjustedBudget = funds.AdjustedBudget;
         if (Executed == LedgerExecuted) Executed = funds.Executed;
         (InitialBudget, LedgerAdjustedBudget, LedgerExecuted) = (funds.InitialBudget, funds.AdjustedBudget, funds.Executed);
         Recompute(weights);
+        if (Figures().SequenceEqual(before)) return false;
         UpdatedAtUtc = nowUtc;
+        return true;
     }
+
+    /// <summary>Everything a refigure can change, compared by value (5.00 equals 5).</summary>
+    private List<object> Figures() => new object[]
+        {
+            InitialBudget, LedgerAdjustedBudget, LedgerExecuted, AdjustedBudget, Executed, MaxScore, ReferenceExecutionWeight, ReferenceExecutionScore,
+            ExecutionExplanation, ReferenceTotal, ReferenceGrade,
+        }.Concat(Rows.SelectMany(r => new object[] { r.ReferenceWeight, r.WeightBasis, r.ReferenceScore, r.Explanation }))
+        .Concat(Findings).ToList();
 
     /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>
     public void Submit(ReviewActor actor, EvaluationWeights weights, DateTime nowUtc)
@@ -375,7 +387,9 @@ public sealed class SelfEvaluation : IOrgOwned
             Rows[i].Recompute(FiscalYear, rowWeights[i]);
         ReferenceTotal = ReferenceExecutionScore + Rows.Sum(r => r.ReferenceScore);
         ReferenceGrade = ReferenceScoring.GradeOf(ReferenceTotal, MaxScore);
-        Findings = ConsistencyCheck.Check(this, weights).ToList();
+        var findings = ConsistencyCheck.Check(this, weights).ToList();
+        // The same findings keep their rows, so an unchanged form is not rewritten.
+        if (!findings.SequenceEqual(Findings)) Findings = findings;
     }
 
     private void Move(FormAction action, FormState next, ReviewActor actor, DateTime nowUtc, string? opinion)

@@ -135,9 +135,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        var ownTransaction = await OwnTransactionAsync(cancellationToken);
         // Changes were just detected by the capture; detecting them again is the cost of large saves.
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
@@ -156,6 +154,13 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         }
     }
 
+    /// <summary>
+    /// A transaction of the caller's own, or null when one is already open (e.g. the demo seed wraps everything in
+    /// one): commit it only when it is not null.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
     private (AuditActor Actor, DateTime Now) AuditContext() =>
         (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode), _clock.GetUtcNow().UtcDateTime);
 
@@ -167,7 +172,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public async Task InsertAuditedAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0) return;
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
         await BulkInsert.InsertAsync(this, rows, cancellationToken);
         if (!SuppressRowAudit)
         {
@@ -182,7 +187,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public async Task RecordEventAsync(Domain.Audit.AuditAction action, AppUser? user, string userName, string? detail,
         CancellationToken cancellationToken = default, string? regionCode = null)
     {
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
         await AuditChainWriter.AppendAsync(this,
         [
             new AuditEntry

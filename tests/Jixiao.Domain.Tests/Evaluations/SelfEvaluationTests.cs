@@ -228,6 +228,22 @@ public sealed class SelfEvaluationTests
     }
 
     [Fact]
+    public void Refigure_NothingChanged_LeavesTheFormAsItWas()
+    {
+        var evaluation = NewEvaluation();
+        evaluation.Fill(Unit, Clean() with { Total = 50m }, Weights, Now);
+        var findings = evaluation.Findings;
+
+        var changed = evaluation.Refigure(Funds(), Weights, Now.AddDays(3));
+
+        Assert.False(changed);
+        Assert.Equal(Now, evaluation.UpdatedAtUtc);
+        Assert.Same(findings, evaluation.Findings);
+        Assert.True(evaluation.Refigure(Funds() with { Executed = 500_000m }, Weights, Now.AddDays(4)));
+        Assert.Equal(Now.AddDays(4), evaluation.UpdatedAtUtc);
+    }
+
+    [Fact]
     public void Refigure_SettingsChanged_ReweighsTheRows()
     {
         var evaluation = NewEvaluation();

@@ -32,7 +32,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
     internal sealed record View(Form Evaluation, string Code, List<FormAction> AllowedActions, bool CanEdit);
 
     /// <summary>A 2026 project of 第一中学 with the given movements and payments, and approved targets unless <paramref name="approved"/> is false.</summary>
-    private static Task<(long Id, string Code)> ProjectAsync(JixiaoApp app, string code, bool approved, (MovementKind Kind, decimal Amount)[] movements,
+    internal static Task<(long Id, string Code)> ProjectAsync(JixiaoApp app, string code, bool approved, (MovementKind Kind, decimal Amount)[] movements,
         decimal paid) =>
         app.AsSystemAsync<SystemDbContext, (long, string)>(async db =>
         {
@@ -79,7 +79,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
             return (project.Id, project.Code);
         });
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) =>
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) =>
         await client.PostAsJsonAsync(path, body, ApiJson.Options);
 
     [Theory, MemberData(nameof(Providers))]

@@ -16,7 +16,7 @@ public sealed class GenerateTests
     public async Task Generate_ThreeRegions_BuildsTreesAndAccountsScopedToEachCounty(DatabaseProvider provider)
     {
         await using var app = await JixiaoApp.StartAsync(provider, seedDemo: false);
-        var result = await CliRunner.RunAsync(app.Database, "generate", "--regions", "3", "--projects-per-region", "10");
+        var result = await CliRunner.RunAsync(app.Database, "generate", "--regions", "3", "--projects-per-region", "40", "--year", "2026");
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
 
         var counties = await app.AsSystemAsync<SystemDbContext, List<string>>(db =>
@@ -31,7 +31,22 @@ public sealed class GenerateTests
         Assert.All(orgs!, o => Assert.Equal("990102", o.RegionCode));
         var foreign = await app.OrgIdAsync("990103", "10602");
         Assert.Equal(HttpStatusCode.NotFound, (await perf.GetAsync($"/api/orgs/{foreign}")).StatusCode);
+
+        // The closed year before: every county's budgeted projects self-evaluated, in more than one state, and sampled.
+        var forms = await app.AsSystemAsync<SystemDbContext, Dictionary<string, (int Forms, int States, int Sampled)>>(async db =>
+        {
+            var evaluations = await db.SelfEvaluations.Where(e => e.FiscalYear == 2025).Select(e => new { e.RegionCode, e.State }).ToListAsync();
+            var sampled = await db.SpotChecks.Where(d => d.FiscalYear == 2025).Select(d => new { d.RegionCode, d.Items.Count }).ToListAsync();
+            return evaluations.GroupBy(e => e.RegionCode).ToDictionary(g => g.Key,
+                g => (g.Count(), g.Select(e => e.State).Distinct().Count(), sampled.Where(d => d.RegionCode == g.Key).Sum(d => d.Count)));
+        });
+        Assert.Equal(counties, forms.Keys.Order());
+        Assert.All(forms.Values, f => Assert.True(f is { Forms: >= 20, States: >= 3, Sampled: >= 1 }, f.ToString()));
+        var page = await perf.GetJsonAsync<Listed>("/api/evaluations?year=2025&mine=false");
+        Assert.Equal(forms["990102"].Forms, page!.Total);
     }
+
+    private sealed record Listed(int Total);
 
     [Fact]
     public async Task Generate_BadArgument_ExitsNonZeroWithReason()

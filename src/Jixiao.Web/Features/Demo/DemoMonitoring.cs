@@ -104,7 +104,7 @@ public static class DemoMonitoring
 
         var span = untilUtc - openedUtc;
         int filled = 0, submitted = 0;
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.OwnTransactionAsync(ct);
         foreach (var slice in plans.Chunk(500))
         {
             var ids = slice.Select(p => p.Id).ToList();

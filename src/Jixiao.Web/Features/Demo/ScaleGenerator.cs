@@ -26,7 +26,8 @@ public interface IScaleStep
 
 /// <summary>
 /// <c>generate --regions N --projects-per-region M</c>: a province of N counties (synthetic codes 99xxyy
-/// under 990000 演示省), each with the demo county's organisation tree and one account per role.
+/// under 990000 演示省), each with the demo county's organisation tree (for the year of the run and the closed year
+/// before it) and one account per role.
 /// </summary>
 public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> steps, IPasswordHasher<Access.AppUser> hasher,
     DemoSeeder seeder, ILogger<ScaleGenerator> logger)
@@ -50,10 +51,12 @@ public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> s
             var code = $"99{i / 99 + 1:00}{i % 99 + 1:00}";
             var name = $"演示县{i + 1:0000}";
             db.Regions.Add(Region.Create(code, name));
+            // The year of the run in execution and the year before it closed (its self-evaluations are generated).
+            db.FiscalYears.Add(FiscalYear.Open(code, request.FiscalYear - 1, FiscalYearStatus.Closed));
             db.FiscalYears.Add(FiscalYear.Open(code, request.FiscalYear, FiscalYearStatus.Executing));
             await db.SaveChangesAsync(cancellationToken);
 
-            var orgs = await OrgTreeBuilder.BuildCountyAsync(db, code, name, [request.FiscalYear], cancellationToken);
+            var orgs = await OrgTreeBuilder.BuildCountyAsync(db, code, name, [request.FiscalYear - 1, request.FiscalYear], cancellationToken);
             foreach (var account in DemoCounty.Accounts.Where(a => a.Region == DemoCounty.RegionCode))
             {
                 var org = account.OrgCode is null ? null : orgs[account.OrgCode];

@@ -15,6 +15,12 @@ namespace Jixiao.Web.Features.Evaluations;
 /// <summary>What issuing a year's self-evaluation did, and the budgeted projects it could not cover yet.</summary>
 public sealed record EvaluationsIssued(int Year, int Projects, int Departments, int AlreadyIssued, int WithoutApprovedTargets, decimal AmountWithoutTargets);
 
+/// <summary>What a refigure did: forms recomputed (not yet approved), of which changed, and the approved forms left as approved.</summary>
+public sealed record EvaluationsRefigured(int Year, int Forms, int Changed, int Approved);
+
+/// <summary>The settings as kept, and the refigure of the year's forms they caused.</summary>
+public sealed record WeightsSaved(EvaluationWeights Weights, EvaluationsRefigured Refigured);
+
 /// <summary>
 /// Self-evaluation handlers shared by the pages and the API: the year's tasks (全覆盖), filling with findings,
 /// the review chain. Every read goes through the scoped context.
@@ -25,7 +31,11 @@ public static class EvaluationWork
         (await db.EvaluationWeights.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == regionCode && s.FiscalYear == year, ct))?.Weights
         ?? EvaluationWeights.Defaults;
 
-    public static async Task<EvaluationWeights> SetWeightsAsync(JixiaoDbContext db, CurrentUser user, int year, EvaluationWeights weights, DateTime nowUtc,
+    /// <summary>
+    /// Keeps the region-year's settings and refigures its forms with them in the same transaction, so no form shows
+    /// scores of the old settings once the new ones are saved.
+    /// </summary>
+    public static async Task<WeightsSaved> SetWeightsAsync(JixiaoDbContext db, CurrentUser user, int year, EvaluationWeights weights, DateTime nowUtc,
         CancellationToken ct)
     {
         var region = RoundWork.RegionOf(user);
@@ -37,8 +47,75 @@ public static class EvaluationWork
             db.EvaluationWeights.Add(setting);
         }
         setting.Set(weights, nowUtc);
+        await using var transaction = await db.OwnTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        return setting.Weights;
+        var refigured = await RefigureFormsAsync(db, region, year, setting.Weights, nowUtc, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return new WeightsSaved(setting.Weights, refigured);
+    }
+
+    /// <summary>
+    /// 重新计算: every form of the region-year not yet approved gets the ledger's year-end A and B (after back-dated
+    /// imports or adjustments) and the current settings; its reference scores and findings are computed again. Forms
+    /// approved by finance keep what was approved. All or nothing.
+    /// </summary>
+    public static async Task<EvaluationsRefigured> RefigureAsync(JixiaoDbContext db, CurrentUser user, int year, DateTime nowUtc, CancellationToken ct)
+    {
+        var region = RoundWork.RegionOf(user);
+        FiscalYears.EnsureValid(year);
+        var weights = await WeightsAsync(db, region, year, ct);
+        await using var transaction = await db.OwnTransactionAsync(ct);
+        var refigured = await RefigureFormsAsync(db, region, year, weights, nowUtc, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return refigured;
+    }
+
+    private static async Task<EvaluationsRefigured> RefigureFormsAsync(JixiaoDbContext db, string region, int year, EvaluationWeights weights,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var funds = await YearFundsAsync(db, region, year, ct);
+        var none = new EvaluationFunds(0, 0, 0);
+        int forms = 0, changed = 0;
+        // In slices, so a county's thousands of forms and their rows are never all held at once.
+        long after = 0;
+        while (true)
+        {
+            var slice = await db.SelfEvaluations.Include(e => e.Rows).Include(e => e.Findings).AsSplitQuery()
+                .Where(e => e.RegionCode == region && e.FiscalYear == year && e.State != FormState.Approved && e.Id > after)
+                .OrderBy(e => e.Id).Take(1_000).ToListAsync(ct);
+            if (slice.Count == 0) break;
+            foreach (var form in slice)
+            {
+                var figures = form.Subject == TargetSubject.Project
+                    ? funds.ByProject.GetValueOrDefault(form.ProjectId!.Value)
+                    : funds.ByDepartment.GetValueOrDefault(form.OrgUnitId);
+                if (form.Refigure(figures ?? none, weights, nowUtc)) changed++;
+            }
+            forms += slice.Count;
+            await CommitAsync(db, ct);
+            db.ChangeTracker.Clear();
+            after = slice[^1].Id;
+        }
+        var approved = await db.SelfEvaluations.CountAsync(e => e.RegionCode == region && e.FiscalYear == year && e.State == FormState.Approved, ct);
+        return new EvaluationsRefigured(year, forms, changed, approved);
+    }
+
+    /// <summary>The year-end figures of every budgeted project with money in the year, and of each department (its projects summed).</summary>
+    private sealed record YearFunds(IReadOnlyList<Project> Projects, IReadOnlyDictionary<long, EvaluationFunds> ByProject,
+        IReadOnlyDictionary<long, EvaluationFunds> ByDepartment);
+
+    private static async Task<YearFunds> YearFundsAsync(JixiaoDbContext db, string region, int year, CancellationToken ct)
+    {
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool && p.Status == LibraryStatus.Budgeted)
+            .ToListAsync(ct);
+        var totals = await db.ProjectTotals.AsNoTracking().Where(t => t.RegionCode == region && t.FiscalYear == year)
+            .ToDictionaryAsync(t => t.ProjectId, t => new EvaluationFunds(t.Initial, t.Adjusted, t.Executed), ct);
+        var budgeted = projects.Where(p => totals.GetValueOrDefault(p.Id)?.AdjustedBudget > 0).ToList();
+        var byDepartment = budgeted.Where(p => p.DepartmentId is not null).GroupBy(p => p.DepartmentId!.Value)
+            .ToDictionary(g => g.Key, g => new EvaluationFunds(g.Sum(p => totals[p.Id].InitialBudget), g.Sum(p => totals[p.Id].AdjustedBudget),
+                g.Sum(p => totals[p.Id].Executed)));
+        return new YearFunds(budgeted, budgeted.ToDictionary(p => p.Id, p => totals[p.Id]), byDepartment);
     }
 
     /// <summary>
@@ -55,12 +132,7 @@ public static class EvaluationWork
         if (today <= new DateOnly(year, 12, 31))
             throw new DomainException($"{year} 年度尚未结束（今天 {today:yyyy-MM-dd}）：单位自评在年度结束后开展。", "年度");
         var weights = await WeightsAsync(db, region, year, ct);
-
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool && p.Status == LibraryStatus.Budgeted)
-            .ToListAsync(ct);
-        var totals = await db.ProjectTotals.AsNoTracking().Where(t => t.RegionCode == region && t.FiscalYear == year)
-            .ToDictionaryAsync(t => t.ProjectId, t => new EvaluationFunds(t.Initial, t.Adjusted, t.Executed), ct);
+        var funds = await YearFundsAsync(db, region, year, ct);
         var approved = await db.Targets.AsNoTracking().Include(t => t.Indicators)
             .Where(t => t.RegionCode == region && t.FiscalYear == year && t.State == TargetState.Approved)
             .ToListAsync(ct);
@@ -70,24 +142,17 @@ public static class EvaluationWork
 
         int created = 0, already = 0, withoutTargets = 0;
         var amountWithout = 0m;
-        var departments = new Dictionary<long, EvaluationFunds>();
-        foreach (var project in projects)
+        foreach (var project in funds.Projects)
         {
-            var funds = totals.GetValueOrDefault(project.Id) ?? new EvaluationFunds(0, 0, 0);
-            if (funds.AdjustedBudget <= 0) continue;
-            if (project.DepartmentId is { } d)
-            {
-                var sum = departments.GetValueOrDefault(d) ?? new EvaluationFunds(0, 0, 0);
-                departments[d] = new EvaluationFunds(sum.InitialBudget + funds.InitialBudget, sum.AdjustedBudget + funds.AdjustedBudget, sum.Executed + funds.Executed);
-            }
+            var figures = funds.ByProject[project.Id];
             if (!byProject.TryGetValue(project.Id, out var target))
             {
                 withoutTargets++;
-                amountWithout += funds.AdjustedBudget;
+                amountWithout += figures.AdjustedBudget;
                 continue;
             }
             if (issued.Contains(target.Id)) { already++; continue; }
-            db.SelfEvaluations.Add(SelfEvaluation.ForProject(project, target, funds, weights, nowUtc));
+            db.SelfEvaluations.Add(SelfEvaluation.ForProject(project, target, figures, weights, nowUtc));
             created++;
         }
         var departmentTargets = approved.Where(t => t.Subject == TargetSubject.Department).ToList();
@@ -97,7 +162,7 @@ public static class EvaluationWork
         {
             if (issued.Contains(target.Id)) { already++; continue; }
             db.SelfEvaluations.Add(SelfEvaluation.ForDepartment(departmentOrgs[target.OrgUnitId], year, target,
-                departments.GetValueOrDefault(target.OrgUnitId) ?? new EvaluationFunds(0, 0, 0), weights, nowUtc));
+                funds.ByDepartment.GetValueOrDefault(target.OrgUnitId) ?? new EvaluationFunds(0, 0, 0), weights, nowUtc));
             createdDepartments++;
         }
         await CommitAsync(db, ct);

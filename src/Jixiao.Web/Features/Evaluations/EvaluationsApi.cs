@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 
+/// <summary>The year a request is about (issue, refigure).</summary>
 public sealed record IssueRequest(int Year);
 
 public static class EvaluationsApi
@@ -22,11 +23,17 @@ public static class EvaluationsApi
                 TypedResults.Ok(await EvaluationWork.WeightsAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year - 1, ct)))
             .WithSummary("本地区某年度的自评分值与阈值（未设置时为全国默认：执行率 10、产出 50、效益 30、满意度 10；超额 130%；与参考分差距 10 分；失真 15 分；复核 0.4/0.6）");
 
-        group.MapPut("/weights", async Task<Ok<EvaluationWeights>> (int? year, EvaluationWeights weights, JixiaoDbContext db, CurrentUser user,
+        group.MapPut("/weights", async Task<Ok<WeightsSaved>> (int? year, EvaluationWeights weights, JixiaoDbContext db, CurrentUser user,
                 TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await EvaluationWork.SetWeightsAsync(db, user, year ?? clock.GetUtcNow().Year - 1, weights, clock.GetUtcNow().UtcDateTime, ct)))
             .RequireAuthorization(performance)
-            .WithSummary("设置本地区某年度的自评分值与阈值；不合理时拒绝并说明");
+            .WithSummary("设置本地区某年度的自评分值与阈值；不合理时拒绝并说明。保存后该年度未终审的自评表随即按新设置重新计算参考分和检查结果");
+
+        group.MapPost("/refigure", async Task<Ok<EvaluationsRefigured>> (IssueRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.RefigureAsync(db, user, request.Year, clock.GetUtcNow().UtcDateTime, ct)))
+            .RequireAuthorization(performance)
+            .WithSummary("重新计算（如补录以前日期的调整或支付后）：该年度未终审的自评表按账面全年预算数、执行数和本年度设置重算参考分和检查结果；已终审的保持审定内容");
 
         group.MapPost("/issue", async Task<Ok<EvaluationsIssued>> (IssueRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
                 CancellationToken ct) =>

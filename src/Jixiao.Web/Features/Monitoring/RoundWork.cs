@@ -64,7 +64,7 @@ public static class RoundWork
         var keyMin = request.KeyMinWan * 10_000m;
 
         // The round and its tasks together (inside the caller's transaction when there is one, e.g. the demo seed).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.OwnTransactionAsync(ct);
         db.MonitoringRounds.Add(round);
         await db.SaveChangesAsync(ct);
 

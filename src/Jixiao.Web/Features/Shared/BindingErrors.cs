@@ -28,4 +28,14 @@ public static class BindingErrors
         }
         return unreadable.Count > 0;
     }
+
+    /// <summary>
+    /// What an input shows: on a form that came back with an error, what the user typed (a record that failed to bind
+    /// holds defaults, neither the typed nor the stored values); otherwise the stored value.
+    /// </summary>
+    public static string Shown(HttpRequest request, string name, string stored) =>
+        request.HasFormContentType && request.Form.TryGetValue(name, out var typed) ? typed.ToString() : stored;
+
+    public static string Shown(HttpRequest request, string name, decimal stored) =>
+        Shown(request, name, stored.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
 }
