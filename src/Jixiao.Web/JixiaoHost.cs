@@ -21,6 +21,7 @@ public static class JixiaoHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddJixiaoDatabase();
+        services.AddSingleton<Features.Projects.ProjectListCache>();
         services.AddJixiaoAuth();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();

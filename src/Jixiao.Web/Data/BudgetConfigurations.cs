@@ -85,6 +85,16 @@ internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<Web.
     }
 }
 
+internal sealed class ProjectListVersionConfiguration : IEntityTypeConfiguration<Web.Features.Projects.ProjectListVersion>
+{
+    public void Configure(EntityTypeBuilder<Web.Features.Projects.ProjectListVersion> b)
+    {
+        b.ToTable("ProjectListVersions");
+        b.HasKey(v => new { v.RegionCode, v.FiscalYear });
+        b.Property(v => v.RegionCode).HasMaxLength(6);
+    }
+}
+
 internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Web.Features.Imports.ImportBatch>
 {
     public void Configure(EntityTypeBuilder<Web.Features.Imports.ImportBatch> b)

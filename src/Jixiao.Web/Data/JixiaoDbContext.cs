@@ -38,6 +38,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Features.Projects.ProjectTotals> ProjectTotals => Set<Features.Projects.ProjectTotals>();
+    public DbSet<Features.Projects.ProjectListVersion> ProjectListVersions => Set<Features.Projects.ProjectListVersion>();
     public DbSet<Domain.Targets.PerformanceTarget> Targets => Set<Domain.Targets.PerformanceTarget>();
     public DbSet<Features.Targets.IndicatorFrameSetting> FrameSettings => Set<Features.Targets.IndicatorFrameSetting>();
     public DbSet<Features.Library.IndicatorLibraryEntry> Library => Set<Features.Library.IndicatorLibraryEntry>();
@@ -56,6 +57,11 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected virtual AccessScope Scope => _currentUser.Scope;
+
+    /// <summary>What this context's query filters let it see, as a key for results kept per scope.</summary>
+    public string ScopeKey => Scope.IsSystem
+        ? "system"
+        : $"{string.Join(',', Scope.RegionCodes)}|{(Scope.DataOrgIds is null ? "*" : string.Join(',', Scope.DataOrgIds))}";
 
     /// <summary>
     /// Only for <c>generate</c> (synthetic benchmark data): rows are saved without per-row audit records;

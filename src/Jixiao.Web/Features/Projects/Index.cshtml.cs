@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Projects;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
@@ -43,7 +43,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
         Departments = orgs.Where(o => o.Kind == OrgKind.Department).ToList();
         Units = orgs.Where(o => o.Kind == OrgKind.Unit && (DepartmentId == null || o.ParentId == DepartmentId)).ToList();
         Result = await ProjectQueries.PageAsync(db, new ProjectFilter(null, Year, DepartmentId, UnitId, BudgetKind, Transfer, Tag, Category, Level,
-            Status, null, MinWan, MaxWan, Keyword, Sort, Descending, PageNumber), AsOf, ct);
+            Status, null, MinWan, MaxWan, Keyword, Sort, Descending, PageNumber), AsOf, cache, ct);
     }
 
     public string Link(int? page = null, ProjectSort? sort = null)

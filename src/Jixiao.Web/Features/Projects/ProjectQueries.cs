@@ -102,7 +102,65 @@ public static class ProjectQueries
                };
     }
 
-    public static async Task<ProjectPage> PageAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, CancellationToken ct)
+    /// <summary>One page of the list, computed afresh (a project's own row, its children).</summary>
+    public static Task<ProjectPage> PageAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, CancellationToken ct) =>
+        PageAsync(db, f, asOf, null, ct);
+
+    /// <summary>One page of the list; with <paramref name="cache"/>, the sorted list is kept for the next pages.</summary>
+    public static async Task<ProjectPage> PageAsync(JixiaoDbContext db, ProjectFilter f, DateOnly asOf, ProjectListCache? cache, CancellationToken ct)
+    {
+        var projects = Filtered(db, f);
+        var pageSize = Math.Clamp(f.PageSize, 10, 200);
+        var page = Math.Max(1, f.Page);
+        var current = false;
+        async Task<IQueryable<Figures>> SortedQueryAsync()
+        {
+            current = await TotalsAreCurrentAsync(db, f, asOf, ct);
+            return Sort(WithRange(current ? WithTotals(db, projects) : WithSumsAsOf(db, projects, f, asOf), f), f);
+        }
+
+        int count;
+        decimal adjusted, executed;
+        List<long> ids;
+        var kept = cache is null ? null : await cache.GetAsync(db, f, asOf, async () =>
+        {
+            // The whole sorted list in one statement: count and totals are summed from it.
+            var all = await (await SortedQueryAsync()).Select(x => new { x.Project.Id, x.Adjusted, x.Executed }).ToListAsync(ct);
+            return new ProjectListCache.Sorted(all.Select(x => x.Id).ToList(), all.Sum(x => x.Adjusted), all.Sum(x => x.Executed), current);
+        }, ct);
+        if (kept is not null)
+        {
+            (count, adjusted, executed, current) = (kept.Ids.Count, kept.Adjusted, kept.Executed, kept.FromTotals);
+            ids = kept.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        }
+        else
+        {
+            var query = await SortedQueryAsync();
+            var summary = await query.Select(x => new { x.Adjusted, x.Executed }).GroupBy(x => 1)
+                .Select(g => new { Count = g.Count(), Adjusted = g.Sum(x => x.Adjusted), Executed = g.Sum(x => x.Executed) })
+                .SingleOrDefaultAsync(ct);
+            (count, adjusted, executed) = (summary?.Count ?? 0, summary?.Adjusted ?? 0m, summary?.Executed ?? 0m);
+            // The page's ids first, sorting only narrow rows; then those rows with their names.
+            ids = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Project.Id).ToListAsync(ct);
+        }
+
+        var listed = projects.Where(p => ids.Contains(p.Id));
+        var rows = await (current ? WithTotals(db, listed) : WithSumsAsOf(db, listed, f, asOf, ids))
+            .Select(x => new
+            {
+                x.Project, x.Initial, x.Adjusted, x.Executed,
+                Unit = db.OrgUnits.Where(o => o.Id == x.Project.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+                Department = db.OrgUnits.Where(o => o.Id == x.Project.DepartmentId).Select(o => o.Name).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(r => r.Project.Id, ct);
+        return new ProjectPage(
+            ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear,
+                r.Project.Code, r.Project.Name, r.Unit ?? "", r.Department, r.Project.BudgetKind, r.Project.Transfer, r.Project.Tags, r.Project.Category,
+                r.Project.Level, r.Project.Status, r.Project.IsPool, r.Initial, r.Adjusted, r.Executed)).ToList(),
+            count, page, pageSize, adjusted, executed);
+    }
+
+    private static IQueryable<Project> Filtered(JixiaoDbContext db, ProjectFilter f)
     {
         var projects = db.Projects.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Region)) projects = projects.Where(p => p.RegionCode == f.Region);
@@ -129,47 +187,29 @@ public static class ProjectQueries
             var keyword = f.Keyword.Trim();
             projects = projects.Where(p => p.Name.Contains(keyword) || p.Code.StartsWith(keyword));
         }
+        return projects;
+    }
 
-        var current = await TotalsAreCurrentAsync(db, f, asOf, ct);
-        var query = current ? WithTotals(db, projects) : WithSumsAsOf(db, projects, f, asOf);
+    private static IQueryable<Figures> WithRange(IQueryable<Figures> query, ProjectFilter f)
+    {
         if (f.MinWan is { } min) { var yuan = min * 10_000m; query = query.Where(x => x.Adjusted >= yuan); }
         if (f.MaxWan is { } max) { var yuan = max * 10_000m; query = query.Where(x => x.Adjusted <= yuan); }
-
-        var summary = await query.Select(x => new { x.Adjusted, x.Executed }).GroupBy(x => 1)
-            .Select(g => new { Count = g.Count(), Adjusted = g.Sum(x => x.Adjusted), Executed = g.Sum(x => x.Executed) })
-            .SingleOrDefaultAsync(ct);
-        query = (f.Sort, f.Descending) switch
-        {
-            (ProjectSort.Name, false) => query.OrderBy(x => x.Project.Name).ThenBy(x => x.Project.Id),
-            (ProjectSort.Name, true) => query.OrderByDescending(x => x.Project.Name).ThenBy(x => x.Project.Id),
-            (ProjectSort.Adjusted, false) => query.OrderBy(x => x.Adjusted).ThenBy(x => x.Project.Id),
-            (ProjectSort.Adjusted, true) => query.OrderByDescending(x => x.Adjusted).ThenBy(x => x.Project.Id),
-            (ProjectSort.Executed, false) => query.OrderBy(x => x.Executed).ThenBy(x => x.Project.Id),
-            (ProjectSort.Executed, true) => query.OrderByDescending(x => x.Executed).ThenBy(x => x.Project.Id),
-            (ProjectSort.Rate, false) => query.OrderBy(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
-            (ProjectSort.Rate, true) => query.OrderByDescending(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
-            (_, false) => query.OrderBy(x => x.Project.Code).ThenBy(x => x.Project.Id),
-            (_, true) => query.OrderByDescending(x => x.Project.Code).ThenBy(x => x.Project.Id),
-        };
-        var pageSize = Math.Clamp(f.PageSize, 10, 200);
-        var page = Math.Max(1, f.Page);
-        // The page's ids first, sorting only narrow rows; then those rows with their names.
-        var ids = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Project.Id).ToListAsync(ct);
-        var listed = projects.Where(p => ids.Contains(p.Id));
-        var rows = await (current ? WithTotals(db, listed) : WithSumsAsOf(db, listed, f, asOf, ids))
-            .Select(x => new
-            {
-                x.Project, x.Initial, x.Adjusted, x.Executed,
-                Unit = db.OrgUnits.Where(o => o.Id == x.Project.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
-                Department = db.OrgUnits.Where(o => o.Id == x.Project.DepartmentId).Select(o => o.Name).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(r => r.Project.Id, ct);
-        return new ProjectPage(
-            ids.Select(id => rows[id]).Select(r => new ProjectRow(r.Project.Id, r.Project.RegionCode, r.Project.FiscalYear, r.Project.Code, r.Project.Name,
-                r.Unit ?? "", r.Department, r.Project.BudgetKind, r.Project.Transfer, r.Project.Tags, r.Project.Category, r.Project.Level,
-                r.Project.Status, r.Project.IsPool, r.Initial, r.Adjusted, r.Executed)).ToList(),
-            summary?.Count ?? 0, page, pageSize, summary?.Adjusted ?? 0m, summary?.Executed ?? 0m);
+        return query;
     }
+
+    private static IQueryable<Figures> Sort(IQueryable<Figures> query, ProjectFilter f) => (f.Sort, f.Descending) switch
+    {
+        (ProjectSort.Name, false) => query.OrderBy(x => x.Project.Name).ThenBy(x => x.Project.Id),
+        (ProjectSort.Name, true) => query.OrderByDescending(x => x.Project.Name).ThenBy(x => x.Project.Id),
+        (ProjectSort.Adjusted, false) => query.OrderBy(x => x.Adjusted).ThenBy(x => x.Project.Id),
+        (ProjectSort.Adjusted, true) => query.OrderByDescending(x => x.Adjusted).ThenBy(x => x.Project.Id),
+        (ProjectSort.Executed, false) => query.OrderBy(x => x.Executed).ThenBy(x => x.Project.Id),
+        (ProjectSort.Executed, true) => query.OrderByDescending(x => x.Executed).ThenBy(x => x.Project.Id),
+        (ProjectSort.Rate, false) => query.OrderBy(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
+        (ProjectSort.Rate, true) => query.OrderByDescending(x => x.Adjusted > 0 ? x.Executed * 10_000 / x.Adjusted : -1).ThenBy(x => x.Project.Id),
+        (_, false) => query.OrderBy(x => x.Project.Code).ThenBy(x => x.Project.Id),
+        (_, true) => query.OrderByDescending(x => x.Project.Code).ThenBy(x => x.Project.Id),
+    };
 
     /// <summary>
     /// Whether no ledger row of the region-year (or of the one project asked for) is dated after

@@ -10,11 +10,12 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects").WithTags("项目库与预算台账").RequireAuthorization(Access.Policies.BusinessStaff);
-        group.MapGet("/", async Task<Ok<ProjectPage>> ([AsParameters] ProjectListQuery q, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<ProjectPage>> ([AsParameters] ProjectListQuery q, JixiaoDbContext db, ProjectListCache cache, TimeProvider clock,
+                CancellationToken ct) =>
             {
                 var year = q.Year ?? clock.GetUtcNow().Year;
                 var asOf = q.AsOf ?? ProjectQueries.DefaultAsOf(year, clock.GetUtcNow().UtcDateTime);
-                return TypedResults.Ok(await ProjectQueries.PageAsync(db, q.ToFilter(year), asOf, ct));
+                return TypedResults.Ok(await ProjectQueries.PageAsync(db, q.ToFilter(year), asOf, cache, ct));
             })
             .WithSummary("项目列表：按部门、单位、预算类型与资金标签、类别、级次、状态、金额区间（万元）、关键字筛选；服务器端分页排序。金额为截至 asOf 的台账推算数。");
         group.MapGet("/{id:long}", async Task<Results<Ok<ProjectDetail>, NotFound>> (long id, DateOnly? asOf, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
