@@ -340,12 +340,12 @@ public sealed class SelfEvaluation : IOrgOwned
         return true;
     }
 
-    /// <summary>Everything a refigure can change, compared by value (5.00 equals 5).</summary>
+    /// <summary>Everything a refigure can change, compared by value (5.00 equals 5), rows in their order (a form read back may list them otherwise).</summary>
     private List<object> Figures() => new object[]
         {
             InitialBudget, LedgerAdjustedBudget, LedgerExecuted, AdjustedBudget, Executed, MaxScore, ReferenceExecutionWeight, ReferenceExecutionScore,
             ExecutionExplanation, ReferenceTotal, ReferenceGrade,
-        }.Concat(Rows.SelectMany(r => new object[] { r.ReferenceWeight, r.WeightBasis, r.ReferenceScore, r.Explanation }))
+        }.Concat(Rows.OrderBy(r => r.Row).SelectMany(r => new object[] { r.ReferenceWeight, r.WeightBasis, r.ReferenceScore, r.Explanation }))
         .Concat(Findings).ToList();
 
     /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>

@@ -233,6 +233,7 @@ public sealed class SelfEvaluationTests
         var evaluation = NewEvaluation();
         evaluation.Fill(Unit, Clean() with { Total = 50m }, Weights, Now);
         var findings = evaluation.Findings;
+        evaluation.Rows.Reverse(); // as a form read back from the database may list its rows
 
         var changed = evaluation.Refigure(Funds(), Weights, Now.AddDays(3));
 
