@@ -9,6 +9,8 @@
 #   every     the same two passes with every form in scope: forms approved by finance (frozen by design, so left out of
 #             a refigure) are set back to 待财政审核 by SQL for the run and restored after it.
 #     bench/scripts/evaluations.sh [PARALLEL=1]
+#     PASSES=refigure bench/scripts/evaluations.sh [PARALLEL]   — only the two refigure passes of each set (the weight
+#                                                                 passes write and audit every form: minutes each)
 # The database (BENCH_DB, default jixiao_bench_e) is made by `BENCH_DB=jixiao_bench_e bench/scripts/province.sh`
 # (`generate` now adds the closed previous year with its self-evaluations). Results are appended to
 # bench/results/evaluations-province.txt. The app is a snapshot in BENCH_APP (default /tmp/jx-app-evaluations).
@@ -38,10 +40,10 @@ counts() { psql -d "$BENCH_DB" -Atc "SELECT count(*) || ' forms (' || count(*) F
 echo "######## run $(date -u +%FT%TZ) db=$BENCH_DB year=$YEAR regions=$(wc -l < "$BENCH_TMP/regions.txt") parallel=$PARALLEL app=$BENCH_APP" | tee -a "$OUT"
 
 pass() {   # pass NAME: the four timed passes over every region
-  python3 - "$URL" "$BENCH_TMP/regions.txt" "$PARALLEL" "$YEAR" "$SERVER" "$1" <<'PY'
+  python3 - "$URL" "$BENCH_TMP/regions.txt" "$PARALLEL" "$YEAR" "$SERVER" "$1" "${PASSES:-all}" <<'PY'
 import json, os, sys, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
-url, regions_file, parallel, year, server, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+url, regions_file, parallel, year, server, name, which = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
 
 def call(method, path, body, token=None):
     request = urllib.request.Request(url + path, data=json.dumps(body).encode(), method=method, headers={"Content-Type": "application/json"})
@@ -66,6 +68,7 @@ passes = [
     ("weights back to 10/50/30/10", "PUT", f"/api/evaluations/weights?year={year}", {}),
     ("refigure, nothing changed", "POST", "/api/evaluations/refigure", {"year": year}),
 ]
+if which == "refigure": passes = [p for p in passes if p[0].startswith("refigure")][:1]
 for title, method, path, body in passes:
     def region(code):
         status, seconds, answer = call(method, path, body, tokens[code])
