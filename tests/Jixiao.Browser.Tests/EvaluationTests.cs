@@ -31,22 +31,14 @@ public sealed class EvaluationTests(BrowserApp browser)
         await app.AsSystemAsync<SystemDbContext>(async db =>
         {
             var unit = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
-            var project = Project.Create(DemoCounty.RegionCode, year, unit, unit.ParentId, new Project.Details(code, name, ProjectLevel.Level1,
-                ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Budgeted, BudgetKind.General,
-                TransferLevel.None, FundTags.None, new DateOnly(year, 1, 1)));
+            var project = TestProjects.Budgeted(unit, year, code, name);
             db.Projects.Add(project);
             await db.SaveChangesAsync();
             db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.InitialApproval, 100_000m, new DateOnly(year, 1, 15), $"襄财预〔{year}〕{code[^4..]}号", "年初批复"));
             db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.Addition, 50_000m, new DateOnly(year, 8, 15), $"襄财追〔{year}〕{code[^4..]}号", "年中追加"));
             db.Payments.Add(Payment.Create(project, new DateOnly(year, 11, 30), 150_000m, $"ZF{code}", "货款"));
             var at = new DateTime(year, 8, 20, 2, 0, 0, DateTimeKind.Utc);
-            var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
-            [
-                new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
-                new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
-                new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
-                new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], "改善办学条件");
+            var target = TestProjects.DeskTargets(project, at);
             db.Targets.Add(target);
             await db.SaveChangesAsync();
         });

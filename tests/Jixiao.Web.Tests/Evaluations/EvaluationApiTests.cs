@@ -48,9 +48,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
                 await db.SaveChangesAsync();
                 db.LedgerMovements.Add(LedgerMovement.Create(pool, MovementKind.InitialApproval, 5_000_000m, new DateOnly(Year, 1, 10), "ZP-2026-1", "年初批复"));
             }
-            var project = Project.Create(DemoCounty.RegionCode, Year, unit, null, new Project.Details(code, "自评测试项目" + code, ProjectLevel.Level1,
-                ProjectCategory.SpecificPurpose, Recurrence.OneOff, Year, Year, LibraryStatus.Budgeted, BudgetKind.General, TransferLevel.None,
-                FundTags.None, new DateOnly(Year, 1, 1)));
+            var project = TestProjects.Budgeted(unit, Year, code, "自评测试项目" + code);
             db.Projects.Add(project);
             await db.SaveChangesAsync();
             foreach (var (kind, amount) in movements)
@@ -66,13 +64,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
             if (approved)
             {
                 var at = new DateTime(Year, 8, 25, 2, 0, 0, DateTimeKind.Utc);
-                var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
-                [
-                    new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
-                    new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
-                    new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
-                    new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-                ], "改善办学条件");
+                var target = TestProjects.DeskTargets(project, at);
                 db.Targets.Add(target);
             }
             await db.SaveChangesAsync();

@@ -50,9 +50,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         app.AsSystemAsync<SystemDbContext, long>(async db =>
         {
             var unit = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == unitCode);
-            var project = Project.Create(DemoCounty.RegionCode, Year, unit, unit.ParentId, new Project.Details(code, "自评表测试项目" + code,
-                ProjectLevel.Level1, ProjectCategory.SpecificPurpose, Recurrence.OneOff, Year, Year, LibraryStatus.Budgeted, BudgetKind.General,
-                TransferLevel.None, FundTags.None, new DateOnly(Year, 1, 1)));
+            var project = TestProjects.Budgeted(unit, Year, code, "自评表测试项目" + code);
             db.Projects.Add(project);
             await db.SaveChangesAsync();
             db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.InitialApproval, initial, new DateOnly(Year, 1, 15), $"{code}-1", "年初批复"));
@@ -60,13 +58,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
                 db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.Addition, addition, new DateOnly(Year, 8, 20), $"{code}-2", "年中追加"));
             if (paid > 0) db.Payments.Add(Payment.Create(project, new DateOnly(Year, 11, 30), paid, $"{code}-PAY", "支付"));
             var at = new DateTime(Year, 8, 25, 2, 0, 0, DateTimeKind.Utc);
-            var target = ApprovedTargets.For(project, at, "采购课桌椅 200 套，验收合格，师生满意",
-            [
-                new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
-                new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
-                new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
-                new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-            ], "改善办学条件");
+            var target = TestProjects.DeskTargets(project, at);
             db.Targets.Add(target);
             await db.SaveChangesAsync();
             return project.Id;

@@ -57,9 +57,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         {
             var unit = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
             var pool = await db.Projects.FirstAsync(p => p.RegionCode == DemoCounty.RegionCode && p.FiscalYear == Year && p.IsPool);
-            var project = Project.Create(DemoCounty.RegionCode, Year, unit, null, new Project.Details(code, "监控测试项目" + code, ProjectLevel.Level1,
-                ProjectCategory.SpecificPurpose, Recurrence.OneOff, Year, Year, LibraryStatus.Budgeted, BudgetKind.General, TransferLevel.None,
-                FundTags.None, new DateOnly(Year, 1, 1)));
+            var project = TestProjects.Budgeted(unit, Year, code, "监控测试项目" + code);
             db.Projects.Add(project);
             await db.SaveChangesAsync();
             foreach (var (kind, amount, date) in movements)

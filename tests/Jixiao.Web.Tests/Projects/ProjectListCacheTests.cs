@@ -70,9 +70,7 @@ public sealed class ProjectListCacheTests(DecemberCounty county) : IClassFixture
             foreach (var (code, name, unitCode, paid) in projects)
             {
                 var unit = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == unitCode);
-                var project = Project.Create(DemoCounty.RegionCode, Year, unit, unit.ParentId, new Project.Details(code, name, ProjectLevel.Level1,
-                    ProjectCategory.SpecificPurpose, Recurrence.OneOff, Year, Year, LibraryStatus.Budgeted, BudgetKind.General, TransferLevel.None,
-                    FundTags.None, new DateOnly(Year, 1, 1)));
+                var project = TestProjects.Budgeted(unit, Year, code, name);
                 db.Projects.Add(project);
                 await db.SaveChangesAsync();
                 db.LedgerMovements.Add(LedgerMovement.Create(project, MovementKind.InitialApproval, paid * 2, new DateOnly(Year, 1, 15), $"{code}-1", "年初批复"));

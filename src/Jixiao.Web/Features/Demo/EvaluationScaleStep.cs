@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
@@ -18,21 +17,15 @@ public sealed class EvaluationScaleStep(TimeProvider clock, ILogger<EvaluationSc
     {
         var year = request.FiscalYear - 1;
         var total = Stopwatch.StartNew();
-        var index = 0;
-        foreach (var region in regions)
+        await ScaleGenerator.ForEachRegionAsync(db, regions, async (region, index) =>
         {
             var started = Stopwatch.StartNew();
-            db.SuppressRowAudit = true;
-            var result = await DemoEvaluations.FillAsync(db, region.Code, region.Orgs, year, request.ProjectsPerRegion, request.Seed + 11_000 + index++,
+            var result = await DemoEvaluations.FillAsync(db, region.Code, region.Orgs, year, request.ProjectsPerRegion, request.Seed + 11_000 + index,
                 clock.GetUtcNow().UtcDateTime, cancellationToken);
-            db.SuppressRowAudit = false;
-            db.ChangeTracker.Clear();
-            await db.RecordEventAsync(AuditAction.Generated, null, "cli:generate",
-                $"生成 {year} 年度 {result.Projects} 个项目及其自评表 {result.Forms} 张（提交 {result.Submitted} 张，抽查 {result.Sampled} 张）",
-                cancellationToken, region.Code);
             logger.LogInformation("Self-evaluation {Region} ({Count}/{Total}): {Projects} projects, {Forms} forms, {Submitted} submitted, in {Elapsed}",
-                region.Code, index, regions.Count, result.Projects, result.Forms, result.Submitted, started.Elapsed);
-        }
+                region.Code, index + 1, regions.Count, result.Projects, result.Forms, result.Submitted, started.Elapsed);
+            return $"生成 {year} 年度 {result.Projects} 个项目及其自评表 {result.Forms} 张（提交 {result.Submitted} 张，抽查 {result.Sampled} 张）";
+        }, cancellationToken);
         logger.LogInformation("Self-evaluations of {Total} regions in {Elapsed}", regions.Count, total.Elapsed);
     }
 }

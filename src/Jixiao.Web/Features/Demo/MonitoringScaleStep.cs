@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
@@ -21,20 +20,15 @@ public sealed class MonitoringScaleStep(ILogger<MonitoringScaleStep> logger) : I
         var untilUtc = new DateTime(year, 8, 20, 10, 0, 0, DateTimeKind.Utc);
         var deadline = new DateOnly(year, 8, 31);
         var total = Stopwatch.StartNew();
-        var index = 0;
-        foreach (var region in regions)
+        await ScaleGenerator.ForEachRegionAsync(db, regions, async (region, index) =>
         {
             var started = Stopwatch.StartNew();
-            db.SuppressRowAudit = true;
             var (result, _) = await DemoMonitoring.OpenAndFillAsync(db, region.Code, year, 7, deadline, openedUtc, untilUtc, DemoMonitoring.Province,
-                new Random(request.Seed + 9_000 + index++), cancellationToken);
-            db.SuppressRowAudit = false;
-            db.ChangeTracker.Clear();
-            await db.RecordEventAsync(AuditAction.Generated, null, "cli:generate",
-                $"开启“{result.Title}”：下达 {result.Tasks} 个监控任务，填报 {result.Filled} 个，其中提交 {result.Submitted} 个", cancellationToken, region.Code);
+                new Random(request.Seed + 9_000 + index), cancellationToken);
             logger.LogInformation("Monitoring {Region} ({Count}/{Total}): {Tasks} tasks, {Filled} returns filled, in {Elapsed}",
-                region.Code, index, regions.Count, result.Tasks, result.Filled, started.Elapsed);
-        }
+                region.Code, index + 1, regions.Count, result.Tasks, result.Filled, started.Elapsed);
+            return $"开启“{result.Title}”：下达 {result.Tasks} 个监控任务，填报 {result.Filled} 个，其中提交 {result.Submitted} 个";
+        }, cancellationToken);
         logger.LogInformation("Monitoring of {Total} regions in {Elapsed}", regions.Count, total.Elapsed);
     }
 }

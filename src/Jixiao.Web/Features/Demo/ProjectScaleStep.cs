@@ -1,4 +1,3 @@
-using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
@@ -9,20 +8,15 @@ public sealed class ProjectScaleStep(TimeProvider clock, ILogger<ProjectScaleSte
     public int Order => 10;
     public string Name => "项目与预算台账";
 
-    public async Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken)
+    public Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var index = 0;
-        foreach (var region in regions)
+        return ScaleGenerator.ForEachRegionAsync(db, regions, async (region, index) =>
         {
-            db.SuppressRowAudit = true;
             var counts = await DemoProjects.FillAsync(db, region.Code, region.Orgs, request.FiscalYear, today,
-                request.ProjectsPerRegion, request.Seed + index++, cancellationToken);
-            db.SuppressRowAudit = false;
-            db.ChangeTracker.Clear();
-            await db.RecordEventAsync(AuditAction.Generated, null, "cli:generate",
-                $"生成 {counts.Projects} 个项目、{counts.Movements} 笔指标变动、{counts.Payments} 笔支付", cancellationToken, region.Code);
-            if (index % 10 == 0) logger.LogInformation("Generated projects for {Count}/{Total} regions", index, regions.Count);
-        }
+                request.ProjectsPerRegion, request.Seed + index, cancellationToken);
+            if ((index + 1) % 10 == 0) logger.LogInformation("Generated projects for {Count}/{Total} regions", index + 1, regions.Count);
+            return $"生成 {counts.Projects} 个项目、{counts.Movements} 笔指标变动、{counts.Payments} 笔支付";
+        }, cancellationToken);
     }
 }

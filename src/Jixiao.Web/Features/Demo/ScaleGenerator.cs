@@ -76,6 +76,30 @@ public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> s
         return created;
     }
 
+    /// <summary>
+    /// Runs one step's <paramref name="fill"/> for every region in turn (with its index), without per-row audit records,
+    /// then appends the one summary record <paramref name="fill"/> returns for the region.
+    /// </summary>
+    public static async Task ForEachRegionAsync(SystemDbContext db, IReadOnlyList<GeneratedRegion> regions,
+        Func<GeneratedRegion, int, Task<string>> fill, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < regions.Count; i++)
+        {
+            string summary;
+            db.SuppressRowAudit = true;
+            try
+            {
+                summary = await fill(regions[i], i);
+            }
+            finally
+            {
+                db.SuppressRowAudit = false;
+            }
+            db.ChangeTracker.Clear();
+            await db.RecordEventAsync(Domain.Audit.AuditAction.Generated, null, "cli:generate", summary, cancellationToken, regions[i].Code);
+        }
+    }
+
     public static GenerateRequest Parse(IReadOnlyList<string> args, int defaultYear)
     {
         int Option(string name, int fallback)

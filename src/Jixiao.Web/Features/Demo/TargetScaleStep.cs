@@ -1,4 +1,3 @@
-using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
@@ -12,18 +11,12 @@ public sealed class TargetScaleStep(ILogger<TargetScaleStep> logger) : IScaleSte
     public int Order => 20;
     public string Name => "绩效目标";
 
-    public async Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken)
-    {
-        var index = 0;
-        foreach (var region in regions)
+    public Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken) =>
+        ScaleGenerator.ForEachRegionAsync(db, regions, async (region, index) =>
         {
-            db.SuppressRowAudit = true;
-            var written = await DemoTargets.FillAsync(db, region.Code, request.FiscalYear, region.Orgs, request.Seed + 7_000 + index++,
+            var written = await DemoTargets.FillAsync(db, region.Code, request.FiscalYear, region.Orgs, request.Seed + 7_000 + index,
                 DemoTargets.Season.FinalReviewPeak, cancellationToken);
-            db.SuppressRowAudit = false;
-            db.ChangeTracker.Clear();
-            await db.RecordEventAsync(AuditAction.Generated, null, "cli:generate", $"生成 {written} 个版本的绩效目标", cancellationToken, region.Code);
-            if (index % 10 == 0) logger.LogInformation("Generated targets for {Count}/{Total} regions", index, regions.Count);
-        }
-    }
+            if ((index + 1) % 10 == 0) logger.LogInformation("Generated targets for {Count}/{Total} regions", index + 1, regions.Count);
+            return $"生成 {written} 个版本的绩效目标";
+        }, cancellationToken);
 }
