@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Interchange;
@@ -32,9 +33,28 @@ public static partial class IndicatorValueParser
     /// <param name="indicatorName">The 三级 indicator name; it may hold a unit or comparison.</param>
     /// <param name="comparison">The 指标性质 column, if the table or form has one.</param>
     /// <param name="year">The target's year, used only for dates written without one.</param>
+    /// <remarks>
+    /// Answers are remembered: the same few thousand values recur in every county's targets and self-evaluations
+    /// ("≥95%", "100%", "按时完成"), and scoring a province's forms reads each of their millions of rows. A result is
+    /// immutable and depends only on the arguments, so a remembered one is the answer; the memory is emptied when it
+    /// holds <see cref="Remembered"/> values, which bounds it to a few megabytes.
+    /// </remarks>
     public static ParseResult Parse(string? value, string? unit = null, string? indicatorName = null,
-        Comparison? comparison = null, int? year = null) =>
-        new Reading(value, unit, indicatorName, comparison, year).Run();
+        Comparison? comparison = null, int? year = null)
+    {
+        var key = (value, unit, indicatorName, comparison, year);
+        if (Memory.TryGetValue(key, out var known))
+            return known;
+        var result = new Reading(value, unit, indicatorName, comparison, year).Run();
+        if (Memory.Count >= Remembered)
+            Memory.Clear();
+        Memory.TryAdd(key, result);
+        return result;
+    }
+
+    private const int Remembered = 50_000;
+
+    private static readonly ConcurrentDictionary<(string?, string?, string?, Comparison?, int?), ParseResult> Memory = new();
 
     private enum OperatorKind { Symbol, Word, Approximate }
 

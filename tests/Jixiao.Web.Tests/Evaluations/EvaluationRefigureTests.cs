@@ -79,6 +79,14 @@ public sealed class EvaluationRefigureTests(ClosedYearCounty county) : IClassFix
         var again = (await (await PostAsync(performance, "/api/evaluations/refigure", new { year = Year })).Content.ReadJsonAsync<Refigured>())!;
         Assert.Equal(0, again.Changed);
 
+        // The same findings stored in another order (rewritten by SQL, last first) are shown in the order the check
+        // found them, and are nothing to refigure.
+        var found = after.Findings;
+        Assert.True(found.Count > 1, "the unfilled form has several findings");
+        await app.AsSystemAsync<SystemDbContext>(db => StoreFindingsLastFirstAsync(db, first));
+        Assert.Equal(found, (await unit.GetJsonAsync<Wrapped>($"/api/evaluations/{first}"))!.Evaluation.Findings);
+        Assert.Equal(0, (await (await PostAsync(performance, "/api/evaluations/refigure", new { year = Year })).Content.ReadJsonAsync<Refigured>())!.Changed);
+
         // Settings that do not add up are refused with the fix, and change nothing.
         var bad = await performance.PutAsJsonAsync($"/api/evaluations/weights?year={Year}", new { execution = 20, output = 50, benefit = 30, satisfaction = 10 },
             ApiJson.Options);
@@ -103,5 +111,17 @@ public sealed class EvaluationRefigureTests(ClosedYearCounty county) : IClassFix
         {
             await performance.PutAsJsonAsync($"/api/evaluations/weights?year={Year}", EvaluationWeights.Defaults, ApiJson.Options);
         }
+    }
+
+    private static async Task StoreFindingsLastFirstAsync(SystemDbContext db, long evaluationId)
+    {
+        const string columns = "\"Id\", \"Row\", \"Kind\", \"Blocking\", \"Message\", \"EvaluationId\"";
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TEMP TABLE kept AS SELECT {columns} FROM \"SelfEvaluationFindings\" WHERE \"EvaluationId\" = {{0}}", evaluationId);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SelfEvaluationFindings\" WHERE \"EvaluationId\" = {0}", evaluationId);
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"SelfEvaluationFindings\" ({columns}) SELECT {columns} FROM kept ORDER BY \"Id\" DESC");
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE kept");
+        await transaction.CommitAsync();
     }
 }

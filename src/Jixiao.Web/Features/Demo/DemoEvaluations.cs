@@ -48,7 +48,7 @@ public static class DemoEvaluations
         var submitted = 0;
         foreach (var slice in ids.Chunk(400))
         {
-            var forms = await db.SelfEvaluations.Include(e => e.Rows).Include(e => e.Steps).Include(e => e.Findings).AsSplitQuery()
+            var forms = await db.SelfEvaluations.WithRowsAndFindings().Include(e => e.Steps)
                 .Where(e => slice.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
             foreach (var id in slice)
             {

@@ -18,6 +18,14 @@ public sealed record EvaluationView(SelfEvaluation Evaluation, string Code, stri
 
 public static class EvaluationQueries
 {
+    /// <summary>
+    /// Forms with their rows and findings, the findings in the order the check found them (a save writes them in that
+    /// order, so by key): a database returns them in no particular order otherwise, and a form read back with its
+    /// findings shuffled would show them so and count as changed on every refigure.
+    /// </summary>
+    public static IQueryable<SelfEvaluation> WithRowsAndFindings(this IQueryable<SelfEvaluation> forms) =>
+        forms.Include(e => e.Rows).Include(e => e.Findings.OrderBy(f => EF.Property<long>(f, "Id"))).AsSplitQuery();
+
     /// <summary>The year's forms in scope; <paramref name="mine"/> keeps those waiting for the user.</summary>
     public static async Task<EvaluationPage> ListAsync(JixiaoDbContext db, CurrentUser user, int year, FormState? state, bool mine, int page, int pageSize,
         CancellationToken ct)
@@ -56,7 +64,7 @@ public static class EvaluationQueries
 
     public static async Task<EvaluationView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {
-        var evaluation = await db.SelfEvaluations.AsNoTracking().Include(e => e.Rows).Include(e => e.Steps).Include(e => e.Findings).AsSplitQuery()
+        var evaluation = await db.SelfEvaluations.AsNoTracking().WithRowsAndFindings().Include(e => e.Steps)
             .SingleOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null) return null;
         var unit = await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == evaluation.OrgUnitId).Select(o => o.Name).SingleAsync(ct);

@@ -70,31 +70,45 @@ public static class EvaluationWork
         return refigured;
     }
 
+    /// <remarks>
+    /// Most refigures change few forms (a back-dated payment moves one project's B), so every form is first scored as
+    /// read, untracked, slice by slice — the next slice is read while this one is scored; only the forms that changed
+    /// are then read again tracked, scored again and saved with their audit.
+    /// </remarks>
     private static async Task<EvaluationsRefigured> RefigureFormsAsync(JixiaoDbContext db, string region, int year, EvaluationWeights weights,
         DateTime nowUtc, CancellationToken ct)
     {
         var funds = await YearFundsAsync(db, region, year, ct);
         var none = new EvaluationFunds(0, 0, 0);
-        int forms = 0, changed = 0;
+        EvaluationFunds FundsOf(SelfEvaluation form) => (form.Subject == TargetSubject.Project
+            ? funds.ByProject.GetValueOrDefault(form.ProjectId!.Value)
+            : funds.ByDepartment.GetValueOrDefault(form.OrgUnitId)) ?? none;
+        var open = db.SelfEvaluations.WithRowsAndFindings()
+            .Where(e => e.RegionCode == region && e.FiscalYear == year && e.State != FormState.Approved);
+
+        var forms = 0;
+        var toSave = new List<long>();
         // In slices, so a county's thousands of forms and their rows are never all held at once.
-        long after = 0;
-        while (true)
+        Task<List<SelfEvaluation>> SliceAfter(long id) => open.AsNoTracking().Where(e => e.Id > id).OrderBy(e => e.Id).Take(1_000).ToListAsync(ct);
+        var slice = await SliceAfter(0);
+        while (slice.Count > 0)
         {
-            var slice = await db.SelfEvaluations.Include(e => e.Rows).Include(e => e.Findings).AsSplitQuery()
-                .Where(e => e.RegionCode == region && e.FiscalYear == year && e.State != FormState.Approved && e.Id > after)
-                .OrderBy(e => e.Id).Take(1_000).ToListAsync(ct);
-            if (slice.Count == 0) break;
-            foreach (var form in slice)
-            {
-                var figures = form.Subject == TargetSubject.Project
-                    ? funds.ByProject.GetValueOrDefault(form.ProjectId!.Value)
-                    : funds.ByDepartment.GetValueOrDefault(form.OrgUnitId);
-                if (form.Refigure(figures ?? none, weights, nowUtc)) changed++;
-            }
-            forms += slice.Count;
+            var scored = slice;
+            var next = SliceAfter(scored[^1].Id);
+            var scoring = Task.Run(() => scored.Where(f => f.Refigure(FundsOf(f), weights, nowUtc)).Select(f => f.Id).ToList(), ct);
+            await Task.WhenAll(next, scoring);   // both, even when one fails: the context is never left mid-query
+            toSave.AddRange(scoring.Result);
+            forms += scored.Count;
+            slice = next.Result;
+        }
+
+        var changed = 0;
+        foreach (var ids in toSave.Chunk(500))
+        {
+            foreach (var form in await open.Where(e => ids.Contains(e.Id)).ToListAsync(ct))
+                if (form.Refigure(FundsOf(form), weights, nowUtc)) changed++;
             await CommitAsync(db, ct);
             db.ChangeTracker.Clear();
-            after = slice[^1].Id;
         }
         var approved = await db.SelfEvaluations.CountAsync(e => e.RegionCode == region && e.FiscalYear == year && e.State == FormState.Approved, ct);
         return new EvaluationsRefigured(year, forms, changed, approved);
@@ -170,7 +184,7 @@ public static class EvaluationWork
     }
 
     public static Task<SelfEvaluation?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
-        db.SelfEvaluations.Include(e => e.Rows).Include(e => e.Steps).Include(e => e.Findings).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, ct);
+        db.SelfEvaluations.WithRowsAndFindings().Include(e => e.Steps).SingleOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>Saves what the unit wrote; the reference score and findings are recomputed and returned with the form.</summary>
     public static async Task<SelfEvaluation?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, SelfEvaluationInput input, DateTime nowUtc,
