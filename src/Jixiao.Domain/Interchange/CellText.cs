@@ -36,11 +36,20 @@ public static partial class CellText
     };
 
     /// <summary>
-    /// Full-width ASCII (U+FF01–U+FF5E) → half-width; every whitespace character (ideographic space U+3000,
-    /// NBSP, tab, line break …) → space; zero-width characters (U+200B–U+200D, U+2060, BOM) removed; trimmed,
-    /// with internal runs of whitespace collapsed to one space. Null gives "".
+    /// For codes, numbers, dates and labels: <see cref="Clean"/>, and full-width ASCII (U+FF01–U+FF5E) → half-width
+    /// ("１２３，４５６．７８" → "123,456.78", "（１）" → "(1)"). Null gives "".
     /// </summary>
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Collapse(text, foldWidth: true);
+
+    /// <summary>
+    /// For free text (names, reasons, summaries): as written — Chinese punctuation and full-width characters are kept —
+    /// except that every whitespace character (ideographic space U+3000, NBSP, tab, line break …) becomes a space,
+    /// zero-width characters (U+200B–U+200D, U+2060, BOM) are removed, and the text is trimmed with internal runs of
+    /// whitespace collapsed to one space. Null gives "".
+    /// </summary>
+    public static string Clean(string? text) => Collapse(text, foldWidth: false);
+
+    private static string Collapse(string? text, bool foldWidth)
     {
         if (string.IsNullOrEmpty(text))
             return "";
@@ -49,7 +58,7 @@ public static partial class CellText
         foreach (var original in text)
         {
             var c = original;
-            if (c is >= '\uFF01' and <= '\uFF5E')
+            if (foldWidth && c is >= '\uFF01' and <= '\uFF5E')
                 c = (char)(c - 0xFEE0);
             else if (c is >= '\u200B' and <= '\u200D' or '\u2060' or '\uFEFF')
                 continue;

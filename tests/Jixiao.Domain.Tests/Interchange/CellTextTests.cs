@@ -32,6 +32,17 @@ public sealed class CellTextNormalizeTests
         Assert.Equal(expected, CellText.Normalize(text));
     }
 
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("\u3000学生资助（春季），按时发放：１２０人次\u3000", "学生资助（春季），按时发放：１２０人次")] // punctuation and width kept
+    [InlineData("偏差原因：\r\n  工期顺延；\t已整改", "偏差原因： 工期顺延； 已整改")]
+    [InlineData("义务\u200D教育\uFEFF", "义务教育")]
+    [InlineData("\u00A0县教育局\u00A0", "县教育局")]
+    public void Clean_FreeText_KeepsWhatWasWrittenTrimmedSingleSpaced(string? text, string expected)
+    {
+        Assert.Equal(expected, CellText.Clean(text));
+    }
+
     [Fact]
     public void Normalize_EveryFullWidthAsciiCharacter_MapsToAscii()
     {

@@ -179,7 +179,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(["100000", "150000", "150000", "10", "100", ""], funds.Cells.Skip(1).Take(6));
         Assert.Equal("10", funds[Indicator("refScore")]); // the reference columns stand over the indicator table's
         var header = sheet.Single(r => r[0] == "行号");
-        Assert.Equal("参考得分(系统计算,仅供参考)", header[Indicator("refScore")]); // the reader makes full-width punctuation half-width
+        Assert.Equal("参考得分（系统计算，仅供参考）", header[Indicator("refScore")]);
         Assert.Equal(["1", "2", "3", "4", "总分"], sheet.SkipWhile(r => r[0] != "行号").Skip(1).TakeWhile(r => r[0].Length > 0).Select(r => r[0]));
 
         // Planted: B contradicts the ledger, 产出 weights 25 + 20 (分值 95 in all), 150 of 200 套 with no reason, 达成 scored 20 of 30
@@ -240,7 +240,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.False(report.Committed);
         Assert.StartsWith("未写入任何数据：3 个错误", report.Summary);
-        Assert.Equal([(funds, "全年执行数(B,元)", "九万"), (row1, "得分", "满分"), (row3, "行号", "99")],
+        Assert.Equal([(funds, "全年执行数（B，元）", "九万"), (row1, "得分", "满分"), (row3, "行号", "99")],
             report.Issues.Select(i => (i.Row, i.Column, i.Value)).Order());
         Assert.All(report.Issues, i => Assert.True(i.IsError));
         Assert.Empty(report.Findings);
@@ -391,8 +391,8 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         var response = await performance.GetAsync($"/api/evaluations/summary.xlsx?year={Year}&departmentId={water}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sheet = SpreadsheetReader.Read(await response.Content.ReadAsByteArrayAsync(), "汇总表.xlsx");
-        Assert.Contains("（襄垣县水利局）", sheet[0][0].Replace("(", "（").Replace(")", "）"));
-        Assert.Equal(EvaluationSheet.SummaryTitles.Select(t => t.Replace("（", "(").Replace("）", ")").Replace("：", ":")), sheet[2].Cells.Take(15));
+        Assert.Contains("（襄垣县水利局）", sheet[0][0]);
+        Assert.Equal(EvaluationSheet.SummaryTitles, sheet[2].Cells.Take(15));
         Assert.Equal(line, Assert.Single(sheet.Skip(3), r => !r.IsEmpty).Cells.Take(15));
 
         // The whole county: the same line among the others, and a 合计; a unit sees only its own forms.

@@ -159,7 +159,7 @@ public sealed class CountyFiles(int year)
         [$"襄垣县{year}年项目库导出"],
         ["导出日期：" + $"{year}-11-01", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "单位：元"],
         ProjectHeader,
-        [Child, "一中教学楼改造  ", "10602 ", "襄垣县第一中学校", "106", "二级项目", Parent + " ", "特定目标类", "一次性",
+        [Child, "一中教学楼改造（一期），含抗震加固  ", "１０６０２ ", "襄垣县第一中学校", "106", "二级项目", Parent + " ", "特定目标类", "一次性",
             Wide(year), Wide(year) + "年", "已纳入预算", "一般公共预算", "省级", "地方政府债券、政府购买服务", "否", $"{year}-01-15"],
         [Parent, "教育均衡发展", null, null, null, "一级", "", "特定目标类", "经常性",
             year - 1, year + 1, "已纳入预算", "一般公共预算", "", "", "", ImportFiles.Serial(new DateOnly(year, 1, 10))],
@@ -200,11 +200,11 @@ public sealed class CountyFiles(int year)
         [$"ZF{year}0003  ", $"{year}-07-15", Child, "300,000.00 ", "工程进度款"],
     ], bom: true);
 
-    /// <summary>GB18030 as Excel saves "CSV" on Chinese Windows; header aliases; full-width digits and comma.</summary>
+    /// <summary>GB18030 as Excel saves "CSV" on Chinese Windows; header aliases; full-width digits and comma; a summary in Chinese punctuation.</summary>
     public byte[] PaymentsGbCsv() => ImportFiles.Csv(
     [
         ["凭证号", "日期", "项目编码", "金额（元）", "用途"],
-        [$"ZF{year}0101", $"{year}年8月1日", Library, "１２３，４５６．７８", "图书采购"],
+        [$"ZF{year}0101", $"{year}年8月1日", Library, "１２３，４５６．７８", "图书采购：少儿读物１２０册（含“绘本”）"],
         [$"ZF{year}0102", $"{year}.9.1", Running, "8,000.00", "办公用品"],
     ], ImportFiles.Gb18030);
 

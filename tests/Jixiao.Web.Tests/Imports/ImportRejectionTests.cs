@@ -62,7 +62,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
         ]);
         var report = await RejectAsync(provider, ImportKind.Movements, "追加指标.xlsx", movements, $"襄财预〔{Year}〕30号");
         var issue = Assert.Single(report.Issues);
-        Assert.Equal((4, "金额(万元)", "约五万"), (issue.Row, issue.Column, issue.Value));
+        Assert.Equal((4, "金额（万元）", "约五万"), (issue.Row, issue.Column, issue.Value));
         ImportFiles.AssertChinese(issue.Message, "“约五万”", "不是数字");
 
         var payments = ImportFiles.Csv(
@@ -75,7 +75,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
         report = await RejectAsync(provider, ImportKind.Payments, "支付.csv", payments, "ZF-T1");
         Assert.Equal(2, report.Errors);
         var text = report.IssueAt(3);
-        Assert.Equal(("支付金额(元)", "五千元"), (text.Column, text.Value));
+        Assert.Equal(("支付金额（元）", "五千元"), (text.Column, text.Value));
         ImportFiles.AssertChinese(text.Message, "“五千元”", "不是数字");
         var unit = report.IssueAt(4);
         ImportFiles.AssertChinese(unit.Message, "“0.5万”", "万元", "本列金额单位是元");

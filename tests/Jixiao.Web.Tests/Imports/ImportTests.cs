@@ -47,9 +47,10 @@ public sealed class ImportTests
         Assert.Equal([CountyFiles.Pool, CountyFiles.Parent, CountyFiles.Child, CountyFiles.Running, CountyFiles.Library], ids.Keys.Order(StringComparer.Ordinal));
         var yearEnd = new DateOnly(Year, 12, 31);
 
-        // 二级 project listed above its parent, unit cells merged, years in full-width digits, trailing spaces, tags.
+        // 二级 project listed above its parent, unit cells merged, unit code and years in full-width digits, trailing
+        // spaces, tags; the name keeps its Chinese punctuation as written.
         var child = await DetailAsync(client, ids[CountyFiles.Child], yearEnd);
-        Assert.Equal("一中教学楼改造", child.Project.Name);
+        Assert.Equal("一中教学楼改造（一期），含抗震加固", child.Project.Name);
         Assert.Equal("襄垣县第一中学校", child.Project.UnitName);
         Assert.Equal("襄垣县教育科技局", child.Project.DepartmentName);
         Assert.Equal(ProjectLevel.Level2, child.Project.Level);
@@ -88,7 +89,7 @@ public sealed class ImportTests
         var library = await DetailAsync(client, ids[CountyFiles.Library], yearEnd);
         Assert.Equal((300_000m, 400_000m, 123_456.78m, 0.3086m), // "１２３，４５６．７８" in GB18030
             (library.Figures.InitialBudget, library.Figures.AdjustedBudget, library.Figures.Executed, library.Figures.ExecutionRate));
-        Assert.Equal("图书采购", Assert.Single(library.Payments).Summary);
+        Assert.Equal("图书采购：少儿读物１２０册（含“绘本”）", Assert.Single(library.Payments).Summary); // free text as written
 
         // The pool keeps its balance visible: 200 万 − 80 万 allocated.
         var pool = await DetailAsync(client, ids[CountyFiles.Pool], yearEnd);
@@ -151,8 +152,8 @@ public sealed class ImportTests
         Assert.Equal(0, report.Errors);
         var warning = Assert.Single(report.Issues);
         Assert.False(warning.IsError);
-        // Column titles and values are reported as read, i.e. normalised: full-width brackets and digits become half-width.
-        Assert.Equal((3, "支付金额(元)", "200,000.00"), (warning.Row, warning.Column, warning.Value));
+        // The column is named as the file writes it (full-width brackets kept).
+        Assert.Equal((3, "支付金额（元）", "200,000.00"), (warning.Row, warning.Column, warning.Value));
         ImportFiles.AssertChinese(warning.Message, "超过全年预算数", "400,000.00", "450,000.00", CountyFiles.Running);
         Assert.Contains("提醒", report.Summary);
 

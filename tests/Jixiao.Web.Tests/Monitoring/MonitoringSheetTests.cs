@@ -200,7 +200,7 @@ public sealed class MonitoringSheetTests
         var again = SpreadsheetReader.Read(await ExportAsync(unit, round.Id), "监控表.xlsx");
         var first = again.Single(r => r[0] == round.TaskA.ToString() && r[9] == "1");
         Assert.Equal(("950000", "经费保障", "300", "有可能"), (first[7], first[8], first[14], first[18]));
-        Assert.StartsWith("红灯:实际 300 人次", first[20]); // the reader makes full-width punctuation half-width
+        Assert.StartsWith("红灯：实际 300 人次", first[20]);
 
         // Submitted, A is the department's to review: the same file again changes nothing and is accepted; a change to A is refused by name.
         var submitted = await unit.PostAsJsonAsync($"/api/monitoring/tasks/{round.TaskA}/submit", new { }, ApiJson.Options);

@@ -100,12 +100,12 @@ public sealed class Importer(JixiaoDbContext db)
         foreach (var row in data)
         {
             var r = new RowReader(row, header, issues);
-            var code = r.Text("code", true, 40);
+            var code = r.Code("code", true, 40);
             var name = r.Text("name", true, 200);
-            var unitCode = r.Text("unit", true, 32);
-            var departmentCode = r.Text("department", false, 32);
+            var unitCode = r.Code("unit", true, 32);
+            var departmentCode = r.Code("department", false, 32);
             var level = r.Choice("level", Choices.Level, ProjectLevel.Level1);
-            var parentCode = r.Text("parent", false, 40);
+            var parentCode = r.Code("parent", false, 40);
             var category = r.Choice("category", Choices.Category, ProjectCategory.SpecificPurpose);
             var recurrence = r.Choice("recurrence", Choices.Recurrence, Recurrence.Recurring);
             var start = r.Year("start");
@@ -234,12 +234,12 @@ public sealed class Importer(JixiaoDbContext db)
         foreach (var row in data)
         {
             var r = new RowReader(row, header, issues);
-            var document = r.Text("document", true, 60);
+            var document = r.Code("document", true, 60);
             var date = r.Date("date");
-            var projectCode = r.Text("project", true, 40);
+            var projectCode = r.Code("project", true, 40);
             var kind = r.Choice("kind", Choices.Movement, MovementKind.Addition);
             var amount = r.Amount("amount");
-            var counterpartCode = r.Text("counterpart", false, 40);
+            var counterpartCode = r.Code("counterpart", false, 40);
             var reason = r.Text("reason", false, 500);
             Project? project = null, counterpart = null;
             if (projectCode.Length > 0 && !projects.TryGetValue(projectCode, out project))
@@ -319,9 +319,9 @@ public sealed class Importer(JixiaoDbContext db)
         foreach (var row in data)
         {
             var r = new RowReader(row, header, issues);
-            var document = r.Text("document", true, 60);
+            var document = r.Code("document", true, 60);
             var date = r.Date("date");
-            var projectCode = r.Text("project", true, 40);
+            var projectCode = r.Code("project", true, 40);
             var amount = r.Amount("amount");
             var summary = r.Text("summary", false, 200);
             Project? project = null;

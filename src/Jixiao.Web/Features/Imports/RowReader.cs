@@ -18,9 +18,14 @@ public sealed class RowReader(SheetRow row, HeaderMap header, ImportIssues issue
 
     public void Warning(string key, string message) => issues.Warning(row.Number, header.Title(key), Raw(key), message);
 
-    public string Text(string key, bool required, int maxLength)
+    /// <summary>Free text (a name, a reason) as written, Chinese punctuation kept (<see cref="CellText.Clean"/>).</summary>
+    public string Text(string key, bool required, int maxLength) => Checked(key, CellText.Clean(Raw(key)), required, maxLength);
+
+    /// <summary>A code, document number or unit: full-width characters made half-width (<see cref="CellText.Normalize"/>).</summary>
+    public string Code(string key, bool required, int maxLength) => Checked(key, CellText.Normalize(Raw(key)), required, maxLength);
+
+    private string Checked(string key, string text, bool required, int maxLength)
     {
-        var text = CellText.Normalize(Raw(key));
         if (required && text.Length == 0) Error(key, $"“{header.Title(key)}”不能为空。");
         else if (text.Length > maxLength) Error(key, $"“{header.Title(key)}”超过 {maxLength} 个字符。");
         return text;

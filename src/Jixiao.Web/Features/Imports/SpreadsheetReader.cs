@@ -14,7 +14,8 @@ public sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
 }
 
 /// <summary>
-/// Reads the first sheet of an xlsx, xls or csv file into normalised text. Merged cells take the value of
+/// Reads the first sheet of an xlsx, xls or csv file into text as written, spaces tidied (<see cref="CellText.Clean"/>;
+/// codes, numbers and dates are normalised where they are read). Merged cells take the value of
 /// their top-left cell; numbers are written invariantly, date cells as yyyy-MM-dd; a CSV may be UTF-8
 /// (with or without BOM) or GB18030 as Excel saves it on Chinese Windows.
 /// </summary>
@@ -59,7 +60,7 @@ public static class SpreadsheetReader
         double n => ((decimal)n).ToString(CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => CellText.Normalize(value.ToString()),
+        _ => CellText.Clean(value.ToString()),
     };
 
     private static void FillMerged(List<SheetRow> rows, CellRange[]? merged)

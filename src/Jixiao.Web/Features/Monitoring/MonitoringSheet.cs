@@ -310,7 +310,7 @@ public static class MonitoringSheet
     }
 
     private static ReturnRowInput Comparable(ReturnRowInput r) =>
-        new(r.Row, CellText.Normalize(r.Actual), r.Outcome, CellText.Normalize(r.Expected), r.Cause, r.Likelihood, CellText.Normalize(r.Measures));
+        new(r.Row, CellText.Clean(r.Actual), r.Outcome, CellText.Clean(r.Expected), r.Cause, r.Likelihood, CellText.Clean(r.Measures));
 
     /// <summary>
     /// The domain refused the task's return as a whole; its rows are tried one by one, so that each row it refuses is

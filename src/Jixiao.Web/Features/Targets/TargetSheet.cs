@@ -143,21 +143,21 @@ public static class TargetSheet
         foreach (var row in sheet.Skip(header.RowIndex + 1).Where(r => !r.IsEmpty))
         {
             var r = new RowReader(row, header, issues);
-            var code = r.Text("code", true, 40);
-            var overall = CellText.Normalize(r.Raw("overall"));
-            var annual = CellText.Normalize(r.Raw("annual"));
+            var code = r.Code("code", true, 40);
+            var overall = CellText.Clean(r.Raw("overall"));
+            var annual = CellText.Clean(r.Raw("annual"));
             var indicatorCells = new[] { "level1", "level2", "name3", "comparison", "value" }.Any(k => r.Raw(k).Trim().Length > 0);
             TargetIndicatorInput? indicator = null;
             if (indicatorCells)
             {
-                var level1 = r.Text("level1", true, 20);
-                var level2 = r.Text("level2", true, 30);
+                var level1 = r.Code("level1", true, 20);
+                var level2 = r.Code("level2", true, 30);
                 if (level1.Length > 0 && level2.Length > 0 && !frame.Contains(level1, level2))
                     r.Error("level2", $"“{level1} / {level2}”不在本地区 {year} 年的指标框架内（{frame.Name}）。");
                 var name = r.Text("name3", true, 200);
                 var comparison = r.Choice("comparison", ComparisonWords, Comparison.GreaterOrEqual);
                 var value = r.Text("value", true, 200);
-                var unit = r.Text("unitOfMeasure", false, 30);
+                var unit = r.Code("unitOfMeasure", false, 30);
                 var basis = r.Choice("basis", BasisWords, ValueBasis.Plan, required: false);
                 decimal? weight = null;
                 if (r.Raw("weight").Trim().Length > 0)
