@@ -37,7 +37,7 @@ public static partial class IndicatorValueParser
     /// Answers are remembered: the same few thousand values recur in every county's targets and self-evaluations
     /// ("≥95%", "100%", "按时完成"), and scoring a province's forms reads each of their millions of rows. A result is
     /// immutable and depends only on the arguments, so a remembered one is the answer; the memory is emptied when it
-    /// holds <see cref="Remembered"/> values, which bounds it to a few megabytes.
+    /// holds <see cref="Remembered"/> values (a few hundred bytes each, so some 20 MB at most).
     /// </remarks>
     public static ParseResult Parse(string? value, string? unit = null, string? indicatorName = null,
         Comparison? comparison = null, int? year = null)
