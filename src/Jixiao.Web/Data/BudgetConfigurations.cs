@@ -26,7 +26,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.Status).HasMaxLength(16);
         b.Property(p => p.BudgetKind).HasMaxLength(20);
         b.Property(p => p.Transfer).HasMaxLength(16);
-        b.Property(p => p.Tags).HasConversion<int>();
+        // Flags as a number, so "holds 地方政府债券" is a bit test. The default only says what SQLite's added column
+        // (migration 0009) declares; it equals the CLR default, so nothing is inserted differently.
+        b.Property(p => p.Tags).HasConversion<int>().HasDefaultValue(FundTags.None);
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.Code }).IsUnique();
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.DepartmentId });
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.OrgUnitId });

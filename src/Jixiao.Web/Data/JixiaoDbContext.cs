@@ -82,7 +82,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(JixiaoDbContext).Assembly);
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                     .Where(p => p.ClrType.IsEnum || Nullable.GetUnderlyingType(p.ClrType)?.IsEnum == true))
+                     .Where(p => p.GetProviderClrType() is null && (p.ClrType.IsEnum || Nullable.GetUnderlyingType(p.ClrType)?.IsEnum == true)))
             property.SetProviderClrType(typeof(string));
 
         builder.Entity<Region>().HasQueryFilter(r => ScopeIsSystem || ScopeRegions.Contains(r.Code));

@@ -171,13 +171,7 @@ public static class ProjectQueries
         if (f.UnitId is { } unit) projects = projects.Where(p => p.OrgUnitId == unit);
         if (f.BudgetKind is { } kind) projects = projects.Where(p => p.BudgetKind == kind);
         if (f.Transfer is { } transfer) projects = projects.Where(p => p.Transfer == transfer);
-        if (f.Tag is { } tag and not FundTags.None)
-        {
-            // Tags are stored by name ("Bond, Ppp"), so a flag test is a list of the combinations that hold the tag.
-            var every = Enum.GetValues<FundTags>().Aggregate((a, b) => a | b);
-            var holding = Enumerable.Range(0, (int)every + 1).Select(v => (FundTags)v).Where(t => (t & tag) == tag).ToList();
-            projects = projects.Where(p => holding.Contains(p.Tags));
-        }
+        if (f.Tag is { } tag and not FundTags.None) projects = projects.Where(p => (p.Tags & tag) == tag);
         if (f.Category is { } category) projects = projects.Where(p => p.Category == category);
         if (f.Level is { } level) projects = projects.Where(p => p.Level == level);
         if (f.Status is { } status) projects = projects.Where(p => p.Status == status);
