@@ -221,7 +221,7 @@ public static class EvaluationSheet
         var completionRow = Labelled(sheet, funds.RowIndex + 1, indicators.RowIndex, CompletionLabel);
         if (completionRow is null)
             issues.Error(indicators.RowIndex + 1, CompletionLabel, "", $"找不到“{CompletionLabel}”行：请在“{GoalLabel}”下面一行的第二列填写年度总体目标实际完成情况。");
-        var completion = CellText.Clean(completionRow?[1]);
+        var completion = completionRow?[1] ?? "";
 
         var known = evaluation.Rows.ToDictionary(r => r.Row);
         var inputs = new List<EvaluationRowInput>();

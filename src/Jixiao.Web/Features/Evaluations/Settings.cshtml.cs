@@ -52,21 +52,22 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
         {
             var saved = await EvaluationWork.SetWeightsAsync(db, user, Year.Value, Weights, clock.GetUtcNow().UtcDateTime, ct);
             return $"{Year} 年度自评评分设置已保存。{Refigured(saved.Refigured)}";
-        }, ct);
+        });
     }
 
     public async Task<IActionResult> OnPostRefigureAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
         if (!Edits) return Forbid();
+        await OnGetAsync(ct);   // the settings as kept, shown again if the refigure is refused
         return await RunAsync(async () =>
-            Refigured(await EvaluationWork.RefigureAsync(db, user, Year.Value, clock.GetUtcNow().UtcDateTime, ct)), ct);
+            Refigured(await EvaluationWork.RefigureAsync(db, user, Year!.Value, clock.GetUtcNow().UtcDateTime, ct)));
     }
 
     private static string Refigured(EvaluationsRefigured r) =>
         $"已按账面和本年度设置重新计算 {r.Forms} 张未终审的自评表，其中 {r.Changed} 张的参考分或检查结果有变化；已终审的 {r.Approved} 张保持审定内容。";
 
-    private async Task<IActionResult> RunAsync(Func<Task<string>> work, CancellationToken ct)
+    /// <summary>Runs a save; a refusal is shown above the form, which keeps what was typed (see BindingErrors.Shown).</summary>
+    private async Task<IActionResult> RunAsync(Func<Task<string>> work)
     {
         try
         {
@@ -76,7 +77,6 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Message);
-            if (!Request.Form.ContainsKey("Weights.Total")) await OnGetAsync(ct);
             return Page();
         }
     }

@@ -18,8 +18,8 @@ public sealed class RowReader(SheetRow row, HeaderMap header, ImportIssues issue
 
     public void Warning(string key, string message) => issues.Warning(row.Number, header.Title(key), Raw(key), message);
 
-    /// <summary>Free text (a name, a reason) as written, Chinese punctuation kept (<see cref="CellText.Clean"/>).</summary>
-    public string Text(string key, bool required, int maxLength) => Checked(key, CellText.Clean(Raw(key)), required, maxLength);
+    /// <summary>Free text (a name, a reason) as written, Chinese punctuation kept (the reader gives cells <see cref="CellText.Clean"/>ed).</summary>
+    public string Text(string key, bool required, int maxLength) => Checked(key, Raw(key), required, maxLength);
 
     /// <summary>A code, document number or unit: full-width characters made half-width (<see cref="CellText.Normalize"/>).</summary>
     public string Code(string key, bool required, int maxLength) => Checked(key, CellText.Normalize(Raw(key)), required, maxLength);

@@ -144,8 +144,8 @@ public static class TargetSheet
         {
             var r = new RowReader(row, header, issues);
             var code = r.Code("code", true, 40);
-            var overall = CellText.Clean(r.Raw("overall"));
-            var annual = CellText.Clean(r.Raw("annual"));
+            var overall = r.Raw("overall");
+            var annual = r.Raw("annual");
             var indicatorCells = new[] { "level1", "level2", "name3", "comparison", "value" }.Any(k => r.Raw(k).Trim().Length > 0);
             TargetIndicatorInput? indicator = null;
             if (indicatorCells)
