@@ -36,20 +36,26 @@ public sealed record PendingSignIn(AppUser User, bool SecondFactorDone, Password
     {
         if (!SecondFactorDone || PasswordChange != PasswordChangeReason.None)
         {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, User.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(StampClaim, User.SecurityStamp ?? ""),
-                new Claim(SecondFactorClaim, SecondFactorDone ? "done" : "pending"),
-                new Claim(PasswordClaim, ((int)PasswordChange).ToString(CultureInfo.InvariantCulture)),
-                new Claim(ReturnClaim, ReturnUrl),
-            ], IdentityConstants.TwoFactorUserIdScheme);
-            await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+            await HoldAsync(http);
             return SecondFactorDone ? "/Account/ChangePassword" : "/Account/SecondFactor";
         }
         await UserSessions.SignInAsync(http, db, User, ct);
         await db.RecordEventAsync(AuditAction.Login, User, User.UserName!, "网页登录", ct);
         return ReturnUrl;
+    }
+
+    /// <summary>Keeps this state in the browser's two-factor cookie (the sign-in is not finished).</summary>
+    public async Task HoldAsync(HttpContext http)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, User.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, User.SecurityStamp ?? ""),
+            new Claim(SecondFactorClaim, SecondFactorDone ? "done" : "pending"),
+            new Claim(PasswordClaim, ((int)PasswordChange).ToString(CultureInfo.InvariantCulture)),
+            new Claim(ReturnClaim, ReturnUrl),
+        ], IdentityConstants.TwoFactorUserIdScheme);
+        await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
     }
 
     /// <summary>The pending sign-in of this browser, if its cookie is valid and the account unchanged since.</summary>
