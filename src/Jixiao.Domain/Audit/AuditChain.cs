@@ -17,8 +17,8 @@ public enum AuditAction
     /// <summary>Sessions ended and tokens revoked (logout elsewhere, password or role change, disabling).</summary>
     SessionsEnded = 15,
     PasswordChanged = 16,
-    TwoFactorEnrolled = 17,
-    TwoFactorReset = 18,
+    TotpEnrolled = 17,
+    TotpReset = 18,
     RecoveryCodeUsed = 19,
     /// <summary>Synthetic data written by the <c>generate</c> verb, one summary record per region.</summary>
     Generated = 20,

@@ -16,9 +16,12 @@ internal sealed partial class PageSession(HttpClient client) : IDisposable
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>Reads the form at <paramref name="page"/> and posts <paramref name="fields"/> with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string page, IDictionary<string, string> fields, string? handler = null)
+    public async Task<HttpResponseMessage> PostFormAsync(string page, IDictionary<string, string> fields, string? handler = null) =>
+        await PostFormFromAsync(page, await Client.GetStringAsync(page), fields, handler);
+
+    /// <summary>Posts the form of <paramref name="html"/>, a page already read (whose hidden fields the test has used).</summary>
+    public async Task<HttpResponseMessage> PostFormFromAsync(string page, string html, IDictionary<string, string> fields, string? handler = null)
     {
-        var html = await Client.GetStringAsync(page);
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"{page} 没有表单：{html[..Math.Min(html.Length, 300)]}");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
@@ -67,6 +70,19 @@ internal sealed partial class PageSession(HttpClient client) : IDisposable
     }
 
     public void Dispose() => Client.Dispose();
+
+    /// <summary>The value of the hidden input <paramref name="name"/>, or the text of the element marked <c>data-testid</c>.</summary>
+    public static string Hidden(string html, string name) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{name}\" value=\"([^\"]*)\"|value=\"([^\"]*)\"[^>]*name=\"{name}\"") is { Success: true } m
+            ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            : throw new InvalidOperationException($"页面没有 {name}"));
+
+    public static IReadOnlyList<string> TestIdTexts(string html, string testId, string tag = "li")
+    {
+        var block = Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>(.*?)</(ol|ul|div|table)>", RegexOptions.Singleline);
+        var items = tag == "" ? [block.Groups[1].Value] : Regex.Matches(block.Groups[1].Value, $"<{tag}>(.*?)</{tag}>").Select(m => m.Groups[1].Value);
+        return items.Select(t => WebUtility.HtmlDecode(t).Trim()).ToList();
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -48,7 +48,7 @@ public static class TwoFactor
         user.TotpSecret = secret;
         user.TwoFactorEnabled = true;
         var codes = await ReplaceRecoveryCodesAsync(db, user, nowUtc, ct);
-        await db.RecordEventAsync(AuditAction.TwoFactorEnrolled, user, user.UserName!, $"绑定动态口令，生成 {codes.Count} 个恢复码", ct);
+        await db.RecordEventAsync(AuditAction.TotpEnrolled, user, user.UserName!, $"绑定动态口令，生成 {codes.Count} 个恢复码", ct);
         return codes;
     }
 
@@ -83,7 +83,7 @@ public static class TwoFactor
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.RecoveryCodes.IgnoreQueryFilters().Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        await db.RecordEventAsync(AuditAction.TwoFactorReset, user, user.UserName!, $"{by}重置了动态口令", ct);
+        await db.RecordEventAsync(AuditAction.TotpReset, user, user.UserName!, $"{by}重置了动态口令", ct);
     }
 
     private static string NewRecoveryCode()

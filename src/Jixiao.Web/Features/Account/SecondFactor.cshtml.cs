@@ -98,7 +98,6 @@ public sealed class SecondFactorModel(SystemDbContext db, PasswordSignIn passwor
         Secret = newSecret;
         ProtectedSecret = newSecret is null ? null : Protector.Protect(newSecret, TimeSpan.FromMinutes(10));
         ModelState.Remove(nameof(ProtectedSecret));
-        ModelState.Remove(nameof(Code));
     }
 
     private string? Unprotect()
