@@ -48,13 +48,14 @@ public sealed class BrowserApp : IAsyncDisposable
     }
 
     /// <summary>A fresh browser context (own cookies) at 1366×768, zh-CN, with one page.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    /// <param name="rootUrl">another app to browse (one with a clock of its own); the shared demo app by default</param>
+    public async Task<BrowserSession> NewSessionAsync(string? rootUrl = null)
     {
         RequireChromium();
         var (app, _, browser) = await _started.Value;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.RootUrl,
+            BaseURL = rootUrl ?? app.RootUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
