@@ -10,7 +10,7 @@ namespace Jixiao.Browser.Tests;
 public sealed class LoginTests(BrowserApp browser)
 {
     /// <summary>Menu items every signed-in user has.</summary>
-    private static readonly string[] CommonItems = ["工作台", "机构", "API 令牌"];
+    private static readonly string[] CommonItems = ["工作台", "机构", "会话与令牌"];
 
     /// <summary>The administrators' menu items, each for its one role only (三员分立).</summary>
     private static readonly (string Item, Role Role)[] AdminItems =

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,4 +16,12 @@ public static class DemoLookups
 
     public static Task<long> UserIdAsync(this JixiaoApp app, string userName) =>
         app.AsSystemAsync<SystemDbContext, long>(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    /// <summary>A new account's first step: its own password instead of the one the administrator chose.</summary>
+    public static async Task ChangeOwnPasswordAsync(this JixiaoApp app, string userName, string password, string newPassword)
+    {
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/password", new { userName, password, newPassword });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
 }

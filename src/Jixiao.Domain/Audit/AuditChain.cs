@@ -14,6 +14,12 @@ public enum AuditAction
     LockedOut = 12,
     Logout = 13,
     TokenIssued = 14,
+    /// <summary>Sessions ended and tokens revoked (logout elsewhere, password or role change, disabling).</summary>
+    SessionsEnded = 15,
+    PasswordChanged = 16,
+    TotpEnrolled = 17,
+    TotpReset = 18,
+    RecoveryCodeUsed = 19,
     /// <summary>Synthetic data written by the <c>generate</c> verb, one summary record per region.</summary>
     Generated = 20,
 }

@@ -56,6 +56,7 @@ public static class CliVerbs
 
     public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
     {
+        if (TwoFactorCli.Handles(verb, args)) return await TwoFactorCli.RunAsync(app, args);
         if (!Help.ContainsKey(verb))
         {
             Console.Error.WriteLine($"未知命令：{verb}。可用命令：");

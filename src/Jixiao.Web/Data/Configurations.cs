@@ -73,6 +73,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => new { u.RegionCode, u.OrgUnitId });
         b.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(u => u.TotpSecret).HasMaxLength(64);
+        b.Property(u => u.PasswordSetByAdministrator).HasDefaultValue(false);
         b.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -110,7 +112,59 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Property(t => t.TokenHash).HasMaxLength(64);
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasIndex(t => t.UserId);
+        b.Property(t => t.RevokedReason).HasMaxLength(100);
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.ToTable("UserSessions");
+        b.Property(s => s.RegionCode).HasMaxLength(6);
+        b.Property(s => s.KeyHash).HasMaxLength(64);
+        b.Property(s => s.EndReason).HasMaxLength(100);
+        b.Property(s => s.ClientAddress).HasMaxLength(64);
+        b.Property(s => s.UserAgent).HasMaxLength(256);
+        b.HasIndex(s => s.KeyHash).IsUnique();
+        b.HasIndex(s => new { s.UserId, s.EndedAtUtc });
+        b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> b)
+    {
+        b.ToTable("PasswordHistory");
+        b.Property(h => h.RegionCode).HasMaxLength(6);
+        b.HasIndex(h => new { h.UserId, h.ReplacedAtUtc });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> b)
+    {
+        b.ToTable("RecoveryCodes");
+        b.Property(c => c.RegionCode).HasMaxLength(6);
+        b.Property(c => c.CodeHash).HasMaxLength(64);
+        b.HasIndex(c => c.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SecuritySettingConfiguration : IEntityTypeConfiguration<SecuritySetting>
+{
+    public void Configure(EntityTypeBuilder<SecuritySetting> b)
+    {
+        b.ToTable("SecuritySettings");
+        b.HasKey(s => s.RegionCode);
+        b.Property(s => s.RegionCode).HasMaxLength(6);
+        b.Property(s => s.UpdatedBy).HasMaxLength(64);
+        b.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionCode).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

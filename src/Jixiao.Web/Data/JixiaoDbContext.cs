@@ -52,6 +52,10 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<SecuritySetting> SecuritySettings => Set<SecuritySetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -137,6 +141,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     {
         if (SuppressRowAudit)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var credentials = CredentialChanges.Collect(this, _clock.GetUtcNow().UtcDateTime);
         var pending = AuditCapture.Collect(ChangeTracker);
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -150,6 +155,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var (actor, now) = AuditContext();
             await AuditChainWriter.AppendAsync(this, pending.Select(p => p.Complete(actor, now)).ToList(), cancellationToken);
+            await credentials.ApplyAsync(this, now, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
         }

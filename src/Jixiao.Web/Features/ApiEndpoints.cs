@@ -21,6 +21,7 @@ public static class ApiEndpoints
         api.MapOrganisationApi();
         api.MapUsersApi();
         api.MapSecurityApi();
+        api.MapSecuritySettingsApi();
         api.MapAuditApi();
         api.MapProjectsApi();
         api.MapTargetsApi();

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Jixiao.Domain.Access;
+using Jixiao.Domain.Audit;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests.Access;
 
@@ -18,31 +20,26 @@ public sealed class AuthenticationTests(DemoApps apps)
         await client.PostAsJsonAsync("/api/auth/tokens", new { userName = user, password });
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Token_FiveWrongPasswords_LocksAccountEvenForTheRightOne(DatabaseProvider provider)
+    public async Task Token_FiveWrongPasswords_LocksPasswordSignInButNotTheOwnersTokens(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
-        using var admin = await app.ClientForAsync("sysadmin");
-        var unit = await app.OrgIdAsync(DemoCounty.RegionCode, "10604");
-        var create = await admin.PostAsJsonAsync("/api/users", new
-        {
-            userName = "zhigao.filler", displayName = "职高填报人", orgUnitId = unit, roles = new[] { nameof(Role.UnitFiller) },
-            isActive = true, password = "Right@2026x",
-        });
-        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var account = await TestAccounts.NewFillerAsync(app, "zhigao");
+        using var script = await TestAccounts.BearerAsync(app, account.UserName, account.Password);
 
+        // A stranger who knows only the user name.
         using var anonymous = app.CreateClient();
-        for (var i = 0; i < 4; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(anonymous, "zhigao.filler", "Wrong@2026x")).StatusCode);
-        var fifth = await RequestTokenAsync(anonymous, "zhigao.filler", "Wrong@2026x");
-        Assert.Equal(HttpStatusCode.BadRequest, fifth.StatusCode);
-        Assert.Contains("锁定", (await fifth.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
-        var right = await RequestTokenAsync(anonymous, "zhigao.filler", "Right@2026x");
-        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(anonymous, account.UserName, "Wrong@2026x")).StatusCode);
+        var right = await RequestTokenAsync(anonymous, account.UserName, account.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Equal(PasswordSignIn.GenericFailure, (await right.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Contains(AuditAction.LockedOut, await app.AsSystemAsync<SystemDbContext, List<AuditAction>>(db =>
+            db.AuditEntries.Where(e => e.UserId == account.Id).Select(e => e.Action).ToListAsync()));
 
         using var security = await app.ClientForAsync("secadmin");
-        var id = await app.UserIdAsync("zhigao.filler");
-        Assert.Equal(HttpStatusCode.NoContent, (await security.PostAsync($"/api/security/users/{id}/unlock", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(anonymous, "zhigao.filler", "Right@2026x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await security.PostAsync($"/api/security/users/{account.Id}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(anonymous, account.UserName, account.Password)).StatusCode);
     }
 
     [Fact]

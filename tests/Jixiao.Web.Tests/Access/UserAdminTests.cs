@@ -95,7 +95,8 @@ public sealed class UserAdminTests(DemoApps apps)
         var response = await admin.PostAsJsonAsync("/api/users", NewUser("erzhong.filler", unit, [Role.UnitFiller]));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        using var user = await app.ClientForAsync("erzhong.filler", "Good@2026x");
+        await app.ChangeOwnPasswordAsync("erzhong.filler", "Good@2026x", "Mine#2026erz");
+        using var user = await app.ClientForAsync("erzhong.filler", "Mine#2026erz");
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/orgs/{unit}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/orgs/{await app.OrgIdAsync(DemoCounty.RegionCode, "10602")}")).StatusCode);
     }
@@ -109,7 +110,8 @@ public sealed class UserAdminTests(DemoApps apps)
         var to = await app.OrgIdAsync(DemoCounty.RegionCode, "11903");
         var created = await admin.PostAsJsonAsync("/api/users", NewUser("library.mover", from, [Role.UnitFiller]));
         var id = (await created.Content.ReadJsonAsync<UserDto>())!.Id;
-        using var user = await app.ClientForAsync("library.mover", "Good@2026x");
+        await app.ChangeOwnPasswordAsync("library.mover", "Good@2026x", "Mine#2026lib");
+        using var user = await app.ClientForAsync("library.mover", "Mine#2026lib");
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/orgs/{from}")).StatusCode);
 
         var moved = await admin.PutAsJsonAsync($"/api/users/{id}", NewUser("library.mover", to, [Role.UnitFiller], password: ""));

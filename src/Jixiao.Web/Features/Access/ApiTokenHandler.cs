@@ -12,7 +12,8 @@ namespace Jixiao.Web.Features.Access;
 
 /// <summary>
 /// <c>Authorization: Bearer jx_…</c> for scripts. The token's hash is looked up in the database on every
-/// request (stateless across app instances); an expired or revoked token, or a locked or disabled user, fails.
+/// request (stateless across app instances); an expired or revoked token, or a disabled user, fails (a
+/// locked account's tokens keep working; a password, role or status change revokes them).
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -43,10 +44,9 @@ public sealed class ApiTokenHandler(
         var hash = HashOf(token);
         var found = await db.ApiTokens.AsNoTracking().Include(t => t.User).ThenInclude(u => u!.Roles)
             .SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        // Lockout stops password sign-in only: a stranger's wrong passwords must not switch off the owner's scripts.
         if (found?.User is not { IsActive: true } user || found.RevokedAtUtc is not null || found.ExpiresAtUtc <= now)
             return AuthenticateResult.Fail("令牌无效、已过期或已吊销。");
-        if (user.LockoutEnd is { } lockout && lockout.UtcDateTime > now)
-            return AuthenticateResult.Fail("账号已锁定。");
 
         // The user and roles just read serve the scope of this request too (ScopeMiddleware): one round trip.
         Context.Items[typeof(AppUser)] = user;

@@ -13,6 +13,13 @@ public sealed class AppUser : IdentityUser<long>, IRegionOwned
     public long? OrgUnitId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>When the password was last set (expiry counts from here); kept by <see cref="CredentialChanges"/>. Accounts
+    /// older than this field got the time of the upgrade.</summary>
+    public DateTime? PasswordChangedAtUtc { get; set; }
+    /// <summary>An administrator chose the password (new account, reset): the user must change it at the next sign-in.</summary>
+    public bool PasswordSetByAdministrator { get; set; }
+    /// <summary>The authenticator (TOTP) secret in base32 while <see cref="IdentityUser{TKey}.TwoFactorEnabled"/>.</summary>
+    public string? TotpSecret { get; set; }
     public List<UserRoleAssignment> Roles { get; set; } = [];
 }
 
@@ -39,5 +46,59 @@ public sealed class ApiToken : IRegionOwned
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+    /// <summary>Why: revoked by its owner or the security administrator, or with every session of the user (password changed …).</summary>
+    public string? RevokedReason { get; set; }
     public AppUser? User { get; set; }
+}
+
+/// <summary>
+/// A browser sign-in. The cookie carries the random key as a claim; only its SHA-256 hash is stored. Every cookie
+/// request checks it (folded into the read of the user), so ending the row ends the session on every node at once.
+/// </summary>
+public sealed class UserSession : IRegionOwned
+{
+    public long Id { get; set; }
+    public long UserId { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string KeyHash { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Updated at most once a minute; the session idles out <see cref="AuthSetup.IdleTimeout"/> after it.</summary>
+    public DateTime LastSeenAtUtc { get; set; }
+    public DateTime? EndedAtUtc { get; set; }
+    public string? EndReason { get; set; }
+    public string ClientAddress { get; set; } = "";
+    public string UserAgent { get; set; } = "";
+    public AppUser? User { get; set; }
+}
+
+/// <summary>A password the user had before (its hash), so that the last <see cref="Domain.Access.PasswordPolicy.HistoryDepth"/> are not reused.</summary>
+public sealed class PasswordHistoryEntry : IRegionOwned
+{
+    public long Id { get; set; }
+    public long UserId { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public DateTime ReplacedAtUtc { get; set; }
+}
+
+/// <summary>A one-time recovery code for the second factor, stored as its SHA-256 hash.</summary>
+public sealed class RecoveryCode : IRegionOwned
+{
+    public long Id { get; set; }
+    public long UserId { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string CodeHash { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? UsedAtUtc { get; set; }
+}
+
+/// <summary>The security administrator's settings for a region: password expiry, second factor for finance roles.</summary>
+public sealed class SecuritySetting : IRegionOwned
+{
+    public string RegionCode { get; set; } = "";
+    /// <summary>0: passwords do not expire.</summary>
+    public int PasswordExpiryDays { get; set; } = Domain.Access.SignInRules.DefaultPasswordExpiryDays;
+    public bool FinanceTwoFactor { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public string UpdatedBy { get; set; } = "";
 }

@@ -67,8 +67,12 @@ public static class AuthSetup
             o.AccessDeniedPath = "/Account/Denied";
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            // The server-side session check replaces Identity's security-stamp validator (and its extra round trips).
+            o.Events.OnValidatePrincipal = UserSessions.ValidateAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<PasswordSignIn>();
+        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section);
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -131,7 +135,7 @@ public sealed class PolicyPasswordValidator : IPasswordValidator<AppUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        var errors = PasswordPolicy.Check(password);
+        var errors = PasswordPolicy.Check(password, user.UserName);
         return Task.FromResult(errors.Count == 0
             ? IdentityResult.Success
             : IdentityResult.Failed(errors.Select(e => new IdentityError { Code = "PasswordPolicy", Description = e }).ToArray()));

@@ -19,7 +19,7 @@ public sealed record AuditActor(long? UserId, string UserName, string? RegionCod
 public static class AuditCapture
 {
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey)];
-    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "KeyHash", "CodeHash", "TotpSecret"];
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public sealed class Pending(EntityEntry entry, AuditAction action, Dictionary<string, object?> before)

@@ -92,6 +92,11 @@ public static class AuditQueries
         AuditAction.LockedOut => "账号锁定",
         AuditAction.Logout => "退出",
         AuditAction.TokenIssued => "签发令牌",
+        AuditAction.SessionsEnded => "结束会话",
+        AuditAction.PasswordChanged => "修改密码",
+        AuditAction.TotpEnrolled => "绑定动态口令",
+        AuditAction.TotpReset => "重置动态口令",
+        AuditAction.RecoveryCodeUsed => "使用恢复码",
         AuditAction.Generated => "批量生成",
         _ => action.ToString(),
     };

@@ -89,8 +89,12 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, clock.GetElapsedTime(started));
     }
 
-    public AppUser NewUser(string userName, string displayName, string region, long? orgId, IEnumerable<Role> roles, string passwordHash) => new()
+    /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>
+    public AppUser NewUser(string userName, string displayName, string region, long? orgId, IReadOnlyCollection<Role> roles, string passwordHash) => new()
     {
+        TotpSecret = roles.Any(Roles.Administrators.Contains) ? TwoFactor.DemoSecret : null,
+        TwoFactorEnabled = roles.Any(Roles.Administrators.Contains),
+        PasswordChangedAtUtc = clock.GetUtcNow().UtcDateTime,
         UserName = userName,
         NormalizedUserName = userName.ToUpperInvariant(),
         DisplayName = displayName,
@@ -111,6 +115,8 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         output.WriteLine($"绩效 Jixiao 演示账号（密码均为 {DemoCounty.Password}）：");
         foreach (var account in DemoCounty.Accounts)
             output.WriteLine($"  {account.UserName,-12} {account.Role.Label(),-10} {account.DisplayName}");
+        output.WriteLine($"三个管理员账号登录时还需动态口令：在身份验证器应用中添加密钥 {TwoFactor.Grouped(TwoFactor.DemoSecret)}");
+        output.WriteLine($"  （或导入 {TwoFactor.OtpAuthUri(TwoFactor.DemoSecret, "demo-admin")}）");
         output.WriteLine();
     }
 }

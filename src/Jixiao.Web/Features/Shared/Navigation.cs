@@ -25,7 +25,7 @@ public static class Navigation
         new("用户与角色", "/Users", [Role.SystemAdmin]),
         new("安全管理", "/Security", [Role.SecurityAdmin]),
         new("审计日志", "/Audit", [Role.AuditAdmin]),
-        new("API 令牌", "/Account/Tokens", []),
+        new("会话与令牌", "/Account/Tokens", []),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>

@@ -49,7 +49,7 @@ public static class SaveUser
             throw new DomainException($"用户名“{userName}”已被使用，请换一个。", "用户名");
         var (region, org) = await ResolveOrgAsync(db, command, ct);
         var password = command.Password ?? "";
-        var problems = PasswordPolicy.Check(password);
+        var problems = PasswordPolicy.Check(password, userName);
         if (problems.Count > 0) throw new DomainException(string.Join("", problems), "初始密码");
 
         var user = new AppUser
@@ -60,6 +60,7 @@ public static class SaveUser
             OrgUnitId = org?.Id,
             IsActive = command.IsActive,
             LockoutEnabled = true,
+            PasswordSetByAdministrator = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Roles = command.Roles.Distinct().Select(r => new UserRoleAssignment { RegionCode = region, Role = r }).ToList(),
         };
@@ -87,9 +88,10 @@ public static class SaveUser
         user.IsActive = command.IsActive;
         if (!string.IsNullOrEmpty(command.Password))
         {
-            var problems = PasswordPolicy.Check(command.Password);
+            var problems = PasswordPolicy.Check(command.Password, user.UserName);
             if (problems.Count > 0) throw new DomainException(string.Join("", problems), "新密码");
             user.PasswordHash = users.PasswordHasher.HashPassword(user, command.Password);
+            user.PasswordSetByAdministrator = true;
             rolesChanged = true;
         }
         if (rolesChanged) user.SecurityStamp = Guid.NewGuid().ToString("N");
