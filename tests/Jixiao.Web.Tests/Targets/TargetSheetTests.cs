@@ -55,7 +55,7 @@ public sealed class TargetSheetTests(DemoApps apps)
             Assert.Contains(lists, l => l.Contains("服务对象满意度指标") && l.Contains("数量指标"));
             Assert.Contains("\"计划标准,行业标准,历史标准,预算支出标准,其他标准\"", lists);
         }
-        var rows = SpreadsheetReader.Read(LibreOffice.RoundTrip(xlsx, "申报表.xlsx"), "申报表.xlsx");
+        var rows = SpreadsheetReader.Read(LibreOffice.RoundTrip(xlsx, "申报表.xlsx"), "申报表.xlsx", new UploadLimits());
         var header = rows.Single(r => r[0] == "项目代码");
         Assert.Equal(["项目代码", "项目名称", "单位名称", "版本", "状态", "总体目标", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
             header.Cells.Take(12));

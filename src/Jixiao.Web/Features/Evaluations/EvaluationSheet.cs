@@ -163,8 +163,8 @@ public static class EvaluationSheet
     /// them), an unknown 行号 and an unreadable figure are errors naming the Excel row, column and value; otherwise the
     /// form is saved and the report carries its findings, as the page would show them.
     /// </summary>
-    public static async Task<EvaluationImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, string fileName, byte[] content, DateTime nowUtc,
-        CancellationToken ct)
+    public static async Task<EvaluationImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, string fileName, byte[] content, UploadLimits limits,
+        FormLimits forms, DateTime nowUtc, CancellationToken ct)
     {
         var issues = new ImportIssues();
         long? evaluationId = null;
@@ -174,7 +174,7 @@ public static class EvaluationSheet
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {
@@ -267,7 +267,7 @@ public static class EvaluationSheet
         var input = new SelfEvaluationInput(completion, executionWeight, executionScore, inputs, total, adjusted, executed);
         try
         {
-            var saved = await EvaluationWork.FillAsync(db, user, id, input, nowUtc, ct);
+            var saved = await EvaluationWork.FillAsync(db, user, id, input, forms, nowUtc, ct);
             return new(fileName, id, rowsRead, issues.ForReport(), saved!.Findings, true);
         }
         catch (DomainException e)

@@ -134,7 +134,7 @@ public static class MonitoringSheet
 
     /// <returns>null when the round is not found in the user's scope</returns>
     public static async Task<MonitoringImportReport?> ImportAsync(JixiaoDbContext db, CurrentUser user, long roundId, string fileName, byte[] content,
-        DateTime nowUtc, CancellationToken ct)
+        UploadLimits limits, DateTime nowUtc, CancellationToken ct)
     {
         var round = await db.MonitoringRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return null;
@@ -146,7 +146,7 @@ public static class MonitoringSheet
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {

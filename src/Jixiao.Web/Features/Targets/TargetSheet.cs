@@ -115,7 +115,7 @@ public static class TargetSheet
     private sealed record Parsed(int Row, string Code, string? Overall, string? Annual, TargetIndicatorInput? Indicator);
 
     public static async Task<TargetImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, int year, string fileName, byte[] content,
-        DateTime nowUtc, CancellationToken ct)
+        UploadLimits limits, FormLimits forms, DateTime nowUtc, CancellationToken ct)
     {
         var issues = new ImportIssues();
         TargetImportReport Report(int rows, int projects, int created, int updated, bool committed) =>
@@ -124,7 +124,7 @@ public static class TargetSheet
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {
@@ -205,6 +205,15 @@ public static class TargetSheet
                 continue;
             }
             var rows = group.Where(p => p.Indicator is not null).ToList();
+            try
+            {
+                forms.Ensure(rows.Count, $"“{project.Name}”的绩效目标表");
+            }
+            catch (DomainException e)
+            {
+                issues.Error(first, "三级指标", "", e.Message);
+                continue;
+            }
             var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
                 group.Select(p => p.Annual).FirstOrDefault(a => a is not null) ?? target?.AnnualGoal,
                 rows.Select(p => p.Indicator!).ToList());
