@@ -122,7 +122,9 @@ public static class MonitoringSheet
                 (Index("likelihood"), Likelihoods.Keys.ToList()),
             ],
             ListFromRow: 3,
-            TextColumns: [Index("actual"), Index("expected")]);
+            TextColumns: [Index("actual"), Index("expected")],
+            HeaderRows: [2],
+            Titled: true);
         return ($"项目支出绩效目标执行监控表-{round.FiscalYear}-{round.Month:00}月{(department is null ? "" : "-" + department)}.xlsx",
             XlsxWriter.Write("执行监控表", rows, layout));
     }
