@@ -18,6 +18,7 @@ using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Evaluations;
 
@@ -36,7 +37,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
 
     internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
     internal sealed record Finding(int? Row, FindingKind Kind, bool Blocking, string Message);
-    internal sealed record Report(long? EvaluationId, int Rows, List<Issue> Issues, List<Finding> Findings, bool Committed, string Summary);
+    internal sealed record Report(long? EvaluationId, int Rows, List<Issue> Issues, List<Finding> Findings, bool Committed, string Summary, bool Unchanged = false);
     internal sealed record FormRow(int Row, string Actual, QualitativeOutcome? Outcome, decimal? Weight, decimal? Score, string Reason, decimal ReferenceScore);
     internal sealed record Form(long Id, FormState State, string GoalCompletion, decimal Executed, decimal? ExecutionWeight, decimal? ExecutionScore,
         decimal? Total, decimal ReferenceTotal, Grade ReferenceGrade, List<FormRow> Rows, List<Finding> Findings);
@@ -87,7 +88,9 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
     {
         var response = await client.GetAsync($"/api/evaluations/{id}/sheet");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
+        return xlsx;
     }
 
     private static async Task<(HttpStatusCode Status, Report Report)> ImportAsync(HttpClient client, byte[] content, string fileName = "自评表（填好）.xlsx")
@@ -292,10 +295,15 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(("100", "97", "97"), (total[Indicator("weight")], total[Indicator("score")], total[Indicator("refScore")]));
         Assert.Contains("参考等级 优", total[Indicator("explanation")]);
 
-        // Submitted, the form is the department's to review: the file cannot overwrite it.
+        // Submitted, the form is the department's to review: the same file again changes nothing and is accepted as unchanged,
+        // a changed one cannot overwrite it.
         var submitted = await unit.PostAsJsonAsync($"/api/evaluations/{id}/submit", new { }, ApiJson.Options);
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
-        var locked = await ImportAsync(unit, FillClean(xlsx));
+        var same = await ImportAsync(unit, FillClean(xlsx));
+        Assert.True(same.Status == HttpStatusCode.OK, Problems(same.Report));
+        Assert.True(same.Report.Unchanged);
+        Assert.Contains("0 个修改", same.Report.Summary);
+        var locked = await ImportAsync(unit, Fill(FillClean(xlsx), (ExcelRow(xlsx, "1"), Indicator("reason"), "提交后又改了一句")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.Status);
         var issue = Assert.Single(locked.Report.Issues);
         Assert.Equal(("自评表编号", id.ToString()), (issue.Column, issue.Value));
@@ -333,6 +341,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         var docx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidDocx(docx);
         using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
             Assert.Single(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>());
 
@@ -390,7 +399,9 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
 
         var response = await performance.GetAsync($"/api/evaluations/summary.xlsx?year={Year}&departmentId={water}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sheet = SpreadsheetReader.Read(await response.Content.ReadAsByteArrayAsync(), "汇总表.xlsx", new UploadLimits());
+        var summary = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(summary);
+        var sheet = SpreadsheetReader.Read(summary, "汇总表.xlsx", new UploadLimits());
         Assert.Contains("（襄垣县水利局）", sheet[0][0]);
         Assert.Equal(EvaluationSheet.SummaryTitles, sheet[2].Cells.Take(15));
         Assert.Equal(line, Assert.Single(sheet.Skip(3), r => !r.IsEmpty).Cells.Take(15));

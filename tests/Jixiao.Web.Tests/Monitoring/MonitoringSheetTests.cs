@@ -15,6 +15,7 @@ using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Monitoring;
 
@@ -89,7 +90,9 @@ public sealed class MonitoringSheetTests
     {
         var response = await client.GetAsync($"/api/monitoring/rounds/{roundId}/sheet");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
+        return xlsx;
     }
 
     private static async Task<(HttpStatusCode Status, Report Report)> ImportAsync(HttpClient client, long roundId, byte[] content)
