@@ -224,6 +224,8 @@ public static class EvaluationSheet
         if (completionRow is null)
             issues.Error(indicators.RowIndex + 1, CompletionLabel, "", $"找不到“{CompletionLabel}”行：请在“{GoalLabel}”下面一行的第二列填写年度总体目标实际完成情况。");
         var completion = completionRow?[1] ?? "";
+        if (completionRow?.FormulaAt(1) is { } formula)
+            issues.Error(completionRow.Number, CompletionLabel, "=" + formula, $"第 {completionRow.Number} 行“{CompletionLabel}”是公式，请粘贴为数值后再导入。");
 
         var known = evaluation.Rows.ToDictionary(r => r.Row);
         var inputs = new List<EvaluationRowInput>();

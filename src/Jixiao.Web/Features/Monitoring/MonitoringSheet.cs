@@ -24,7 +24,7 @@ public sealed record MonitoringImportReport(string FileName, int Rows, int Tasks
     public string Summary => !Committed
         ? $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。"
         : TasksUpdated == 0
-            ? $"文件中 {Tasks} 个项目的监控表与系统中一致，没有需要更新的内容。"
+            ? $"文件中 {Tasks} 个项目的监控表与系统中一致，没有需要更新的内容（0 个修改）。"
             : $"已导入：{TasksUpdated} 个项目的监控表，{RowsUpdated} 行指标已更新，预警已重算{(Tasks > TasksUpdated ? $"；{Tasks - TasksUpdated} 个项目未修改" : "")}{(Warnings > 0 ? $"；{Warnings} 个提示请查看" : "")}。";
 }
 

@@ -71,6 +71,13 @@ public static class XlsxWriter
                     row.Height = look == Look.Title ? 26 : Math.Max(1, lines) * 15 + 4;
                     row.CustomHeight = true;
                 }
+                if (look == Look.Header)
+                {
+                    // Wrapped titles: as tall as the longest needs (offices do not grow a row for wrapped text on opening).
+                    var lines = list[r].Select((v, c) => Math.Ceiling(Measure(v) / Math.Max(1, widths[c] - 1))).DefaultIfEmpty(1).Max();
+                    row.Height = Math.Max(1, lines) * 14.5 + 4;
+                    row.CustomHeight = true;
+                }
                 data.Append(row);
             }
 
