@@ -94,6 +94,7 @@ public sealed class UploadGuardTests(DemoApps apps)
             Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, $"{url}: {(int)response.StatusCode} {body}");
             ImportFiles.AssertChinese(body, "xl/worksheets/sheet1.xml", "超过每部分 50 MB 的上限", "另存为");
             Assert.True(allocated < Inflated / 10, $"{url}: {allocated:N0} bytes allocated for a file that inflates to {Inflated:N0}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{url}: {bomb.Length:N0}-byte bomb refused, {allocated:N0} bytes allocated");
         }
     }
 
