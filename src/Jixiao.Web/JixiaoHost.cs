@@ -30,6 +30,8 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, TargetScaleStep>();
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<IScaleStep, EvaluationScaleStep>();
+        services.Configure<UploadLimits>(builder.Configuration.GetSection(UploadLimits.Section));
+        services.Configure<FormLimits>(builder.Configuration.GetSection(FormLimits.Section));
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 
@@ -63,6 +65,7 @@ public static class JixiaoHost
         app.UseAuthentication();
         app.UseMiddleware<ScopeMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<UploadSizeLimit>();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

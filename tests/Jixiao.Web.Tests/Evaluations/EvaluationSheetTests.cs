@@ -18,6 +18,7 @@ using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Evaluations;
 
@@ -36,7 +37,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
 
     internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
     internal sealed record Finding(int? Row, FindingKind Kind, bool Blocking, string Message);
-    internal sealed record Report(long? EvaluationId, int Rows, List<Issue> Issues, List<Finding> Findings, bool Committed, string Summary);
+    internal sealed record Report(long? EvaluationId, int Rows, List<Issue> Issues, List<Finding> Findings, bool Committed, string Summary, bool Unchanged = false);
     internal sealed record FormRow(int Row, string Actual, QualitativeOutcome? Outcome, decimal? Weight, decimal? Score, string Reason, decimal ReferenceScore);
     internal sealed record Form(long Id, FormState State, string GoalCompletion, decimal Executed, decimal? ExecutionWeight, decimal? ExecutionScore,
         decimal? Total, decimal ReferenceTotal, Grade ReferenceGrade, List<FormRow> Rows, List<Finding> Findings);
@@ -87,7 +88,9 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
     {
         var response = await client.GetAsync($"/api/evaluations/{id}/sheet");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
+        return xlsx;
     }
 
     private static async Task<(HttpStatusCode Status, Report Report)> ImportAsync(HttpClient client, byte[] content, string fileName = "自评表（填好）.xlsx")
@@ -107,7 +110,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
     private static int Fund(string key) => EvaluationSheet.FundColumns.Select((c, i) => (c.Key, i)).Single(c => c.Key == key).i;
 
     /// <summary>The Excel row whose first cell is <paramref name="first"/>: "年度资金总额", "实际完成情况", "总分", or an indicator's 行号.</summary>
-    private static int ExcelRow(byte[] xlsx, string first) => SpreadsheetReader.Read(xlsx, "自评表.xlsx").First(r => r[0] == first).Number;
+    private static int ExcelRow(byte[] xlsx, string first) => SpreadsheetReader.Read(xlsx, "自评表.xlsx", new UploadLimits()).First(r => r[0] == first).Number;
 
     /// <summary>Types into the exported workbook as a user would: text, or numbers for decimals.</summary>
     private static byte[] Fill(byte[] xlsx, params (int Row, int Column, object Value)[] cells)
@@ -169,7 +172,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         using var unit = await app.ClientForAsync("yizhong");
         var xlsx = await ExportAsync(unit, id);
 
-        var sheet = SpreadsheetReader.Read(xlsx, "自评表.xlsx");
+        var sheet = SpreadsheetReader.Read(xlsx, "自评表.xlsx", new UploadLimits());
         Assert.Contains("项目支出绩效自评表（2026 年度）", sheet[0][0].Replace("(", "（").Replace(")", "）"));
         Assert.Equal(("自评表编号", id.ToString()), (sheet[2][0], sheet[2][1]));
         Assert.Equal(("项目名称", "自评表测试项目ZS-PLANT"), (sheet[3][0], sheet[3][1]));
@@ -215,7 +218,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal((140_000m, 85m, 77.75m), (form.Executed, form.Total, form.ReferenceTotal));
 
         // Exported again, the sheet lists them under the total.
-        var again = SpreadsheetReader.Read(await ExportAsync(unit, id), "自评表.xlsx");
+        var again = SpreadsheetReader.Read(await ExportAsync(unit, id), "自评表.xlsx", new UploadLimits());
         Assert.Equal(6, again.SkipWhile(r => !r[0].StartsWith("检查结果", StringComparison.Ordinal)).Skip(1).Count(r => r[0] == "须修改"));
     }
 
@@ -284,7 +287,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         AssertClean((await unit.GetJsonAsync<View>($"/api/evaluations/{id}"))!.Evaluation);
 
         // The next export carries what was saved, with the reference beside it.
-        var again = SpreadsheetReader.Read(await ExportAsync(unit, id), "自评表.xlsx");
+        var again = SpreadsheetReader.Read(await ExportAsync(unit, id), "自评表.xlsx", new UploadLimits());
         var row3 = again.Single(r => r[0] == "3");
         Assert.Equal(("达成", "30", "27", "27"), (row3[Indicator("outcome")], row3[Indicator("weight")], row3[Indicator("score")], row3[Indicator("refScore")]));
         Assert.Contains("在区间内", row3[Indicator("explanation")]);
@@ -292,10 +295,15 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(("100", "97", "97"), (total[Indicator("weight")], total[Indicator("score")], total[Indicator("refScore")]));
         Assert.Contains("参考等级 优", total[Indicator("explanation")]);
 
-        // Submitted, the form is the department's to review: the file cannot overwrite it.
+        // Submitted, the form is the department's to review: the same file again changes nothing and is accepted as unchanged,
+        // a changed one cannot overwrite it.
         var submitted = await unit.PostAsJsonAsync($"/api/evaluations/{id}/submit", new { }, ApiJson.Options);
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
-        var locked = await ImportAsync(unit, FillClean(xlsx));
+        var same = await ImportAsync(unit, FillClean(xlsx));
+        Assert.True(same.Status == HttpStatusCode.OK, Problems(same.Report));
+        Assert.True(same.Report.Unchanged);
+        Assert.Contains("0 个修改", same.Report.Summary);
+        var locked = await ImportAsync(unit, Fill(FillClean(xlsx), (ExcelRow(xlsx, "1"), Indicator("reason"), "提交后又改了一句")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.Status);
         var issue = Assert.Single(locked.Report.Issues);
         Assert.Equal(("自评表编号", id.ToString()), (issue.Column, issue.Value));
@@ -333,6 +341,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         var docx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidDocx(docx);
         using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
             Assert.Single(document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>());
 
@@ -390,16 +399,18 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
 
         var response = await performance.GetAsync($"/api/evaluations/summary.xlsx?year={Year}&departmentId={water}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sheet = SpreadsheetReader.Read(await response.Content.ReadAsByteArrayAsync(), "汇总表.xlsx");
+        var summary = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(summary);
+        var sheet = SpreadsheetReader.Read(summary, "汇总表.xlsx", new UploadLimits());
         Assert.Contains("（襄垣县水利局）", sheet[0][0]);
         Assert.Equal(EvaluationSheet.SummaryTitles, sheet[2].Cells.Take(15));
         Assert.Equal(line, Assert.Single(sheet.Skip(3), r => !r.IsEmpty).Cells.Take(15));
 
         // The whole county: the same line among the others, and a 合计; a unit sees only its own forms.
-        var all = SpreadsheetReader.Read(await (await performance.GetAsync($"/api/evaluations/summary.xlsx?year={Year}")).Content.ReadAsByteArrayAsync(), "汇总表.xlsx");
+        var all = SpreadsheetReader.Read(await (await performance.GetAsync($"/api/evaluations/summary.xlsx?year={Year}")).Content.ReadAsByteArrayAsync(), "汇总表.xlsx", new UploadLimits());
         Assert.Contains(all, r => r.Cells.Take(15).SequenceEqual(line));
         Assert.Equal("合计", all.Last(r => !r.IsEmpty)[0]);
-        var mine = SpreadsheetReader.Read(await (await unit.GetAsync($"/api/evaluations/summary.xlsx?year={Year}")).Content.ReadAsByteArrayAsync(), "汇总表.xlsx");
+        var mine = SpreadsheetReader.Read(await (await unit.GetAsync($"/api/evaluations/summary.xlsx?year={Year}")).Content.ReadAsByteArrayAsync(), "汇总表.xlsx", new UploadLimits());
         Assert.Equal([line, ["合计", .. line.Skip(1)]], mine.Skip(3).Where(r => !r.IsEmpty).Select(r => r.Cells.Take(15).ToArray()));
     }
 

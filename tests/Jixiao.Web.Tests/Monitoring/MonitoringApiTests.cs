@@ -10,6 +10,7 @@ using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Monitoring;
 
@@ -211,6 +212,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         Assert.Contains("比值 48 < 60：红灯", red.LightReason);
         var sheet = await performance.GetAsync($"/api/monitoring/rounds/{opened.RoundId}/statistics.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Content.Headers.ContentType?.MediaType);
+        Documents.AssertValidXlsx(await sheet.Content.ReadAsByteArrayAsync());
 
         // 调减 above what is left after payments is refused; within it, it is a dated 调减 in the ledger.
         var tooMuch = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/corrections", new { kind = "Reduction", amount = 160_000, reason = "执行缓慢，调减预算" });

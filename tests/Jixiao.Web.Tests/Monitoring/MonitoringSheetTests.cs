@@ -15,6 +15,7 @@ using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Monitoring;
 
@@ -89,7 +90,9 @@ public sealed class MonitoringSheetTests
     {
         var response = await client.GetAsync($"/api/monitoring/rounds/{roundId}/sheet");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
+        return xlsx;
     }
 
     private static async Task<(HttpStatusCode Status, Report Report)> ImportAsync(HttpClient client, long roundId, byte[] content)
@@ -106,7 +109,7 @@ public sealed class MonitoringSheetTests
 
     /// <summary>The Excel row of a task's indicator row in an exported sheet.</summary>
     private static int ExcelRow(byte[] xlsx, long taskId, int row) =>
-        SpreadsheetReader.Read(xlsx, "监控表.xlsx").Single(r => r[0] == taskId.ToString() && r[Column("row")] == row.ToString()).Number;
+        SpreadsheetReader.Read(xlsx, "监控表.xlsx", new UploadLimits()).Single(r => r[0] == taskId.ToString() && r[Column("row")] == row.ToString()).Number;
 
     private static int Column(string key) => MonitoringSheet.Columns.Select((c, i) => (c.Key, i)).Single(c => c.Key == key).i;
 
@@ -166,7 +169,7 @@ public sealed class MonitoringSheetTests
             Assert.Contains("\"确定能,有可能,完全不可能\"", lists);
             Assert.Contains("\"达成,部分达成,未达成\"", lists);
         }
-        var sheet = SpreadsheetReader.Read(xlsx, "监控表.xlsx");
+        var sheet = SpreadsheetReader.Read(xlsx, "监控表.xlsx", new UploadLimits());
         Assert.Contains("1–7 月", sheet[0][0]);
         Assert.Contains($"数据截至 {Year}-07-31", sheet[0][0]);
         Assert.Equal(["任务编号", "项目编码", "项目名称", "单位", "全年预算数(元)", "执行数(元)", "执行率(%)", "全年预计执行数(元)", "执行偏差原因", "行号",
@@ -197,7 +200,7 @@ public sealed class MonitoringSheetTests
         Assert.All(b.Rows, r => Assert.Null(r.Light));
 
         // The next export shows what was saved, each light with its explanation.
-        var again = SpreadsheetReader.Read(await ExportAsync(unit, round.Id), "监控表.xlsx");
+        var again = SpreadsheetReader.Read(await ExportAsync(unit, round.Id), "监控表.xlsx", new UploadLimits());
         var first = again.Single(r => r[0] == round.TaskA.ToString() && r[9] == "1");
         Assert.Equal(("950000", "经费保障", "300", "有可能"), (first[7], first[8], first[14], first[18]));
         Assert.StartsWith("红灯：实际 300 人次", first[20]);

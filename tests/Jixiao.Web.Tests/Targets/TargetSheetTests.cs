@@ -8,6 +8,7 @@ using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Tests.Imports;
 
 namespace Jixiao.Web.Tests.Targets;
 
@@ -18,7 +19,7 @@ public sealed class TargetSheetTests(DemoApps apps)
     private static readonly int Year = DateTime.UtcNow.Year;
 
     internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
-    internal sealed record Report(int Rows, int Projects, int Created, int Updated, List<Issue> Issues, bool Committed);
+    internal sealed record Report(int Rows, int Projects, int Created, int Updated, int Unchanged, List<Issue> Issues, bool Committed, string Summary);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
     {
@@ -46,6 +47,7 @@ public sealed class TargetSheetTests(DemoApps apps)
         var export = await unit.GetAsync($"/api/targets/sheet?year={Year}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var xlsx = await export.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
         // Drop-downs for the closed lists, so an office fills valid choices (the 二级指标 of this region-year's frame).
         using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
         {
@@ -55,7 +57,7 @@ public sealed class TargetSheetTests(DemoApps apps)
             Assert.Contains(lists, l => l.Contains("服务对象满意度指标") && l.Contains("数量指标"));
             Assert.Contains("\"计划标准,行业标准,历史标准,预算支出标准,其他标准\"", lists);
         }
-        var rows = SpreadsheetReader.Read(LibreOffice.RoundTrip(xlsx, "申报表.xlsx"), "申报表.xlsx");
+        var rows = SpreadsheetReader.Read(LibreOffice.RoundTrip(xlsx, "申报表.xlsx"), "申报表.xlsx", new UploadLimits());
         var header = rows.Single(r => r[0] == "项目代码");
         Assert.Equal(["项目代码", "项目名称", "单位名称", "版本", "状态", "总体目标", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
             header.Cells.Take(12));
@@ -119,5 +121,52 @@ public sealed class TargetSheetTests(DemoApps apps)
 
         // Row 2 alone was right, but nothing of the file was written: the open project still has no targets.
         Assert.False(await app.AsSystemAsync<SystemDbContext, bool>(db => db.Targets.AnyAsync(t => t.ProjectId == open.Id)));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task UntouchedExport_ImportsBackAsZeroChanged_AndAChangedLockedRowIsRefusedWithItsReason(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var unit = await app.ClientForAsync("yizhong");
+        var export = await unit.GetAsync($"/api/targets/sheet?year={Year}");
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
+        Documents.AssertValidXlsx(xlsx);
+        var rows = SpreadsheetReader.Read(xlsx, "申报表.xlsx", new UploadLimits());
+        Assert.Contains(rows, r => r[4] is "已批复" or "已提交" or "待主管部门审核");
+
+        foreach (var file in new[] { xlsx, LibreOffice.RoundTrip(xlsx, "申报表.xlsx") })
+        {
+            var response = await UploadAsync(unit, "申报表.xlsx", file);
+            var report = (await response.Content.ReadJsonAsync<Report>())!;
+            Assert.True(response.IsSuccessStatusCode, string.Join("\n", report.Issues.Select(i => $"{i.Row} {i.Column} {i.Message}")));
+            Assert.Equal((0, 0, 0, true), (report.Projects, report.Created, report.Updated, report.Committed));
+            Assert.Equal(rows.Skip(3).Where(r => !r.IsEmpty).Select(r => r[0]).Distinct().Count(), report.Unchanged);
+            Assert.Contains("0 个修改", report.Summary);
+        }
+
+        // A locked (approved) row whose indicator name was changed is refused, with the reason and the way out.
+        var locked = rows.First(r => r[4] == "已批复" && r[9].Length > 0);
+        var changed = Fill(xlsx, "J" + locked.Number, locked[9] + "（改）");
+        var refused = await UploadAsync(unit, "申报表.xlsx", changed);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var issue = Assert.Single((await refused.Content.ReadJsonAsync<Report>())!.Issues, i => i.IsError);
+        Assert.Contains("已批复", issue.Message);
+        Assert.Contains("只读", issue.Message);
+    }
+
+    /// <summary>Types text into one cell of an xlsx, as a user would.</summary>
+    private static byte[] Fill(byte[] xlsx, string reference, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var cell = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .Single(c => c.CellReference == reference);
+            cell.RemoveAllChildren();
+            cell.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString;
+            cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text));
+        }
+        return stream.ToArray();
     }
 }

@@ -55,7 +55,7 @@ public static class EvaluationReport
             row.Level1, row.Level2, row.Name, row.TargetValue, Actual(row), Score(row.Weight), Score(row.Score), EvaluationSheet.S(row.ReferenceScore),
         }));
         table.Add(["总分", "", "", "", "", EvaluationSheet.S(e.MaxScore), Score(e.Total), EvaluationSheet.S(e.ReferenceTotal)]);
-        body.Append(Table(table));
+        body.Append(Table(table, [12, 14, 18, 12, 14, 7, 8, 8]));
 
         body.Append(Heading("三、偏差原因及改进措施"));
         var reasons = e.Rows.Where(row => row.Reason.Length > 0).OrderBy(row => row.Row).ToList();
@@ -120,25 +120,39 @@ public static class EvaluationReport
 
     private static Run Run(string text, bool bold, int size)
     {
-        var properties = new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = ChineseFont },
-            new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
+        // The schema orders a run's properties: fonts, bold, size, language.
+        var properties = new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = ChineseFont });
         if (bold) properties.Append(new Bold());
+        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
-    /// <summary>A bordered table over the page width; the first row is the header, in bold.</summary>
-    private static Table Table(IReadOnlyList<string[]> rows)
+    /// <summary>Twentieths of a point between the margins of the A4 page (<see cref="WriteAsync"/>'s section).</summary>
+    private const int TextWidth = 11906 - 2 * 1300;
+
+    /// <summary>
+    /// A bordered table over the page width; the first row is the header, in bold. The grid gives each column its share
+    /// (<paramref name="shares"/>), as Word writes it and as readers such as python-docx need it.
+    /// </summary>
+    private static Table Table(IReadOnlyList<string[]> rows, IReadOnlyList<int> shares)
     {
         BorderType Line<TBorder>() where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4, Color = "000000" };
+        var widths = shares.Select(s => TextWidth * s / shares.Sum()).ToList();
         var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(),
-                Line<InsideVerticalBorder>())));
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(),
+                    Line<InsideVerticalBorder>()),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         for (var i = 0; i < rows.Count; i++)
         {
             var header = i == 0;
-            table.Append(new TableRow(rows[i].Select(cell =>
-                new TableCell(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }), Run(cell, header, 18))))));
+            var row = new TableRow();
+            if (header) row.Append(new TableRowProperties(new TableHeader()));
+            row.Append(rows[i].Select((cell, c) => new TableCell(
+                new TableCellProperties(new TableCellWidth { Width = widths[c].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }), Run(cell, header, 18)))));
+            table.Append(row);
         }
         return table;
     }

@@ -18,13 +18,16 @@ namespace Jixiao.Web.Features.Evaluations;
 /// <param name="EvaluationId">the 自评表编号 the file named, once it was read</param>
 /// <param name="Rows">indicator rows read from the file</param>
 /// <param name="Findings">the consistency findings of the saved form (as the form shows them), when committed</param>
+/// <param name="Unchanged">the file says what the form holds: nothing was written (also for a submitted or approved form)</param>
 public sealed record EvaluationImportReport(string FileName, long? EvaluationId, int Rows, IReadOnlyList<ImportIssue> Issues,
-    IReadOnlyList<EvaluationFinding> Findings, bool Committed)
+    IReadOnlyList<EvaluationFinding> Findings, bool Committed, bool Unchanged = false)
 {
     public int Errors => Issues.Count(i => i.IsError);
     public int Warnings => Issues.Count(i => !i.IsError);
     public string Summary => !Committed
         ? $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。"
+        : Unchanged
+            ? $"自评表 {EvaluationId} 与系统中一致，没有需要更新的内容（0 个修改）。"
         : Findings.Count == 0
             ? $"已导入自评表 {EvaluationId}：{Rows} 行指标，检查未发现问题。"
             : $"已导入自评表 {EvaluationId}：{Rows} 行指标；检查发现 {Findings.Count(f => f.Blocking)} 处须修改后才能提交的问题、{Findings.Count(f => !f.Blocking)} 条随表提示，请查看。";
@@ -75,6 +78,9 @@ public static class EvaluationSheet
         new("refScore", ReferenceScoreTitle, false, false),
         new("explanation", "参考得分说明", false, false),
     ];
+
+    /// <summary>The row of the 预算执行 header in the export (after the title, the note and three rows of heading).</summary>
+    private const int FundHeaderRow = 6;
 
     private const string IdLabel = "自评表编号";
     private const string GoalLabel = "年度总体目标";
@@ -150,7 +156,11 @@ public static class EvaluationSheet
             Lists: [(Index(IndicatorColumns, "outcome"), Outcomes.Keys.ToList())],
             ListFromRow: firstIndicator,
             ListToRow: Math.Max(firstIndicator, lastIndicator),
-            TextColumns: [Index(IndicatorColumns, "actual")]);
+            TextColumns: [Index(IndicatorColumns, "actual")],
+            HeaderRows: [FundHeaderRow, firstIndicator - 1],
+            FrozenRows: firstIndicator - 1,
+            Titled: true,
+            NoteRows: [2]);
         var name = heading.Code.Length > 0 ? heading.Code : heading.Name;
         return ($"{heading.Title}-{e.FiscalYear}-{name}.xlsx", XlsxWriter.Write("绩效自评表", rows, layout));
     }
@@ -163,8 +173,8 @@ public static class EvaluationSheet
     /// them), an unknown 行号 and an unreadable figure are errors naming the Excel row, column and value; otherwise the
     /// form is saved and the report carries its findings, as the page would show them.
     /// </summary>
-    public static async Task<EvaluationImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, string fileName, byte[] content, DateTime nowUtc,
-        CancellationToken ct)
+    public static async Task<EvaluationImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, string fileName, byte[] content, UploadLimits limits,
+        FormLimits forms, DateTime nowUtc, CancellationToken ct)
     {
         var issues = new ImportIssues();
         long? evaluationId = null;
@@ -174,7 +184,7 @@ public static class EvaluationSheet
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {
@@ -209,19 +219,13 @@ public static class EvaluationSheet
             issues.Error(idRow.Number, IdLabel, idText, $"自评表编号 {id} 不存在或不在您的权限范围内，请从本系统导出您的自评表后填写。");
             return Refused();
         }
-        if (!user.Scope.Roles.Any(r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)))
-        {
-            issues.Error(idRow.Number, IdLabel, idText, evaluation.State is FormState.Pending or FormState.Returned
-                ? $"自评表 {id} 由{FormChain.SelfEvaluation.FillerOf(evaluation.Subject).Label()}填报，您不能导入。"
-                : $"自评表 {id} 为“{evaluation.State.Label()}”，不能修改；如需修改请由审核人退回。");
-            return Refused();
-        }
-
         var (adjusted, executed, executionWeight, executionScore) = ReadFunds(sheet, funds, indicators.RowIndex, issues);
         var completionRow = Labelled(sheet, funds.RowIndex + 1, indicators.RowIndex, CompletionLabel);
         if (completionRow is null)
             issues.Error(indicators.RowIndex + 1, CompletionLabel, "", $"找不到“{CompletionLabel}”行：请在“{GoalLabel}”下面一行的第二列填写年度总体目标实际完成情况。");
         var completion = completionRow?[1] ?? "";
+        if (completionRow?.FormulaAt(1) is { } formula)
+            issues.Error(completionRow.Number, CompletionLabel, "=" + formula, $"第 {completionRow.Number} 行“{CompletionLabel}”是公式，请粘贴为数值后再导入。");
 
         var known = evaluation.Rows.ToDictionary(r => r.Row);
         var inputs = new List<EvaluationRowInput>();
@@ -265,9 +269,18 @@ public static class EvaluationSheet
             return Refused();
 
         var input = new SelfEvaluationInput(completion, executionWeight, executionScore, inputs, total, adjusted, executed);
+        if (Same(evaluation, input))
+            return new(fileName, id, rowsRead, issues.ForReport(), evaluation.Findings, true, Unchanged: true);
+        if (!user.Scope.Roles.Any(r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)))
+        {
+            issues.Error(idRow.Number, IdLabel, idText, evaluation.State is FormState.Pending or FormState.Returned
+                ? $"自评表 {id} 由{FormChain.SelfEvaluation.FillerOf(evaluation.Subject).Label()}填报，您不能导入。"
+                : $"自评表 {id} 为“{evaluation.State.Label()}”，文件中的修改不能导入；如需修改请由审核人退回，或把文件恢复为导出时的内容。");
+            return Refused();
+        }
         try
         {
-            var saved = await EvaluationWork.FillAsync(db, user, id, input, nowUtc, ct);
+            var saved = await EvaluationWork.FillAsync(db, user, id, input, forms, nowUtc, ct);
             return new(fileName, id, rowsRead, issues.ForReport(), saved!.Findings, true);
         }
         catch (DomainException e)
@@ -276,6 +289,18 @@ public static class EvaluationSheet
             issues.Error(idRow.Number, e.Field ?? IdLabel, idText, e.Message);
             return Refused();
         }
+    }
+
+    /// <summary>The file says what the form holds, compared as the sheet reads cells (a blank A or B is the ledger's).</summary>
+    private static bool Same(SelfEvaluation e, SelfEvaluationInput input)
+    {
+        var byRow = input.Rows.ToDictionary(r => r.Row);
+        return CellText.Clean(input.GoalCompletion) == CellText.Clean(e.GoalCompletion)
+               && (input.AdjustedBudget ?? e.LedgerAdjustedBudget) == e.AdjustedBudget && (input.Executed ?? e.LedgerExecuted) == e.Executed
+               && input.ExecutionWeight == e.ExecutionWeight && input.ExecutionScore == e.ExecutionScore && input.Total == e.Total
+               && e.Rows.All(r => byRow.GetValueOrDefault(r.Row) is var i
+                                  && CellText.Clean(i?.Actual) == CellText.Clean(r.Actual) && i?.Outcome == r.Outcome && i?.Weight == r.Weight
+                                  && i?.Score == r.Score && CellText.Clean(i?.Reason) == CellText.Clean(r.Reason));
     }
 
     /// <summary>The first row in [from, to) whose first cell is <paramref name="label"/> (ignoring spaces, marks and a bracketed note).</summary>
@@ -387,7 +412,7 @@ public static class EvaluationSheet
             rows.Add(Cells(new SummaryLine("合计", lines.Sum(l => l.Count), lines.Sum(l => l.Amount), Sum(l => l.ByReference), Sum(l => l.ByUnit),
                 lines.Sum(l => l.Filled), lines.Sum(l => l.Submitted), lines.Sum(l => l.Approved))));
         }
-        var layout = new SheetLayout(Widths: [28, 10, 20, 10, 10, 10, 10, 10, 10, 10, 10, 9, 8, 8, 8]);
+        var layout = new SheetLayout(Widths: [28, 10, 20, 10, 10, 10, 10, 10, 10, 10, 10, 9, 8, 8, 8], HeaderRows: [3], Titled: true, NoteRows: [2]);
         return ($"{year}年项目支出绩效自评汇总表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("自评汇总表", rows, layout));
     }
 

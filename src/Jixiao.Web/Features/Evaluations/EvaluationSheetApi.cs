@@ -1,6 +1,9 @@
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Evaluations;
 
@@ -21,11 +24,10 @@ public static class EvaluationSheetApi
             .WithSummary("导出项目支出绩效自评表（xlsx，全国通用格式）：项目名称、主管部门、实施单位，年初预算数、全年预算数（A）、全年执行数（B）、分值、执行率、得分，年度总体目标与实际完成情况，各指标的年度指标值、实际完成值、分值、得分、偏差原因分析及改进措施，总分；旁列系统参考分值、参考得分及说明（仅供参考）；自评表编号和行号用于导入");
 
         group.MapPost("/sheet", async Task<Results<Ok<EvaluationImportReport>, UnprocessableEntity<EvaluationImportReport>>> (IFormFile file,
-                JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, IOptions<FormLimits> forms, CancellationToken ct) =>
             {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var report = await EvaluationSheet.ImportAsync(db, user, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+                var report = await EvaluationSheet.ImportAsync(db, user, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct), limits.Value,
+                    forms.Value, clock.GetUtcNow().UtcDateTime, ct);
                 return report.Committed ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })
             .DisableAntiforgery()

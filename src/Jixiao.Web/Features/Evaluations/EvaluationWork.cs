@@ -8,6 +8,7 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
+using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
@@ -187,11 +188,12 @@ public static class EvaluationWork
         db.SelfEvaluations.WithRowsAndFindings().Include(e => e.Steps).SingleOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>Saves what the unit wrote; the reference score and findings are recomputed and returned with the form.</summary>
-    public static async Task<SelfEvaluation?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, SelfEvaluationInput input, DateTime nowUtc,
-        CancellationToken ct)
+    public static async Task<SelfEvaluation?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, SelfEvaluationInput input, FormLimits limits,
+        DateTime nowUtc, CancellationToken ct)
     {
         var evaluation = await FindAsync(db, id, ct);
         if (evaluation is null) return null;
+        limits.Ensure(input.Rows.Count, "自评表");
         var actor = ActingRole.Pick(user, r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r), "填报自评表");
         evaluation.Fill(actor, input, await WeightsAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct), nowUtc);
         await CommitAsync(db, ct);

@@ -4,8 +4,10 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Evaluations;
 
@@ -51,8 +53,8 @@ public static class EvaluationsApi
             .WithSummary("一张自评表：账面 A、B 与单位填写，每行的参考得分及说明，一致性检查结果（阻止提交的错误和随表提示），审核记录");
 
         group.MapPut("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, SelfEvaluationInput input, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-                await EvaluationWork.FillAsync(db, user, id, input, clock.GetUtcNow().UtcDateTime, ct) is null
+                TimeProvider clock, IOptions<FormLimits> limits, CancellationToken ct) =>
+                await EvaluationWork.FillAsync(db, user, id, input, limits.Value, clock.GetUtcNow().UtcDateTime, ct) is null
                     ? TypedResults.NotFound()
                     : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
             .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况、总分；保存即重算参考分和检查结果");

@@ -7,6 +7,7 @@ using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Evaluations;
 
@@ -26,7 +27,7 @@ public sealed class EvaluationRowForm
 /// reviewers pass or return it.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public EvaluationView View { get; private set; } = null!;
     [TempData] public string? Done { get; set; }
@@ -66,7 +67,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         {
             var input = new SelfEvaluationInput(GoalCompletion, ExecutionWeight, ExecutionScore,
                 Rows.Select(r => new EvaluationRowInput(r.Row, r.Actual, r.Outcome, r.Weight, r.Score, r.Reason)).ToList(), Total);
-            var evaluation = await EvaluationWork.FillAsync(db, user, id, input, now, ct);
+            var evaluation = await EvaluationWork.FillAsync(db, user, id, input, limits.Value, now, ct);
             if (evaluation is null) return null;
             if (!submit)
             {

@@ -4,13 +4,13 @@ using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Imports;
 
 /// <summary>Upload (store and preview) and commit of one import file, shared by the import page and the API.</summary>
-public sealed class ImportService(JixiaoDbContext db, Importer importer, CurrentUser current, TimeProvider clock)
+public sealed class ImportService(JixiaoDbContext db, Importer importer, CurrentUser current, TimeProvider clock, IOptions<UploadLimits> limits)
 {
-    public const int MaxBytes = 30 * 1024 * 1024;
 
     public async Task<ImportReport> UploadAsync(ImportKind kind, string? regionCode, int fiscalYear, string fileName, Stream content,
         bool commit, CancellationToken ct)
@@ -23,7 +23,8 @@ public sealed class ImportService(JixiaoDbContext db, Importer importer, Current
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length == 0) throw new DomainException("上传的文件是空的。", "文件");
-        if (buffer.Length > MaxBytes) throw new DomainException($"文件超过 {MaxBytes / 1024 / 1024} MB，请拆分后分批导入。", "文件");
+        if (buffer.Length > limits.Value.MaxRequestBytes)
+            throw new DomainException($"文件超过 {limits.Value.MaxRequestBytes / 1024 / 1024} MB 的上传上限，请拆分后分批导入。", "文件");
 
         var batch = new ImportBatch
         {

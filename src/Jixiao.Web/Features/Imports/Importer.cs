@@ -4,6 +4,7 @@ using Jixiao.Domain.Interchange;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Imports;
 
@@ -13,12 +14,12 @@ namespace Jixiao.Web.Features.Imports;
 /// projects are keyed by code, movements by (文件号, 项目, 类型), payments by 凭证号. A document that was
 /// already imported with other content is an error, never an overwrite.
 /// </summary>
-public sealed class Importer(JixiaoDbContext db)
+public sealed class Importer(JixiaoDbContext db, IOptions<UploadLimits> limits)
 {
     public async Task<ImportReport> RunAsync(ImportBatch batch, bool commit, CancellationToken ct)
     {
         var issues = new ImportIssues();
-        var rows = SpreadsheetReader.Read(batch.Content, batch.FileName);
+        var rows = SpreadsheetReader.Read(batch.Content, batch.FileName, limits.Value);
         var header = ImportLayout.FindHeader(rows, batch.Kind, out var unitError);
         if (header is null)
         {

@@ -2,9 +2,28 @@ using Jixiao.Domain.Interchange;
 
 namespace Jixiao.Web.Features.Imports;
 
-/// <summary>Reads typed values from one data row, recording a precise finding for every cell that is wrong.</summary>
-public sealed class RowReader(SheetRow row, HeaderMap header, ImportIssues issues)
+/// <summary>
+/// Reads typed values from one data row, recording a precise finding for every cell that is wrong. A formula in any
+/// column the layout reads is an error from the start: its cached value is not what the office meant to import, and a
+/// formula must never travel on into the database and an export.
+/// </summary>
+public sealed class RowReader
 {
+    private readonly SheetRow row;
+    private readonly HeaderMap header;
+    private readonly ImportIssues issues;
+
+    public RowReader(SheetRow row, HeaderMap header, ImportIssues issues)
+    {
+        (this.row, this.header, this.issues) = (row, header, issues);
+        foreach (var (key, column) in header.Columns.OrderBy(c => c.Value))
+            if (row.FormulaAt(column) is { } formula)
+            {
+                Failed = true;
+                issues.Error(row.Number, header.Title(key), "=" + formula, $"第 {row.Number} 行“{header.Title(key)}”是公式，请粘贴为数值后再导入。");
+            }
+    }
+
     public int Number => row.Number;
     public bool Failed { get; private set; }
 

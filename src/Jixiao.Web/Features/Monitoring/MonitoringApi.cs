@@ -3,8 +3,10 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;
 
@@ -84,8 +86,8 @@ public static class MonitoringApi
             .WithSummary("一张监控表：资金（截至截止日的全年预算数、执行数、执行率）、全年预计执行数、每个指标的实际完成值、预计、偏差原因、完成可能性、措施，每盏灯及其说明，审核记录，整改措施");
 
         group.MapPut("/tasks/{id:long}", async Task<Results<Ok<TaskView>, NotFound>> (long id, ReturnInput input, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-                await ReturnWork.FillAsync(db, user, id, input, clock.GetUtcNow().UtcDateTime, ct) is null
+                TimeProvider clock, IOptions<FormLimits> limits, CancellationToken ct) =>
+                await ReturnWork.FillAsync(db, user, id, input, limits.Value, clock.GetUtcNow().UtcDateTime, ct) is null
                     ? TypedResults.NotFound()
                     : TypedResults.Ok((await MonitoringQueries.TaskAsync(db, user, id, ct))!))
             .WithSummary("保存监控表（单位填报人；部门整体由主管部门）：rows 按目标的行号填写；实际完成值读不出时拒绝并指明行号，灯随即重算");

@@ -24,7 +24,7 @@ public sealed record MonitoringImportReport(string FileName, int Rows, int Tasks
     public string Summary => !Committed
         ? $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。"
         : TasksUpdated == 0
-            ? $"文件中 {Tasks} 个项目的监控表与系统中一致，没有需要更新的内容。"
+            ? $"文件中 {Tasks} 个项目的监控表与系统中一致，没有需要更新的内容（0 个修改）。"
             : $"已导入：{TasksUpdated} 个项目的监控表，{RowsUpdated} 行指标已更新，预警已重算{(Tasks > TasksUpdated ? $"；{Tasks - TasksUpdated} 个项目未修改" : "")}{(Warnings > 0 ? $"；{Warnings} 个提示请查看" : "")}。";
 }
 
@@ -122,7 +122,9 @@ public static class MonitoringSheet
                 (Index("likelihood"), Likelihoods.Keys.ToList()),
             ],
             ListFromRow: 3,
-            TextColumns: [Index("actual"), Index("expected")]);
+            TextColumns: [Index("actual"), Index("expected")],
+            HeaderRows: [2],
+            Titled: true);
         return ($"项目支出绩效目标执行监控表-{round.FiscalYear}-{round.Month:00}月{(department is null ? "" : "-" + department)}.xlsx",
             XlsxWriter.Write("执行监控表", rows, layout));
     }
@@ -134,7 +136,7 @@ public static class MonitoringSheet
 
     /// <returns>null when the round is not found in the user's scope</returns>
     public static async Task<MonitoringImportReport?> ImportAsync(JixiaoDbContext db, CurrentUser user, long roundId, string fileName, byte[] content,
-        DateTime nowUtc, CancellationToken ct)
+        UploadLimits limits, DateTime nowUtc, CancellationToken ct)
     {
         var round = await db.MonitoringRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return null;
@@ -146,7 +148,7 @@ public static class MonitoringSheet
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {

@@ -1,6 +1,8 @@
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;
 
@@ -20,11 +22,10 @@ public static class MonitoringSheetApi
             .WithSummary("导出项目支出绩效目标执行监控表（xlsx）：本轮次权限范围内（可按部门）每个项目的每个指标一行，资金数每行重复；执行偏差原因、达成情况、偏差原因、完成目标可能性为下拉选项，预警及说明只读；可离线填写后导入");
 
         group.MapPost("/rounds/{id:long}/sheet", async Task<Results<Ok<MonitoringImportReport>, UnprocessableEntity<MonitoringImportReport>, NotFound>> (
-                long id, IFormFile file, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                long id, IFormFile file, JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, CancellationToken ct) =>
             {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var report = await MonitoringSheet.ImportAsync(db, user, id, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+                var report = await MonitoringSheet.ImportAsync(db, user, id, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct), limits.Value,
+                    clock.GetUtcNow().UtcDateTime, ct);
                 if (report is null) return TypedResults.NotFound();
                 return report.Committed ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })

@@ -6,6 +6,7 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -36,11 +37,12 @@ public static class ReturnWork
     internal static ReviewActor EditorOf(CurrentUser user, MonitoringTask task) =>
         ActingRole.Pick(user, r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r), "填报监控表");
 
-    public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, DateTime nowUtc,
-        CancellationToken ct)
+    public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, FormLimits limits,
+        DateTime nowUtc, CancellationToken ct)
     {
         var task = await FindAsync(db, id, ct);
         if (task is null) return null;
+        limits.Ensure(input.Rows.Count, "监控表");
         var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
         task.Fill(EditorOf(user, task), input, await IndicatorsAsync(db, task, ct), round,
             await RoundWork.RulesAsync(db, round.RegionCode, round.FiscalYear, ct), nowUtc);

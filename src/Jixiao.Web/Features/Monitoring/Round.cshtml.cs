@@ -4,14 +4,16 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;
 
 /// <summary>One round: statistics by department, red projects with reasons, the tasks filtered; finance refigures or closes it.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
     [BindProperty(SupportsGet = true)] public Light? Light { get; set; }
@@ -55,9 +57,8 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            Imported = await MonitoringSheet.ImportAsync(db, user, id, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+            Imported = await MonitoringSheet.ImportAsync(db, user, id, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct), limits.Value,
+                clock.GetUtcNow().UtcDateTime, ct);
         }
         return await OnGetAsync(id, ct);
     }

@@ -24,13 +24,14 @@ public static class StatisticsSheet
             decimal.Round(stats.Departments.Sum(d => d.Budget) / 10_000m, 2), decimal.Round(stats.Departments.Sum(d => d.Executed) / 10_000m, 2) });
         rows.Add([]);
         rows.Add(new object?[] { $"红灯项目（{stats.RedTotal} 个）" });
+        var redHeader = rows.Count + 1;
         rows.Add(new object?[] { "主管部门", "单位", "项目编码", "项目名称", "全年预算数(万元)", "执行数(万元)", "执行率(%)", "填报状态", "重点监控", "预警原因" });
         rows.AddRange(stats.RedProjects.Select(p => (IReadOnlyList<object?>)new object?[]
         {
             p.Department, p.Unit, p.Code, p.Name, decimal.Round(p.Budget / 10_000m, 2), decimal.Round(p.Executed / 10_000m, 2),
             p.ExecutionRate is { } rate ? decimal.Round(rate * 100m, 1) : null, p.State.Label(), p.IsKey ? "是" : "", p.LightReason,
         }));
-        var content = XlsxWriter.Write("监控统计", rows, new SheetLayout(Widths: [24, 24, 14, 36, 14, 12, 10, 14, 10, 80]));
+        var content = XlsxWriter.Write("监控统计", rows, new SheetLayout(Widths: [24, 24, 14, 36, 14, 12, 10, 14, 10, 80], HeaderRows: [2, redHeader], FrozenRows: 2, Titled: true));
         return ($"监控统计-{r.Year}-{r.Month:00}月.xlsx", content);
     }
 }

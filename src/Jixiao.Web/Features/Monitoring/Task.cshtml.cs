@@ -3,10 +3,11 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;
 
@@ -27,7 +28,7 @@ public sealed class RowForm
 /// flags it for key monitoring and records corrective actions that flow into the ledger.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public TaskView View { get; private set; } = null!;
     [TempData] public string? Done { get; set; }
@@ -68,7 +69,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         {
             var input = new ReturnInput(ExpectedWan is { } wan ? decimal.Round(wan * 10_000m, 2) : null, ExecutionCause, ExecutionMeasures,
                 Rows.Select(r => new ReturnRowInput(r.Row, r.Actual, r.Outcome, r.Expected, r.Cause, r.Likelihood, r.Measures)).ToList());
-            var task = await ReturnWork.FillAsync(db, user, id, input, now, ct);
+            var task = await ReturnWork.FillAsync(db, user, id, input, limits.Value, now, ct);
             if (task is null) return null;
             if (!submit) return $"已保存，项目预警：{task.Light.Label()}。";
             db.ChangeTracker.Clear();

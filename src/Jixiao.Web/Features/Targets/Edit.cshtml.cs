@@ -4,10 +4,10 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-using Jixiao.Web.Features.Shared;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Targets;
 
@@ -53,7 +53,7 @@ public sealed class TargetForm
 /// only re-renders what was posted; 保存 and 提交 write (a draft may be saved with findings, a submit may not).
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     [BindProperty] public TargetForm Form { get; set; } = new();
     [BindProperty] public string? Q { get; set; }
@@ -117,7 +117,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (await TargetWork.SaveAsync(db, user, id, Form.ToContent(), now, ct) is null) return NotFound();
+            if (await TargetWork.SaveAsync(db, user, id, Form.ToContent(), limits.Value, now, ct) is null) return NotFound();
             if (!submit) return Redirect($"/Targets/Edit/{id}?Saved=true");
             await TargetWork.ActAsync(db, user, id, ReviewAction.Submit, null, null, now, ct);
             return Redirect($"/Targets/Details/{id}");

@@ -2,14 +2,17 @@ using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Targets;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, IOptions<FormLimits> forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public InboxBox Box { get; set; } = InboxBox.Todo;
@@ -73,9 +76,8 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            Imported = await TargetSheet.ImportAsync(db, user, Year.Value, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+            Imported = await TargetSheet.ImportAsync(db, user, Year.Value, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct), limits.Value,
+                forms.Value, clock.GetUtcNow().UtcDateTime, ct);
         }
         await OnGetAsync(ct);
         return Page();

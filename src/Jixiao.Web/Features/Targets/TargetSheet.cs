@@ -12,19 +12,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
 
-public sealed record TargetImportReport(string FileName, int Rows, int Projects, int Created, int Updated, IReadOnlyList<ImportIssue> Issues, bool Committed)
+/// <param name="Projects">projects written (created or updated)</param>
+/// <param name="Unchanged">projects the file names as the system holds them (read-only ones included): skipped</param>
+public sealed record TargetImportReport(string FileName, int Rows, int Projects, int Created, int Updated, int Unchanged, IReadOnlyList<ImportIssue> Issues,
+    bool Committed)
 {
     public int Errors => Issues.Count(i => i.IsError);
     public int Warnings => Issues.Count(i => !i.IsError);
-    public string Summary => Committed
-        ? $"已导入：{Rows} 行指标，{Projects} 个项目（新建目标 {Created}，更新 {Updated}）{(Warnings > 0 ? $"，{Warnings} 个提示请查看" : "")}。"
-        : $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。";
+    public string Summary => !Committed
+        ? $"未写入任何数据：{Errors} 个错误，请按下表修改后重新导入。"
+        : Projects == 0
+            ? $"文件中 {Unchanged} 个项目的绩效目标与系统中一致，没有需要更新的内容（0 个修改）。"
+            : $"已导入：{Rows} 行指标，{Projects} 个项目（新建目标 {Created}，更新 {Updated}）{(Unchanged > 0 ? $"；{Unchanged} 个项目未修改，已跳过" : "")}{(Warnings > 0 ? $"，{Warnings} 个提示请查看" : "")}。";
 }
 
 /// <summary>
 /// 项目支出绩效目标申报表 as xlsx: exported for the projects of a department (or a unit) in the user's scope,
 /// one row per indicator with the project's goals repeated, filled offline, and imported back — all or
-/// nothing, with a row-level report. Only versions the importing user may edit are written.
+/// nothing, with a row-level report. Only versions the importing user may edit are written; a project the file leaves as
+/// the system holds it (a submitted or approved one, or one not yet filled) is skipped and counted, so an untouched export imports back.
 /// </summary>
 public static class TargetSheet
 {
@@ -108,23 +114,36 @@ public static class TargetSheet
                 (10, Enum.GetValues<Comparison>().Select(c => c.Label()).ToList()),
                 (13, Enum.GetValues<ValueBasis>().Select(b => b.Label()).ToList()),
             ],
-            ListFromRow: 4);
+            ListFromRow: 4,
+            HeaderRows: [3],
+            Titled: true,
+            NoteRows: [2]);
         return ($"{year}年项目支出绩效目标申报表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("绩效目标申报表", rows, layout));
     }
+
+    /// <summary>The file says what the saved version says, compared as the sheet reads cells (spaces tidied, codes half-width).</summary>
+    private static bool Same(PerformanceTarget target, TargetContent form) =>
+        CellText.Clean(target.OverallGoal) == CellText.Clean(form.OverallGoal) && CellText.Clean(target.AnnualGoal) == CellText.Clean(form.AnnualGoal)
+        && target.Indicators.OrderBy(i => i.Row).Select(i => Comparable(i.ToInput())).SequenceEqual(form.Indicators.Select(Comparable));
+
+    private static TargetIndicatorInput Comparable(TargetIndicatorInput i) =>
+        new(CellText.Normalize(i.Level1), CellText.Normalize(i.Level2), CellText.Clean(i.Name), i.Comparison, CellText.Clean(i.TargetValue),
+            CellText.Normalize(i.Unit), i.Basis, i.Weight, CellText.Clean(i.Explanation), CellText.Clean(i.ScoringStandard));
 
     private sealed record Parsed(int Row, string Code, string? Overall, string? Annual, TargetIndicatorInput? Indicator);
 
     public static async Task<TargetImportReport> ImportAsync(JixiaoDbContext db, CurrentUser user, int year, string fileName, byte[] content,
-        DateTime nowUtc, CancellationToken ct)
+        UploadLimits limits, FormLimits forms, DateTime nowUtc, CancellationToken ct)
     {
         var issues = new ImportIssues();
+        var unchanged = 0;
         TargetImportReport Report(int rows, int projects, int created, int updated, bool committed) =>
-            new(fileName, rows, projects, created, updated, issues.ForReport(), committed);
+            new(fileName, rows, projects, created, updated, committed ? unchanged : 0, issues.ForReport(), committed);
 
         IReadOnlyList<SheetRow> sheet;
         try
         {
-            sheet = SpreadsheetReader.Read(content, fileName);
+            sheet = SpreadsheetReader.Read(content, fileName, limits);
         }
         catch (DomainException e)
         {
@@ -194,9 +213,19 @@ public static class TargetSheet
                 continue;
             }
             var target = existing.GetValueOrDefault(project.Id);
+            var rows = group.Where(p => p.Indicator is not null).ToList();
+            var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
+                group.Select(p => p.Annual).FirstOrDefault(a => a is not null) ?? target?.AnnualGoal,
+                rows.Select(p => p.Indicator!).ToList());
+            if (target is null ? form.OverallGoal is null && form.AnnualGoal is null && form.Indicators.Count == 0 : Same(target, form))
+            {
+                unchanged++;
+                continue;
+            }
             if (target is not null && !user.Scope.Roles.Any(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)))
             {
-                issues.Error(first, "项目代码", group.Key, $"“{project.Name}”的绩效目标第 {target.Version} 版为“{target.State.Label()}”，您不能修改；如需变更请在系统中办理。");
+                issues.Error(first, "项目代码", group.Key, $"“{project.Name}”的绩效目标第 {target.Version} 版为“{target.State.Label()}”，文件中对它的修改不能导入"
+                                                       + "（已提交或已批复的目标只读）；如需变更请在系统中办理调整，或把这几行恢复为导出时的内容。");
                 continue;
             }
             if (target is null && !user.Scope.Has(Domain.Access.Role.UnitFiller))
@@ -204,10 +233,15 @@ public static class TargetSheet
                 issues.Error(first, "项目代码", group.Key, $"“{project.Name}”还没有绩效目标，项目绩效目标由预算单位填报。");
                 continue;
             }
-            var rows = group.Where(p => p.Indicator is not null).ToList();
-            var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
-                group.Select(p => p.Annual).FirstOrDefault(a => a is not null) ?? target?.AnnualGoal,
-                rows.Select(p => p.Indicator!).ToList());
+            try
+            {
+                forms.Ensure(rows.Count, $"“{project.Name}”的绩效目标表");
+            }
+            catch (DomainException e)
+            {
+                issues.Error(first, "三级指标", "", e.Message);
+                continue;
+            }
             if (target is null)
             {
                 target = PerformanceTarget.ForProject(project, nowUtc);

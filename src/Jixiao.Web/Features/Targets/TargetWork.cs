@@ -6,6 +6,7 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
@@ -112,10 +113,11 @@ public static class TargetWork
     }
 
     public static async Task<(PerformanceTarget Target, IReadOnlyList<QualityIssue> Issues)?> SaveAsync(JixiaoDbContext db, CurrentUser user,
-        long id, TargetContent content, DateTime nowUtc, CancellationToken ct)
+        long id, TargetContent content, FormLimits limits, DateTime nowUtc, CancellationToken ct)
     {
         var target = await FindAsync(db, id, ct);
         if (target is null) return null;
+        limits.Ensure(content.Indicators.Count, "绩效目标表");
         await EnsureLibraryReferencesAsync(db, content, ct);
         var issues = target.Edit(EditorOf(user, target), content.OverallGoal, content.AnnualGoal, content.Indicators,
             await ContextAsync(db, target, ct), nowUtc);

@@ -2,9 +2,12 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Targets;
 
@@ -48,9 +51,9 @@ public static class TargetsApi
             .WithSummary("为部门开始填报部门整体绩效目标（战略目标、年度职责目标、整体指标）");
 
         group.MapPut("/{id:long}", async Task<Results<Ok<SaveResult>, NotFound>> (long id, TargetContent content, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
+                TimeProvider clock, IOptions<FormLimits> limits, CancellationToken ct) =>
             {
-                var saved = await TargetWork.SaveAsync(db, user, id, content, clock.GetUtcNow().UtcDateTime, ct);
+                var saved = await TargetWork.SaveAsync(db, user, id, content, limits.Value, clock.GetUtcNow().UtcDateTime, ct);
                 return saved is null ? TypedResults.NotFound() : TypedResults.Ok(new SaveResult((await TargetQueries.ViewAsync(db, user, id, ct))!, saved.Value.Issues));
             })
             .WithSummary("保存目标与指标（整体替换）。填报人在草稿或被退回时可改；财政业务股室、绩效股在各自审核环节可完善（留痕）。返回质量检查结果：草稿可带警告保存。");
@@ -83,11 +86,10 @@ public static class TargetsApi
             .WithSummary("导出项目支出绩效目标申报表（xlsx）：权限范围内（可按部门）预算内项目的现有目标，每行一个三级指标，可离线填写后导入");
 
         group.MapPost("/sheet", async Task<Results<Ok<TargetImportReport>, UnprocessableEntity<TargetImportReport>>> ([FromForm] int? year, IFormFile file,
-                JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, IOptions<FormLimits> forms, CancellationToken ct) =>
             {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var report = await TargetSheet.ImportAsync(db, user, year ?? clock.GetUtcNow().Year, file.FileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
+                var report = await TargetSheet.ImportAsync(db, user, year ?? clock.GetUtcNow().Year, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct),
+                    limits.Value, forms.Value, clock.GetUtcNow().UtcDateTime, ct);
                 return report.Committed ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })
             .DisableAntiforgery()
