@@ -19,6 +19,7 @@ public static class JixiaoHost
     public static WebApplicationBuilder AddJixiao(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddJixiaoDatabase();
         services.AddSingleton<Features.Projects.ProjectListCache>();
@@ -38,10 +39,11 @@ public static class JixiaoHost
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = DomainExceptionHandler.InChinese);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only: a number would bind to a value the enum does not define.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -58,9 +60,10 @@ public static class JixiaoHost
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Prepare });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<ScopeMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
