@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features;
@@ -48,7 +49,14 @@ public static class JixiaoHost
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            // Nested records share short names (SaveUser.Command, SaveOrg.Command): name them with their container, or one schema stands for both.
+            o.CreateSchemaReferenceId = type => type.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
+                ? type.Type.DeclaringType!.Name + id
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHttpContextAccessor();
         return builder;
