@@ -32,8 +32,9 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
             case BadHttpRequestException bad:
                 details = Unreadable(context, bad);
                 break;
-            case not OperationCanceledException when context.Request.Path.StartsWithSegments("/api"):
-                logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            // The middleware has moved the request to /Error by now: the feature keeps where it came from.
+            case not OperationCanceledException when context.Features.Get<IExceptionHandlerFeature>()?.Path is { } path && new PathString(path).StartsWithSegments("/api"):
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, path);
                 details = new ProblemDetails { Status = StatusCodes.Status500InternalServerError };
                 break;
             default:
@@ -56,7 +57,8 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
             StatusCodes.Status405MethodNotAllowed => ("请求方法不支持", $"此地址不支持 {context.HttpContext.Request.Method} 请求，请查阅 /swagger 中的接口说明。"),
             StatusCodes.Status409Conflict => ("操作与当前状态冲突", "操作与记录的当前状态冲突，请刷新后再操作。"),
             StatusCodes.Status413PayloadTooLarge => ("请求过大", "请求正文超过了允许的大小。"),
-            StatusCodes.Status415UnsupportedMediaType => ("内容类型不支持", "请求正文的内容类型（Content-Type）不被此接口接受。"),
+            StatusCodes.Status415UnsupportedMediaType => ("内容类型不支持",
+                $"此接口不接受内容类型“{context.HttpContext.Request.ContentType}”：JSON 接口请用 application/json，上传文件请用 multipart/form-data。"),
             StatusCodes.Status422UnprocessableEntity => ("内容有误", "提交的内容未通过检查。"),
             StatusCodes.Status429TooManyRequests => ("请求过于频繁", "请求过于频繁，请稍后再试。"),
             >= 500 => ("服务器内部错误", "服务器处理请求时出错，请稍后重试；如持续出现请联系系统管理员。"),
@@ -123,7 +125,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
 
     private static Type? ParameterType(HttpContext context, string name)
     {
-        var method = context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>();
+        var method = (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<MethodInfo>();
         foreach (var parameter in method?.GetParameters() ?? [])
         {
             if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase)) return parameter.ParameterType;

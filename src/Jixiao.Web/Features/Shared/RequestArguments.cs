@@ -17,7 +17,7 @@ namespace Jixiao.Web.Features.Shared;
 /// <c>region</c>, <c>regionCode</c>) is
 /// looked up through the scope-filtered <see cref="JixiaoDbContext"/>: a foreign or missing one is a 404, as a foreign id
 /// in the path is — instead of an empty answer that names it (a download titled with another county's department).</item>
-/// <item>text from the query string longer than <see cref="MaxQueryText"/> characters, a date outside 2000–2100 or an
+/// <item>a page number above <see cref="MaxPage"/>, text from the query string longer than <see cref="MaxQueryText"/> characters, a date outside 2000–2100 or an
 /// amount outside <see cref="Money.Max"/> is a 400 (they would only fail deeper down: a LIKE pattern too complex, a date
 /// that cannot be moved by a day, an amount that overflows when turned into 元);</item>
 /// </list>
@@ -27,6 +27,8 @@ namespace Jixiao.Web.Features.Shared;
 public static class RequestArguments
 {
     public const int MaxQueryText = 200;
+    /// <summary>Beyond it, page × page size would overflow the row offset (PostgreSQL refuses a negative OFFSET).</summary>
+    public const int MaxPage = 1_000_000;
     private static readonly DateOnly FirstDate = new(2000, 1, 1);
     private static readonly DateOnly LastDate = new(2100, 12, 31);
     private static readonly string[] YearNames = ["year", "fiscalYear"];
@@ -79,6 +81,12 @@ public static class RequestArguments
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (YearCheck(name, type) is { } year) return year;
         if (t.IsEnum) return DefinedCheck(name, t);
+        if (t == typeof(int) && string.Equals(name, "page", StringComparison.OrdinalIgnoreCase))
+            return Sync(value =>
+            {
+                if (value is > MaxPage)
+                    throw new DomainException($"参数“{name}”为 {value}，超出范围，页码最大为 {MaxPage:#,##0}。", name);
+            });
         if (t == typeof(long) && OrgNames.Contains(name, StringComparer.OrdinalIgnoreCase))
             return async (value, context) => value is long id && !await Db(context).OrgUnits.AnyAsync(o => o.Id == id, context.RequestAborted)
                 ? NotFound($"机构（{name}={id}）不存在，或不在您的权限范围内。")
