@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features;
@@ -19,6 +20,7 @@ public static class JixiaoHost
     public static WebApplicationBuilder AddJixiao(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddJixiaoDatabase();
         services.AddSingleton<Features.Projects.ProjectListCache>();
@@ -40,15 +42,23 @@ public static class JixiaoHost
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = DomainExceptionHandler.InChinese);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only: a number would bind to a value the enum does not define.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            // Nested records share short names (SaveUser.Command, SaveOrg.Command): name them with their container, or one schema stands for both.
+            o.CreateSchemaReferenceId = type => type.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
+                ? type.Type.DeclaringType!.Name + id
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHttpContextAccessor();
         return builder;
@@ -60,9 +70,10 @@ public static class JixiaoHost
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Prepare });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<ScopeMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<UploadSizeLimit>();

@@ -173,6 +173,10 @@ public sealed class PerformanceTarget : IOrgOwned
         if (goal.Length > 2000 || annual.Length > 2000)
             throw new DomainException("总体目标和年度目标各不超过 2000 字。", "目标");
         var rows = indicators.Select((input, i) => TargetIndicator.From(i + 1, input)).ToList();
+        // The same indicator twice cannot be compared with the next version, monitored or scored row by row.
+        if (rows.GroupBy(r => (r.Level2, r.Name)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new DomainException(
+                $"第 {string.Join("、", twice.Select(r => r.Row))} 行是同一个指标（{twice.Key.Level2}“{twice.Key.Name}”），每个指标只填一行，请合并或删除重复的行。", "指标");
         var issues = TargetQuality.Check(Subject, annual, goal, rows, context);
         var refining = State is not (TargetState.Draft or TargetState.Returned);
         if (refining)

@@ -16,7 +16,8 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapJixiaoApis(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = app.MapGroup("/api").ProducesProblem(StatusCodes.Status400BadRequest)
+            .AddEndpointFilterFactory(Shared.RequestArguments.Create);
         api.MapAccountApi();
         api.MapOrganisationApi();
         api.MapUsersApi();

@@ -134,6 +134,20 @@ public sealed class PerformanceTargetTests
         Assert.Contains("占位符", Assert.Throws<DomainException>(() => target.Edit(Division, "", "y", rows, Context, Now)).Message);
     }
 
+    [Theory]
+    [InlineData(0, 1, "第 1、2 行")]
+    [InlineData(2, 4, "第 3、5 行")]
+    public void Edit_SameIndicatorTwice_IsRefusedNamingTheRows_AndChangesNothing(int first, int copyAt, string rows)
+    {
+        var target = PerformanceTarget.ForProject(SchoolProject(), Now);
+        var twice = GoodRows();
+        twice.Insert(copyAt, twice[first] with { TargetValue = "≥1人次" });
+        var refused = Assert.Throws<DomainException>(() => target.Edit(Unit, "目标", "目标", twice, Context, Now));
+        Assert.Contains(rows, refused.Message);
+        Assert.Contains(twice[first].Name, refused.Message);
+        Assert.Empty(target.Indicators);
+    }
+
     [Fact]
     public void Submit_IsRefusedWithEveryBlockingFinding()
     {

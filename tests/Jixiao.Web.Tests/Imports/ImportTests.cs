@@ -268,7 +268,7 @@ public sealed class ImportTests
         using var perf = await app.ClientForAsync("perf");
         using (var foreign = await perf.PostImportAsync(ImportKind.Projects, Year, "项目库.xlsx", file, regionCode: DemoCounty.NeighbourRegionCode))
         {
-            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
             ImportFiles.AssertChinese((await foreign.Content.ReadJsonAsync<ProblemDetails>())!.Detail!, DemoCounty.NeighbourRegionCode, "权限范围");
         }
         using (var closed = await perf.PostImportAsync(ImportKind.Projects, Year - 1, "项目库.xlsx", file))

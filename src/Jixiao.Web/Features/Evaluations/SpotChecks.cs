@@ -69,8 +69,9 @@ public static class SpotChecks
         if (!user.Scope.Has(Role.PerformanceDivision)) throw new ConflictException("复核由财政绩效股进行。");
         var draw = await db.SpotChecks.Include(d => d.Items).SingleOrDefaultAsync(d => d.Id == drawId, ct);
         if (draw is null) return null;
-        var self = await db.SelfEvaluations.AsNoTracking().Where(e => e.Id == evaluationId).Select(e => e.Total).SingleOrDefaultAsync(ct)
-                   ?? throw new DomainException("该自评表没有自评总分，不能复核。", "自评表");
+        var form = await db.SelfEvaluations.AsNoTracking().Where(e => e.Id == evaluationId).Select(e => new { e.Total }).SingleOrDefaultAsync(ct);
+        if (form is null) return null;
+        var self = form.Total ?? throw new DomainException("该自评表没有自评总分，不能复核。", "自评表");
         var item = draw.ReReview(evaluationId, self, request.QualityScore, request.IndicatorScore,
             await EvaluationWork.WeightsAsync(db, draw.RegionCode, draw.FiscalYear, ct), user.UserName, nowUtc);
         await db.SaveChangesAsync(ct);

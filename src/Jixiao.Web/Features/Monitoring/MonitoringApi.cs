@@ -61,9 +61,10 @@ public static class MonitoringApi
             })
             .WithSummary("导出轮次统计表（xlsx）：按部门统计及全部红灯项目与原因");
 
-        group.MapGet("/rounds/{id:long}/tasks", async Task<Ok<TaskPage>> (long id, long? departmentId, Light? light, FormState? state, bool? key,
+        // {roundId}: the round only filters the tasks, so RequestArguments resolves it through the scope (a foreign round is 404, not an empty page).
+        group.MapGet("/rounds/{roundId:long}/tasks", async Task<Ok<TaskPage>> (long roundId, long? departmentId, Light? light, FormState? state, bool? key,
                 string? keyword, bool? mine, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
-                TypedResults.Ok(await MonitoringQueries.TasksAsync(db, user, id, new TaskFilter(departmentId, light, state, key, keyword, mine ?? false,
+                TypedResults.Ok(await MonitoringQueries.TasksAsync(db, user, roundId, new TaskFilter(departmentId, light, state, key, keyword, mine ?? false,
                     page ?? 1, pageSize ?? 50), ct)))
             .WithSummary("轮次的监控任务（项目、部门整体）：可按部门、灯、状态、重点监控、关键字筛选；mine=true 只列待我办理的");
 

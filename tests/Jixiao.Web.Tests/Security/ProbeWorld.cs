@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Tests.Shared;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Tests.Imports;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Web.Tests.Security;
+
+/// <summary>
+/// One probe app per provider. The probe calls every route, the state-changing ones too, so it has a database of its
+/// own (the demo county as <see cref="DemoApps"/> seeds it, plus a monitoring round, self-evaluations, a spot check, an
+/// import and API tokens in the neighbour county, so that every kind of id has a foreign one to try).
+/// </summary>
+public sealed class ProbeApps : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<ProbeWorld>>> _worlds = new();
+
+    public Task<ProbeWorld> GetAsync(DatabaseProvider provider)
+    {
+        TestEnvironment.Require(provider);
+        return _worlds.GetOrAdd(provider, p => new Lazy<Task<ProbeWorld>>(() => ProbeWorld.StartAsync(p))).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var world in _worlds.Values.Where(w => w.IsValueCreated))
+            await (await world.Value).App.DisposeAsync();
+    }
+}
+
+/// <summary>An id of some kind of record, with where it belongs (region, owning organisation).</summary>
+public sealed class IdRow
+{
+    public long Id { get; init; }
+    public string Region { get; init; } = "";
+    public long? Org { get; init; }
+}
+
+/// <summary>Who calls: a demo account (or nobody), its client, its own ids and the foreign ids to try, and what it must never see.</summary>
+public sealed record Principal(
+    string Name,
+    HttpClient Client,
+    IReadOnlySet<Role> Roles,
+    IReadOnlyDictionary<string, long> Own,
+    IReadOnlyDictionary<string, long> OtherCounty,
+    IReadOnlyDictionary<string, long> OtherUnit,
+    string HomeRegion,
+    string OtherRegion,
+    string OtherCountyName,
+    IReadOnlySet<string> ForeignTokens)
+{
+    public bool IsAnonymous => Name == ProbeWorld.Anonymous;
+}
+
+public sealed class ProbeWorld
+{
+    public const string Anonymous = "(无凭据)";
+    public const string SpareToken = "probe-spare";
+    private const int Projects = 300;
+
+    /// <summary>
+    /// Where the ids of a path parameter come from, by the path segment before it (<c>/rounds/{id}</c> → rounds). A route
+    /// whose id has no source here fails the probe, naming the segment: add its source.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<JixiaoDbContext, IQueryable<IdRow>>> Sources =
+        new Dictionary<string, Func<JixiaoDbContext, IQueryable<IdRow>>>
+        {
+            ["orgs"] = db => db.OrgUnits.Where(o => o.Kind == OrgKind.Unit).Select(o => new IdRow { Id = o.Id, Region = o.RegionCode, Org = o.Id }),
+            ["departments"] = db => db.OrgUnits.Where(o => o.Kind == OrgKind.Department).Select(o => new IdRow { Id = o.Id, Region = o.RegionCode, Org = o.Id }),
+            ["users"] = db => db.Users.Select(u => new IdRow { Id = u.Id, Region = u.RegionCode, Org = u.OrgUnitId }),
+            ["projects"] = db => db.Projects.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.OrgUnitId }),
+            ["targets"] = db => db.Targets.Select(t => new IdRow { Id = t.Id, Region = t.RegionCode, Org = t.OrgUnitId }),
+            ["evaluations"] = db => db.SelfEvaluations.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode, Org = e.OrgUnitId }),
+            ["items"] = db => db.SelfEvaluations.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode, Org = e.OrgUnitId }),
+            ["rounds"] = db => db.MonitoringRounds.Select(r => new IdRow { Id = r.Id, Region = r.RegionCode }),
+            ["tasks"] = db => db.MonitoringTasks.Select(t => new IdRow { Id = t.Id, Region = t.RegionCode, Org = t.OrgUnitId }),
+            ["imports"] = db => db.ImportBatches.Select(b => new IdRow { Id = b.Id, Region = b.RegionCode }),
+            ["tokens"] = db => db.ApiTokens.Where(t => t.Name == SpareToken).Select(t => new IdRow { Id = t.Id, Region = t.RegionCode }),
+            ["spot-checks"] = db => db.SpotChecks.Select(d => new IdRow { Id = d.Id, Region = d.RegionCode }),
+        };
+
+    /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks" };
+
+    /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
+    public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };
+
+    private static readonly Dictionary<string, string> CountyNames = new()
+    {
+        [DemoCounty.RegionCode] = "襄垣县",
+        [DemoCounty.NeighbourRegionCode] = "黎城县",
+    };
+
+    private ProbeWorld(JixiaoApp app, IReadOnlyList<Principal> principals, long libraryId)
+    {
+        App = app;
+        Principals = principals;
+        LibraryId = libraryId;
+    }
+
+    public JixiaoApp App { get; }
+    public IReadOnlyList<Principal> Principals { get; }
+    public long LibraryId { get; }
+
+    public static async Task<ProbeWorld> StartAsync(DatabaseProvider provider)
+    {
+        var app = await JixiaoApp.StartAsync(provider, projects: Projects);
+        await AddNeighbourWorkAsync(app);
+        var year = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
+        using (var anonymous = app.CreateClient())
+        {
+            foreach (var user in new[] { "expert", "lc.unit" })
+                (await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName = user, password = DemoCounty.Password, name = SpareToken })).EnsureSuccessStatusCode();
+        }
+        using (var perf = await app.ClientForAsync("perf"))
+            await perf.PostImportAsync(Web.Features.Imports.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
+        using (var neighbour = await app.ClientForAsync("lc.perf"))
+            await neighbour.PostImportAsync(Web.Features.Imports.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
+
+        var principals = new List<Principal>();
+        foreach (var account in DemoCounty.Accounts)
+            principals.Add(await PrincipalAsync(app, account.UserName, await app.ClientForAsync(account.UserName)));
+        var perfPrincipal = principals.Single(p => p.Name == "perf");
+        principals.Insert(0, perfPrincipal with
+        {
+            Name = Anonymous,
+            Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }),
+            Roles = new HashSet<Role>(),
+        });
+        var libraryId = await app.AsSystemAsync<SystemDbContext, long>(db => db.Library.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        return new ProbeWorld(app, principals, libraryId);
+    }
+
+    /// <summary>The neighbour county gets a monitoring round and last year's self-evaluations with a spot check, as the demo county has.</summary>
+    private static async Task AddNeighbourWorkAsync(JixiaoApp app)
+    {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await app.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            await DemoMonitoring.FillAsync(db, DemoCounty.NeighbourRegionCode, now.Year, now, 140426, CancellationToken.None);
+            var orgs = await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.NeighbourRegionCode).ToDictionaryAsync(o => o.Code);
+            await DemoEvaluations.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs, now.Year - 1, 100, 140427, now, CancellationToken.None);
+        });
+    }
+
+    private static async Task<Principal> PrincipalAsync(JixiaoApp app, string userName, HttpClient client)
+    {
+        await using var services = app.Services.CreateAsyncScope();
+        var system = services.ServiceProvider.GetRequiredService<SystemDbContext>();
+        var userId = await system.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var (scope, user) = (await ScopeLoader.LoadAsync(system, userId, CancellationToken.None))!.Value;
+        services.ServiceProvider.GetRequiredService<CurrentUser>().Set(scope, user.Id, user.UserName!, user.RegionCode);
+        var db = services.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+
+        var home = user.RegionCode;
+        var other = home == DemoCounty.RegionCode ? DemoCounty.NeighbourRegionCode : DemoCounty.RegionCode;
+        var own = new Dictionary<string, long>();
+        var otherCounty = new Dictionary<string, long>();
+        var otherUnit = new Dictionary<string, long>();
+        foreach (var (segment, source) in Sources)
+        {
+            var mine = segment == "users"
+                ? userId
+                : await source(db).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+            if (mine is { } m) own[segment] = m;
+            if (await source(system).Where(r => r.Region == other).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } c)
+                otherCounty[segment] = c;
+            if (scope.DataOrgIds is { } data && !RegionOnly.Contains(segment))
+            {
+                var allowed = (segment is "orgs" or "departments" ? scope.VisibleOrgIds! : data).Select(id => (long?)id).ToList();
+                if (await source(system).Where(r => r.Region == home && r.Org != null && !allowed.Contains(r.Org))
+                        .OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } u)
+                    otherUnit[segment] = u;
+            }
+        }
+
+        // What this account must never read: in the other county, its name is in every organisation's name; in its own
+        // county (for roles limited to some organisations), the codes of the other organisations' projects and their names.
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        if (scope.DataOrgIds is { } dataOrgs)
+        {
+            var visible = scope.VisibleOrgIds!.ToHashSet();
+            var orgs = await system.OrgUnits.AsNoTracking().Where(o => o.RegionCode == home).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync();
+            var seen = orgs.Where(o => visible.Contains(o.Id) || o.Kind == OrgKind.Division || o.Kind == OrgKind.FinanceBureau).Select(o => o.Name).ToHashSet();
+            tokens.UnionWith(orgs.Where(o => !visible.Contains(o.Id) && o.Kind is OrgKind.Department or OrgKind.Unit && !seen.Contains(o.Name)).Select(o => o.Name));
+            var data = dataOrgs.ToList();
+            tokens.UnionWith(await system.Projects.AsNoTracking().Where(p => p.RegionCode == home && !data.Contains(p.OrgUnitId)).Select(p => p.Code).ToListAsync());
+        }
+        return new Principal(userName, client, scope.Roles, own, otherCounty, otherUnit, home, other, CountyNames[other], tokens);
+    }
+}
