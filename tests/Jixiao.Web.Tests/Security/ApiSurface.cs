@@ -140,7 +140,7 @@ public static class AccessRules
     private static readonly Role[] Everyone = Roles.All.ToArray();
 
     /// <summary>Routes that answer without credentials by design.</summary>
-    public static readonly IReadOnlySet<string> AnonymousByDesign = new HashSet<string> { "POST /api/auth/tokens" };
+    public static readonly IReadOnlySet<string> AnonymousByDesign = new HashSet<string> { "POST /api/auth/tokens", "POST /api/auth/password" };
 
     private static readonly (string Method, Regex Path, Role[] Roles)[] Rules =
     [
