@@ -95,6 +95,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
             || ScopeRegions.Contains(r.RegionCode));
         builder.Entity<ApiToken>().HasQueryFilter(t => ScopeIsSystem || t.UserId == ScopeUserId
             || ScopeRegions.Contains(t.RegionCode));
+        // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
+        builder.Entity<AuditChainHead>().HasQueryFilter(h => ScopeIsSystem || ScopeRegions.Contains(h.ChainKey));
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType)
                      .Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))

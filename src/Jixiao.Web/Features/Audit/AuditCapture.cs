@@ -33,7 +33,8 @@ public static class AuditCapture
                 var after = action == AuditAction.Delete ? null : Format(name, property.CurrentValue);
                 var had = before.TryGetValue(name, out var old);
                 var was = had ? Format(name, old) : null;
-                if (action == AuditAction.Update && (!had || was == after)) continue;
+                // A secret reads ****** before and after: compare the values, or a password change would leave no trace.
+                if (action == AuditAction.Update && (!had || (was == after && (!Secret.Contains(name) || Equals(old, property.CurrentValue))))) continue;
                 var change = new Dictionary<string, string?>();
                 if (action != AuditAction.Create) change["before"] = was;
                 if (action != AuditAction.Delete) change["after"] = after;

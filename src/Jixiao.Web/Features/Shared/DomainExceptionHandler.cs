@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jixiao.Web.Features.Shared;
 
 /// <summary>
-/// The one place errors a user can cause become HTTP answers: domain errors 400 (409 for conflicts), and
+/// The one place errors a user can cause become HTTP answers: domain errors 400 (409 for conflicts, 403 for what the role may not do), and
 /// malformed requests (unreadable JSON, a value of the wrong type) 400 — ProblemDetails in Chinese.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -16,11 +16,16 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         switch (exception)
         {
             case DomainException domain:
-                var status = domain is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                var (status, title) = domain switch
+                {
+                    ConflictException => (StatusCodes.Status409Conflict, "操作与当前状态冲突"),
+                    ForbiddenException => (StatusCodes.Status403Forbidden, "无权进行此操作"),
+                    _ => (StatusCodes.Status400BadRequest, "输入有误"),
+                };
                 details = new ProblemDetails
                 {
                     Status = status,
-                    Title = status == StatusCodes.Status409Conflict ? "操作与当前状态冲突" : "输入有误",
+                    Title = title,
                     Detail = domain.Message,
                 };
                 if (domain.Field is not null) details.Extensions["field"] = domain.Field;
