@@ -170,7 +170,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
 
     private (AuditActor Actor, DateTime Now) AuditContext() =>
-        (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode), _clock.GetUtcNow().UtcDateTime);
+        (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode, _currentUser.ClientAddress), _clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Inserts many new rows without change tracking (imports, generated data) and appends an audit record
@@ -208,6 +208,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
                 EntityType = nameof(AppUser),
                 EntityId = user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Changes = detail,
+                ClientAddress = _currentUser.ClientAddress,
             },
         ], cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);

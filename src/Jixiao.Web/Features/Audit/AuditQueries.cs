@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Audit;
 
+/// <param name="From">Beijing date (as the page shows times)</param>
 public sealed record AuditFilter(string? Region, string? User, string? EntityType, AuditAction? Action, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public sealed record AuditRow(long Id, string RegionCode, long Sequence, DateTime OccurredAtUtc, string UserName, AuditAction Action,
@@ -23,16 +24,9 @@ public static class AuditQueries
         if (!string.IsNullOrWhiteSpace(filter.User)) query = query.Where(e => e.UserName.Contains(filter.User.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(e => e.EntityType == filter.EntityType);
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
-        if (filter.From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(e => e.OccurredAtUtc >= start);
-        }
-        if (filter.To is { } to)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(e => e.OccurredAtUtc < end);
-        }
+        var (start, end) = AuditQueries.Days(filter.From, filter.To);
+        if (start is { } s) query = query.Where(e => e.OccurredAtUtc >= s);
+        if (end is { } t) query = query.Where(e => e.OccurredAtUtc < t);
         var pageSize = Math.Clamp(filter.PageSize, 10, 200);
         var page = Math.Max(1, filter.Page);
         var total = await query.CountAsync(ct);
@@ -79,6 +73,13 @@ public static class AuditQueries
     };
 
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>Beijing calendar days from <paramref name="from"/> to <paramref name="to"/> (both included) as UTC bounds [start, end).</summary>
+    public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to) =>
+        (from is { } f ? FromBeijing(f.ToDateTime(TimeOnly.MinValue)) : null,
+         to is { } t ? FromBeijing(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+
+    private static DateTime FromBeijing(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing);
 
     public static DateTime ToBeijing(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing);
 
