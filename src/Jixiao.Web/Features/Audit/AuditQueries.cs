@@ -8,7 +8,7 @@ namespace Jixiao.Web.Features.Audit;
 public sealed record AuditFilter(string? Region, string? User, string? EntityType, AuditAction? Action, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public sealed record AuditRow(long Id, string RegionCode, long Sequence, DateTime OccurredAtUtc, string UserName, AuditAction Action,
-    string EntityType, string? EntityId, string? Changes, string Hash);
+    string EntityType, string? EntityId, string? Changes, string Hash, string? ClientAddress);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize)
 {
@@ -32,7 +32,7 @@ public static class AuditQueries
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash))
+            .Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash, e.ClientAddress))
             .ToListAsync(ct);
         return new AuditPage(rows, total, page, pageSize);
     }
