@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
+using System.Xml;
 using Jixiao.Domain;
 using Jixiao.Domain.Interchange;
 using Jixiao.Web.Data;
@@ -13,7 +12,7 @@ namespace Jixiao.Web.Features.Audit;
 /// <summary>
 /// The auditor's export of the trail for a date range (Beijing dates), within their regions, as xlsx or csv. Records are
 /// read as a stream in chain order, so memory stays flat for any range: csv goes straight to the response; xlsx is
-/// written row by row into a temporary file (a zip cannot be finished without seeking) that is deleted once sent.
+/// written row by row into a zip in a temporary file (its entries' sizes come after them) that is deleted once sent.
 /// Every text cell is formula-safe.
 /// </summary>
 public static class AuditExport
@@ -60,27 +59,41 @@ public static class AuditExport
     public static async Task<FileStream> WriteXlsxAsync(JixiaoDbContext db, Request request, CancellationToken ct)
     {
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"jixiao-audit-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
+            // The zip is written entry by entry (ZipArchiveMode.Create): the OpenXML SDK's package holds a part in memory
+            // until it is closed, 1.2 GB for 400,000 records.
+            using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
             {
-                var workbook = document.AddWorkbookPart();
-                var sheet = workbook.AddNewPart<WorksheetPart>();
-                using (var writer = OpenXmlWriter.Create(sheet))
+                foreach (var (name, xml) in Parts)
                 {
-                    writer.WriteStartElement(new Worksheet());
-                    writer.WriteElement(new Columns(new[] { 20d, 8, 8, 16, 16, 10, 14, 10, 80, 20 }.Select((w, i) =>
-                        new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
-                    writer.WriteStartElement(new SheetData());
-                    uint index = 0;
-                    WriteRow(writer, ++index, Header);
-                    await foreach (var row in RowsAsync(db, request, ct))
-                        WriteRow(writer, ++index, row);
-                    writer.WriteEndElement();
+                    await using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                    await part.WriteAsync(Encoding.UTF8.GetBytes(xml), ct);
+                }
+                await using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+                using var writer = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+                writer.WriteStartDocument(standalone: true);
+                writer.WriteStartElement("worksheet", Main);
+                writer.WriteStartElement("cols", Main);
+                double[] widths = [20, 8, 8, 16, 16, 10, 14, 10, 80, 20];
+                for (var i = 0; i < widths.Length; i++)
+                {
+                    writer.WriteStartElement("col", Main);
+                    writer.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
+                    writer.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
+                    writer.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+                    writer.WriteAttributeString("customWidth", "1");
                     writer.WriteEndElement();
                 }
-                workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "审计日志" }));
+                writer.WriteEndElement();
+                writer.WriteStartElement("sheetData", Main);
+                var index = 0;
+                WriteRow(writer, ++index, Header);
+                await foreach (var row in RowsAsync(db, request, ct))
+                    WriteRow(writer, ++index, row);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
             file.Position = 0;
             return file;
@@ -92,25 +105,58 @@ public static class AuditExport
         }
     }
 
-    private static void WriteRow(OpenXmlWriter writer, uint index, IReadOnlyList<object?> values)
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>The fixed parts of a one-sheet workbook (no styles: Excel and LibreOffice take the defaults).</summary>
+    private static readonly (string Name, string Xml)[] Parts =
+    [
+        ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"""),
+        ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"""),
+        ("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="审计日志" sheetId="1" r:id="rId1"/></sheets></workbook>"""),
+        ("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"""),
+    ];
+
+    private static void WriteRow(XmlWriter writer, int index, IReadOnlyList<object?> values)
     {
-        writer.WriteStartElement(new Row { RowIndex = index });
+        var number = index.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement("row", Main);
+        writer.WriteAttributeString("r", number);
         for (var c = 0; c < values.Count; c++)
         {
-            var reference = Shared.XlsxWriter.ColumnName(c) + index;
-            writer.WriteElement(values[c] switch
+            if (values[c] is not { } value) continue;
+            writer.WriteStartElement("c", Main);
+            writer.WriteAttributeString("r", Shared.XlsxWriter.ColumnName(c) + number);
+            if (value is long whole)
             {
-                null => new Cell { CellReference = reference },
-                long number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) },
-                var text => new Cell
-                {
-                    CellReference = reference,
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(ExportText.FormulaSafe(Convert.ToString(text, CultureInfo.InvariantCulture)!))),
-                },
-            });
+                writer.WriteElementString("v", Main, whole.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteAttributeString("t", "inlineStr");
+                writer.WriteStartElement("is", Main);
+                writer.WriteStartElement("t", Main);
+                writer.WriteAttributeString("xml", "space", null, "preserve");
+                writer.WriteString(XmlText(ExportText.FormulaSafe(Convert.ToString(value, CultureInfo.InvariantCulture)!)));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
         }
         writer.WriteEndElement();
+    }
+
+    /// <summary>Drops what XML cannot carry (control characters other than tab and line breaks, unpaired surrogates).</summary>
+    private static string XmlText(string text)
+    {
+        StringBuilder? kept = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var width = i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) ? 2 : 1;
+            if (width == 1 && !XmlConvert.IsXmlChar(text[i])) kept ??= new StringBuilder(text, 0, i, text.Length);
+            else kept?.Append(text, i, width);
+            i += width - 1;
+        }
+        return kept?.ToString() ?? text;
     }
 
     /// <summary>The records of the range the caller may read (the context's scope), oldest first, one row each.</summary>
