@@ -81,6 +81,8 @@ public sealed class SecurityEventsTests
         var backwards = await security.GetAsync($"/api/security/events?from={tomorrow:yyyy-MM-dd}&to={tomorrow.AddDays(-2):yyyy-MM-dd}");
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Contains("早于开始日期", (await backwards.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.BadRequest, (await security.GetAsync("/api/security/events?to=9999-12-31")).StatusCode);
+        Assert.Empty((await security.GetJsonAsync<SecurityEventPage>("/api/security/events?page=2147483647&pageSize=2147483647"))!.Rows);
 
         foreach (var other in new[] { "sysadmin", "auditadmin", "perf" })
         {

@@ -78,6 +78,7 @@ public sealed class AuditExportTests(DemoApps apps)
         foreach (var (query, field) in new[]
                  {
                      ("to=2026-01-31", "from"), ("from=2026-02-01&to=2026-01-31", "to"), ("from=2026-01-01&to=2026-01-31&format=pdf", "format"),
+                     ("from=0001-01-01&to=2026-01-31", "from"), ("from=2026-01-01&to=9999-12-31", "to"),
                  })
         {
             var response = await auditor.GetAsync($"/api/audit/export?{query}");

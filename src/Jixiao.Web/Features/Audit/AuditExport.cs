@@ -31,8 +31,7 @@ public static class AuditExport
     {
         if (from is null || to is null)
             throw new DomainException("请给出导出的日期范围：from 和 to（yyyy-MM-dd，北京时间，含两端）。", from is null ? "from" : "to");
-        if (to < from)
-            throw new DomainException($"结束日期 {to:yyyy-MM-dd} 早于开始日期 {from:yyyy-MM-dd}，请调整日期范围。", "to");
+        AuditQueries.Days(from, to);
         var csv = (format ?? "xlsx").Trim().ToLowerInvariant() switch
         {
             "xlsx" => false,

@@ -28,7 +28,7 @@ public static class AuditQueries
         if (start is { } s) query = query.Where(e => e.OccurredAtUtc >= s);
         if (end is { } t) query = query.Where(e => e.OccurredAtUtc < t);
         var pageSize = Math.Clamp(filter.PageSize, 10, 200);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, 100_000);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -75,9 +75,16 @@ public static class AuditQueries
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     /// <summary>Beijing calendar days from <paramref name="from"/> to <paramref name="to"/> (both included) as UTC bounds [start, end).</summary>
-    public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to) =>
-        (from is { } f ? FromBeijing(f.ToDateTime(TimeOnly.MinValue)) : null,
-         to is { } t ? FromBeijing(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+    public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to)
+    {
+        foreach (var (day, field) in new[] { (from, "from"), (to, "to") })
+            if (day is { Year: < 2000 or > 9000 } wrong)
+                throw new Domain.DomainException($"日期 {wrong:yyyy-MM-dd} 超出范围，请填写 2000 年至 9000 年之间的日期。", field);
+        if (from is { } first && to is { } last && last < first)
+            throw new Domain.DomainException($"结束日期 {last:yyyy-MM-dd} 早于开始日期 {first:yyyy-MM-dd}，请调整日期范围。", "to");
+        return (from is { } f ? FromBeijing(f.ToDateTime(TimeOnly.MinValue)) : null,
+            to is { } t ? FromBeijing(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+    }
 
     private static DateTime FromBeijing(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing);
 

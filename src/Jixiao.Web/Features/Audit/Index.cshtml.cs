@@ -25,8 +25,17 @@ public sealed class IndexModel(JixiaoDbContext db, TimeProvider clock) : PageMod
     public DateOnly ExportTo => To ?? DateOnly.FromDateTime(AuditQueries.ToBeijing(clock.GetUtcNow().UtcDateTime));
     public DateOnly ExportFrom => From ?? ExportTo.AddDays(-29);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await AuditQueries.PageAsync(db, new AuditFilter(Region, Operator, EntityType, Action, From, To, PageNumber), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Result = await AuditQueries.PageAsync(db, new AuditFilter(Region, Operator, EntityType, Action, From, To, PageNumber), ct);
+        }
+        catch (Domain.DomainException e)
+        {
+            ModelState.AddModelError(nameof(To), e.Message);
+        }
+    }
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
