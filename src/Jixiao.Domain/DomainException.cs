@@ -11,3 +11,6 @@ public class DomainException(string message, string? field = null) : Exception(m
 
 /// <summary>The request conflicts with the current state of the record (e.g. an illegal transition).</summary>
 public sealed class ConflictException(string message) : DomainException(message);
+
+/// <summary>The user's role may not do what was asked (e.g. 三员分立); the message says who may, or how.</summary>
+public sealed class ForbiddenException(string message, string? field = null) : DomainException(message, field);

@@ -36,4 +36,23 @@ public sealed class UserAdminTests(BrowserApp browser)
         await Expect(page.GetByTestId("users")).ToContainTextAsync("sysadmin");
         await Expect(page.GetByText(userName)).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task UserAdmin_ResetAuditorsPassword_RefusedNamingTheServerCommand()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await session.LoginAsync("sysadmin");
+        await session.GotoAsync("/Users");
+        await session.SubmitAsync(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "auditadmin", Exact = true }));
+
+        await Expect(page.GetByTestId("admin-account-note")).ToContainTextAsync("users reset-password");
+        await page.GetByLabel("重置密码", new() { Exact = true }).FillAsync("Taken@2026xy");
+        await session.SubmitAsync(session.Button("保存"));
+
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("三员分立：不能在线重置管理员密码");
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("users reset-password");
+        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1")
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "jixiao-screenshots", "user-admin-refused.png"), FullPage = true });
+    }
 }

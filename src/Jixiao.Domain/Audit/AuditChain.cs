@@ -35,7 +35,8 @@ public sealed record AuditLink(
     string EntityType,
     string? EntityId,
     string? Changes,
-    string PreviousHash);
+    string PreviousHash,
+    string? ClientAddress = null);
 
 /// <summary>A place where the recorded history does not match its hash chain.</summary>
 public sealed record ChainBreak(string ChainKey, long Sequence, string Reason);
@@ -66,6 +67,8 @@ public static class AuditChain
             link.EntityId ?? "",
             link.Changes ?? "",
             link.PreviousHash);
+        // Records written before addresses were kept hash as they always did.
+        if (link.ClientAddress is { } address) canonical += '\u001f' + address;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

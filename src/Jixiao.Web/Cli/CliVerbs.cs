@@ -19,6 +19,7 @@ public static class CliVerbs
         ["seed"] = "导入演示县数据（襄垣县）",
         ["generate"] = "生成压测数据：generate --regions N --projects-per-region M [--year Y] [--seed S]",
         ["import"] = "导入一体化数据：import --kind projects|movements|payments --region 140423 --year 2026 --file 文件 [--commit]",
+        ["users"] = UserVerbs.Usage,
         ["verify-audit"] = "校验审计日志哈希链，被篡改时以非零码退出",
         ["schema-script"] = "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）",
     };
@@ -92,6 +93,8 @@ public static class CliVerbs
                     return 0;
                 case "import":
                     return await ImportAsync(services, args);
+                case "users":
+                    return await UserVerbs.RunAsync(services, args);
                 case "verify-audit":
                     var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<SystemDbContext>(), CancellationToken.None);
                     Console.WriteLine(result.Summary);

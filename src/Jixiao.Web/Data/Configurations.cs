@@ -180,6 +180,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.Property(a => a.ClientAddress).HasMaxLength(45);
         b.HasIndex(a => new { a.RegionCode, a.Sequence }).IsUnique();
         b.HasIndex(a => new { a.RegionCode, a.OccurredAtUtc });
         b.HasIndex(a => new { a.EntityType, a.EntityId });

@@ -99,6 +99,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
             || ScopeRegions.Contains(r.RegionCode));
         builder.Entity<ApiToken>().HasQueryFilter(t => ScopeIsSystem || t.UserId == ScopeUserId
             || ScopeRegions.Contains(t.RegionCode));
+        // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
+        builder.Entity<AuditChainHead>().HasQueryFilter(h => ScopeIsSystem || ScopeRegions.Contains(h.ChainKey));
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType)
                      .Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))
@@ -174,7 +176,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
         Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
 
     private (AuditActor Actor, DateTime Now) AuditContext() =>
-        (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode), _clock.GetUtcNow().UtcDateTime);
+        (new AuditActor(_currentUser.UserId, _currentUser.UserName, _currentUser.RegionCode, _currentUser.ClientAddress), _clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Inserts many new rows without change tracking (imports, generated data) and appends an audit record
@@ -212,6 +214,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
                 EntityType = nameof(AppUser),
                 EntityId = user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Changes = detail,
+                ClientAddress = _currentUser.ClientAddress,
             },
         ], cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);

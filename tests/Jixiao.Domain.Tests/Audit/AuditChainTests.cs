@@ -36,6 +36,35 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void Hash_RecordWithoutAddress_HashesAsBeforeAddressesWereKept()
+    {
+        var link = BuildChain(1)[0].Link;
+        var canonical = string.Join('\u001f', Key, "1", "2025-03-01T08:30:01.000001", "7", "zhangsan", "10", "OrgUnit", "1",
+            """{"名称":"第1中学"}""", AuditChain.Genesis);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        Assert.Equal(expected, AuditChain.Hash(link));
+        Assert.NotEqual(expected, AuditChain.Hash(link with { ClientAddress = "10.1.2.3" }));
+    }
+
+    [Fact]
+    public void Verify_ClientAddressChanged_ReportsTheRecord()
+    {
+        var chain = BuildChain().Select(r => (r.Link with { ClientAddress = "10.1.2.3" }, "")).ToList();
+        var previous = AuditChain.Genesis;
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var link = chain[i].Item1 with { PreviousHash = previous };
+            chain[i] = (link, previous = AuditChain.Hash(link));
+        }
+        Assert.Empty(AuditChain.Verify(Key, chain, HeadOf(chain)));
+
+        chain[2] = (chain[2].Item1 with { ClientAddress = "203.0.113.9" }, chain[2].Item2);
+        var found = Assert.Single(AuditChain.Verify(Key, chain, HeadOf(chain)));
+        Assert.Equal(3, found.Sequence);
+    }
+
+    [Fact]
     public void Verify_EmptyChainWithoutHead_ReportsNoBreak()
     {
         Assert.Empty(AuditChain.Verify(Key, [], null));

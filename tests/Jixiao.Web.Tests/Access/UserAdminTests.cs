@@ -19,7 +19,7 @@ public sealed class UserAdminTests(DemoApps apps)
         new { userName, displayName = "测试用户", orgUnitId = org, roles = roles.Select(r => r.ToString()), isActive = true, password, regionCode = DemoCounty.RegionCode };
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task CreateUser_TwoAdministratorRoles_RejectedAndNothingWritten(DatabaseProvider provider)
+    public async Task CreateUser_TwoAdministratorRoles_ForbiddenAndNothingWritten(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
         using var admin = await app.ClientForAsync("sysadmin");
@@ -28,7 +28,7 @@ public sealed class UserAdminTests(DemoApps apps)
         {
             var name = $"dual.{pair.Item1}.{pair.Item2}".ToLowerInvariant();
             var response = await admin.PostAsJsonAsync("/api/users", NewUser(name, bureau, [pair.Item1, pair.Item2]));
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             var problem = await response.Content.ReadJsonAsync<ProblemDetails>();
             Assert.Contains("三员分立", problem!.Detail);
             Assert.False(await app.AsSystemAsync<SystemDbContext, bool>(db => db.Users.AnyAsync(u => u.UserName == name)));
@@ -36,7 +36,7 @@ public sealed class UserAdminTests(DemoApps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task UpdateUser_SecurityAdminAlsoAuditAdmin_RejectedAndRolesUnchanged(DatabaseProvider provider)
+    public async Task UpdateUser_SecurityAdminAlsoAuditAdmin_ForbiddenAndRolesUnchanged(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
         using var admin = await app.ClientForAsync("sysadmin");
@@ -44,20 +44,21 @@ public sealed class UserAdminTests(DemoApps apps)
         var bureau = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN00");
         var response = await admin.PutAsJsonAsync($"/api/users/{id}",
             NewUser("secadmin", bureau, [Role.SecurityAdmin, Role.AuditAdmin], password: ""));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("三员分立", (await response.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
         var user = await admin.GetJsonAsync<UserDto>($"/api/users/{id}");
         Assert.Equal([Role.SecurityAdmin], user!.Roles);
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task CreateUser_AdminWithBusinessRole_Rejected(DatabaseProvider provider)
+    public async Task CreateUser_AdminWithBusinessRole_Forbidden(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
         using var admin = await app.ClientForAsync("sysadmin");
         var performance = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN02");
         var response = await admin.PostAsJsonAsync("/api/users", NewUser("mixed.admin", performance, [Role.AuditAdmin, Role.PerformanceDivision]));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("不能同时担任业务角色", (await response.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("users grant-admin", (await response.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -13,6 +13,11 @@ public sealed class CurrentUser
     public string UserName { get; private set; } = "anonymous";
     public string? RegionCode { get; private set; }
 
+    /// <summary>The request's client address, kept in the audit records it writes (sign-ins included).</summary>
+    public string? ClientAddress { get; private set; }
+
+    public void SetClientAddress(string? address) => ClientAddress = address;
+
     public void Set(AccessScope scope, long? userId, string userName, string? regionCode)
     {
         Scope = scope;

@@ -40,6 +40,7 @@ public sealed class ScopeMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, CurrentUser current, SystemDbContext db)
     {
+        current.SetClientAddress(context.Connection.RemoteIpAddress?.ToString());
         if (context.User.Identity?.IsAuthenticated == true
             && long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {

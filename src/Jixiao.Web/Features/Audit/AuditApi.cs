@@ -17,7 +17,28 @@ public static class AuditApi
             .WithSummary("查询审计日志（仅审计管理员，限本人管辖区划）");
         group.MapGet("/verify", async Task<Ok<AuditVerification>> (JixiaoDbContext db, string? region, CancellationToken ct) =>
             TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct, region)))
-            .WithSummary("校验审计日志哈希链");
+            .WithSummary("校验审计日志哈希链（只校验本人可读区划的链）");
+        group.MapGet("/export", (JixiaoDbContext db, HttpContext http, DateOnly? from, DateOnly? to, string? format) =>
+            {
+                var request = AuditExport.Parse(from, to, format);
+                return request.Csv
+                    ? (IResult)TypedResults.Stream(body => AuditExport.WriteCsvAsync(db, request, body, http.RequestAborted), "text/csv; charset=utf-8", request.FileName)
+                    : new XlsxExportResult(db, request);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: AuditExport.XlsxType)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("导出审计日志（日期范围按北京时间，含两端；format=xlsx|csv；限本人管辖区划）");
         return api;
+    }
+}
+
+/// <summary>Writes the workbook when the response is sent (its file is deleted afterwards).</summary>
+internal sealed class XlsxExportResult(JixiaoDbContext db, AuditExport.Request request) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        await using var file = await AuditExport.WriteXlsxAsync(db, request, context.RequestAborted);
+        await TypedResults.File(file, AuditExport.XlsxType, request.FileName).ExecuteAsync(context);
     }
 }

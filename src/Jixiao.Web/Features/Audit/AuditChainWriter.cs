@@ -25,7 +25,8 @@ public static class AuditChainWriter
             var query = postgres
                 ? db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key} FOR UPDATE""")
                 : db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainKey" = {chain.Key}""");
-            var head = await query.AsNoTracking().SingleAsync(cancellationToken);
+            // Any request may append to a chain it cannot read (e.g. a sign-in of an unknown name to 000000).
+            var head = await query.IgnoreQueryFilters().AsNoTracking().SingleAsync(cancellationToken);
             var (sequence, hash) = (head.Sequence, head.Hash);
             foreach (var entry in chain)
             {

@@ -16,11 +16,13 @@ public sealed class AuditEntry : IRegionOwned
     public string EntityType { get; set; } = "";
     public string? EntityId { get; set; }
     public string? Changes { get; set; }
+    /// <summary>The client address of the request that caused the record (null for CLI verbs and older records).</summary>
+    public string? ClientAddress { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
     public AuditLink ToLink() => new(RegionCode, Sequence, OccurredAtUtc, UserId, UserName, Action,
-        EntityType, EntityId, Changes, PreviousHash);
+        EntityType, EntityId, Changes, PreviousHash, ClientAddress);
 }
 
 /// <summary>The last sequence and hash of one chain; its row is locked while a record is appended.</summary>

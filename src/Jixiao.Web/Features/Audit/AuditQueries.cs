@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Audit;
 
+/// <param name="From">Beijing date (as the page shows times)</param>
 public sealed record AuditFilter(string? Region, string? User, string? EntityType, AuditAction? Action, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public sealed record AuditRow(long Id, string RegionCode, long Sequence, DateTime OccurredAtUtc, string UserName, AuditAction Action,
-    string EntityType, string? EntityId, string? Changes, string Hash);
+    string EntityType, string? EntityId, string? Changes, string Hash, string? ClientAddress);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize)
 {
@@ -23,22 +24,15 @@ public static class AuditQueries
         if (!string.IsNullOrWhiteSpace(filter.User)) query = query.Where(e => e.UserName.Contains(filter.User.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(e => e.EntityType == filter.EntityType);
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
-        if (filter.From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(e => e.OccurredAtUtc >= start);
-        }
-        if (filter.To is { } to)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(e => e.OccurredAtUtc < end);
-        }
+        var (start, end) = AuditQueries.Days(filter.From, filter.To);
+        if (start is { } s) query = query.Where(e => e.OccurredAtUtc >= s);
+        if (end is { } t) query = query.Where(e => e.OccurredAtUtc < t);
         var pageSize = Math.Clamp(filter.PageSize, 10, 200);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, 100_000);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash))
+            .Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash, e.ClientAddress))
             .ToListAsync(ct);
         return new AuditPage(rows, total, page, pageSize);
     }
@@ -79,6 +73,20 @@ public static class AuditQueries
     };
 
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>Beijing calendar days from <paramref name="from"/> to <paramref name="to"/> (both included) as UTC bounds [start, end).</summary>
+    public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to)
+    {
+        foreach (var (day, field) in new[] { (from, "from"), (to, "to") })
+            if (day is { Year: < 2000 or > 9000 } wrong)
+                throw new Domain.DomainException($"日期 {wrong:yyyy-MM-dd} 超出范围，请填写 2000 年至 9000 年之间的日期。", field);
+        if (from is { } first && to is { } last && last < first)
+            throw new Domain.DomainException($"结束日期 {last:yyyy-MM-dd} 早于开始日期 {first:yyyy-MM-dd}，请调整日期范围。", "to");
+        return (from is { } f ? FromBeijing(f.ToDateTime(TimeOnly.MinValue)) : null,
+            to is { } t ? FromBeijing(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+    }
+
+    private static DateTime FromBeijing(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing);
 
     public static DateTime ToBeijing(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing);
 

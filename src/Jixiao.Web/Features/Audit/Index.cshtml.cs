@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Features.Audit;
 
 [Authorize(Policy = nameof(Role.AuditAdmin))]
-public sealed class IndexModel(JixiaoDbContext db) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Operator { get; set; }
@@ -21,8 +21,21 @@ public sealed class IndexModel(JixiaoDbContext db) : PageModel
     public AuditPage Result { get; private set; } = new([], 0, 1, 50);
     public AuditVerification? Verification { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await AuditQueries.PageAsync(db, new AuditFilter(Region, Operator, EntityType, Action, From, To, PageNumber), ct);
+    /// <summary>The export form's range: the filter's dates, or the last 30 days (Beijing).</summary>
+    public DateOnly ExportTo => To ?? DateOnly.FromDateTime(AuditQueries.ToBeijing(clock.GetUtcNow().UtcDateTime));
+    public DateOnly ExportFrom => From ?? ExportTo.AddDays(-29);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Result = await AuditQueries.PageAsync(db, new AuditFilter(Region, Operator, EntityType, Action, From, To, PageNumber), ct);
+        }
+        catch (Domain.DomainException e)
+        {
+            ModelState.AddModelError(nameof(To), e.Message);
+        }
+    }
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {

@@ -12,6 +12,10 @@ public static class SecurityApi
     public static RouteGroupBuilder MapSecurityApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/security").WithTags("安全管理").RequireAuthorization(Policies.For(Role.SecurityAdmin));
+        group.MapGet("/events", async Task<Ok<SecurityEventPage>> (JixiaoDbContext db, string? user, SecurityEventKind? kind,
+                DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await SecurityEvents.PageAsync(db, new SecurityEventFilter(user, kind, from, to, page ?? 1, pageSize ?? 50), ct)))
+            .WithSummary("安全事件：登录成功/失败/锁定/退出、令牌签发与吊销、角色/密码/启用状态变更（限管辖区划，可按用户、类型、日期筛选，分页）");
         group.MapGet("/locked-users", async Task<Ok<List<UserDto>>> (JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await SaveUser.LockedAsync(db, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("被锁定的账号");

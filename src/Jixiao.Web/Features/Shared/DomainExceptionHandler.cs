@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jixiao.Web.Features.Shared;
 
 /// <summary>
-/// The one place errors become HTTP answers: domain errors 400 (409 for conflicts); malformed requests that
-/// ASP.NET Core refuses itself (a value of the wrong type, unreadable JSON, a wrong content type, a missing
-/// body or file) 400/415 naming the parameter; anything else under /api a 500 — all ProblemDetails in Chinese.
+/// The one place errors become HTTP answers: domain errors 400 (409 for conflicts, 403 for what the role may not
+/// do); malformed requests that ASP.NET Core refuses itself (a value of the wrong type, unreadable JSON, a wrong
+/// content type, a missing body or file) 400/415 naming the parameter; anything else under /api a 500 — all
+/// ProblemDetails in Chinese.
 /// </summary>
 public sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,11 +21,16 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         switch (exception)
         {
             case DomainException domain:
-                var status = domain is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                var (status, title) = domain switch
+                {
+                    ConflictException => (StatusCodes.Status409Conflict, "操作与当前状态冲突"),
+                    ForbiddenException => (StatusCodes.Status403Forbidden, "无权进行此操作"),
+                    _ => (StatusCodes.Status400BadRequest, "输入有误"),
+                };
                 details = new ProblemDetails
                 {
                     Status = status,
-                    Title = status == StatusCodes.Status409Conflict ? "操作与当前状态冲突" : "输入有误",
+                    Title = title,
                     Detail = domain.Message,
                 };
                 if (domain.Field is not null) details.Extensions["field"] = domain.Field;

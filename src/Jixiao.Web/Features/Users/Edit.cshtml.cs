@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Users;
 
 [Authorize(Policy = nameof(Role.SystemAdmin))]
-public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock, CurrentUser actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public string UserName { get; set; } = "";
@@ -22,6 +22,9 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
     [BindProperty] public List<Role> SelectedRoles { get; set; } = [];
     [BindProperty] public bool IsActive { get; set; } = true;
     [BindProperty] public string? Password { get; set; }
+
+    /// <summary>An administrator account: only its name can be changed here (三员分立).</summary>
+    public bool IsAdminAccount => Id is not null && SelectedRoles.Any(Roles.Administrators.Contains);
 
     public List<OrgDto> Orgs { get; private set; } = [];
     public List<RegionDto> Regions { get; private set; } = [];
@@ -46,11 +49,11 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
         {
             if (Id is { } id)
             {
-                if (await SaveUser.UpdateAsync(db, users, id, command, ct) is null) return NotFound();
+                if (await SaveUser.UpdateAsync(db, users, actor.Scope.Roles, id, command, ct) is null) return NotFound();
             }
             else
             {
-                await SaveUser.CreateAsync(db, users, clock, command, ct);
+                await SaveUser.CreateAsync(db, users, clock, actor.Scope.Roles, command, ct);
             }
             return Redirect("/Users");
         }

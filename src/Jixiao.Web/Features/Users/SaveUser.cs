@@ -12,7 +12,9 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, strin
 
 /// <summary>
 /// User management for the system administrator: create, change roles and organisation, disable, set a
-/// password. Enforces 三员分立 and the role-to-organisation rules; a role change logs the user out everywhere.
+/// password — of business accounts. Enforces 三员分立 (<see cref="AccountChanges"/>: no administrator account is
+/// created, given or stripped of a role, reset or disabled online) and the role-to-organisation rules; a role
+/// change logs the user out everywhere.
 /// </summary>
 public static class SaveUser
 {
@@ -40,8 +42,11 @@ public static class SaveUser
         (await ListAsync(db, db.Users.Where(u => u.LockoutEnd != null).OrderBy(u => u.UserName), nowUtc, ct))
         .Where(u => u.IsLockedOut).ToList();
 
-    public static async Task<AppUser> CreateAsync(JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock, Command command, CancellationToken ct)
+    /// <param name="actor">the roles of whoever asks (online)</param>
+    public static async Task<AppUser> CreateAsync(JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock, IReadOnlyCollection<Role> actor,
+        Command command, CancellationToken ct)
     {
+        AccountChanges.Ensure(actor, AccountChange.Create, [], command.Roles, "角色");
         var userName = (command.UserName ?? "").Trim();
         if (userName.Length is < 3 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             throw new DomainException("用户名应为 3–64 位字母、数字或 . _ -。", "用户名");
@@ -73,14 +78,18 @@ public static class SaveUser
     }
 
     /// <returns>null when the user is outside the administrator's scope (answer 404)</returns>
-    public static async Task<AppUser?> UpdateAsync(JixiaoDbContext db, UserManager<AppUser> users, long id, Command command, CancellationToken ct)
+    public static async Task<AppUser?> UpdateAsync(JixiaoDbContext db, UserManager<AppUser> users, IReadOnlyCollection<Role> actor,
+        long id, Command command, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return null;
+        var wanted = command.Roles.Distinct().ToHashSet();
+        var held = user.Roles.Select(r => r.Role).ToList();
+        foreach (var (change, field) in Changes(user, held, wanted, command))
+            AccountChanges.Ensure(actor, change, held, change == AccountChange.ChangeRoles ? wanted : held, field);
         var (region, org) = await ResolveOrgAsync(db, command with { RegionCode = user.RegionCode }, ct);
         user.DisplayName = RequireName(command.DisplayName);
         user.OrgUnitId = org?.Id;
-        var wanted = command.Roles.Distinct().ToHashSet();
         var rolesChanged = !wanted.SetEquals(user.Roles.Select(r => r.Role)) || user.IsActive != command.IsActive;
         user.Roles.RemoveAll(r => !wanted.Contains(r.Role));
         foreach (var role in wanted.Where(r => user.Roles.All(x => x.Role != r)))
@@ -97,6 +106,17 @@ public static class SaveUser
         if (rolesChanged) user.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
         return user;
+    }
+
+    /// <summary>What <paramref name="command"/> would change on <paramref name="user"/>, with the form field of each.</summary>
+    private static IEnumerable<(AccountChange Change, string Field)> Changes(AppUser user, IReadOnlyCollection<Role> held, IReadOnlySet<Role> wanted, Command command)
+    {
+        if (!string.Equals(user.DisplayName, command.DisplayName?.Trim(), StringComparison.Ordinal)) yield return (AccountChange.Rename, "姓名");
+        if (user.OrgUnitId != command.OrgUnitId) yield return (AccountChange.ChangeOrganisation, "所属机构");
+        if (!wanted.SetEquals(held)) yield return (AccountChange.ChangeRoles, "角色");
+        if (user.IsActive && !command.IsActive) yield return (AccountChange.Disable, "启用");
+        if (!user.IsActive && command.IsActive) yield return (AccountChange.Enable, "启用");
+        if (!string.IsNullOrEmpty(command.Password)) yield return (AccountChange.ResetPassword, "新密码");
     }
 
     private static async Task<(string Region, Domain.Organisation.OrgUnit? Org)> ResolveOrgAsync(JixiaoDbContext db, Command command, CancellationToken ct)

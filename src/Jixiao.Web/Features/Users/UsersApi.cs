@@ -26,16 +26,18 @@ public static class UsersApi
                     ? TypedResults.Ok(user)
                     : TypedResults.NotFound())
             .WithSummary("用户详情");
-        group.MapPost("/", async Task<Created<UserDto>> (SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<UserDto>> (SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users, TimeProvider clock,
+                CurrentUser actor, CancellationToken ct) =>
             {
-                var user = await SaveUser.CreateAsync(db, users, clock, command, ct);
+                var user = await SaveUser.CreateAsync(db, users, clock, actor.Scope.Roles, command, ct);
                 var dto = (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == user.Id), clock.GetUtcNow().UtcDateTime, ct)).Single();
                 return TypedResults.Created($"/api/users/{user.Id}", dto);
             })
-            .WithSummary("新建用户：角色须符合三员分立与所属机构要求");
-        group.MapPut("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users, CancellationToken ct) =>
-                await SaveUser.UpdateAsync(db, users, id, command, ct) is null ? TypedResults.NotFound() : TypedResults.NoContent())
-            .WithSummary("修改用户（角色变更后该用户需重新登录）");
+            .WithSummary("新建业务用户：角色须符合所属机构要求；管理员账号只能在服务器上用 users grant-admin 建立");
+        group.MapPut("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, SaveUser.Command command, JixiaoDbContext db, UserManager<AppUser> users,
+                CurrentUser actor, CancellationToken ct) =>
+                await SaveUser.UpdateAsync(db, users, actor.Scope.Roles, id, command, ct) is null ? TypedResults.NotFound() : TypedResults.NoContent())
+            .WithSummary("修改用户（角色变更后该用户需重新登录）；管理员账号的角色、密码、机构与启用状态只能在服务器上用 users 命令修改");
         return api;
     }
 }
