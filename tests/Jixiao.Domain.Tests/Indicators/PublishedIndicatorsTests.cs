@@ -3,7 +3,7 @@ using Jixiao.Domain.Indicators;
 
 namespace Jixiao.Domain.Tests.Indicators;
 
-/// <summary>The parser against 332 real indicators as published (shared/data/published-indicators.csv).</summary>
+/// <summary>The parser against 332 real indicators as published (src/Jixiao.Web/Data/Reference/published-indicators.csv).</summary>
 public sealed class PublishedIndicatorsTests
 {
     // What the parser reads today; a change that lowers either is a regression. The 37 rows it refuses are

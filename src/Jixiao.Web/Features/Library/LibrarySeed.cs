@@ -8,7 +8,7 @@ namespace Jixiao.Web.Features.Library;
 
 /// <summary>
 /// Fills an empty indicator library from the 332 published indicators shipped with the app
-/// (Data/Reference/published-indicators.csv, a copy of shared/data): one entry per sector, 二级指标 and name,
+/// (Data/Reference/published-indicators.csv): one entry per sector, 二级指标 and name,
 /// keeping the region and year it was published in, its value as an example and the comparison the value
 /// parser reads from it (left open where it cannot).
 /// </summary>
