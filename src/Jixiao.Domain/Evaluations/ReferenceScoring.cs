@@ -194,7 +194,8 @@ public static class ReferenceScoring
                 TargetProblem: $"“{row.TargetValue}”的各项（{listed}）都是文字，没有可计分的目标值");
         if (row.Actual.Length == 0)
             return new(new RowScore(weight, 0m, Attainment.Unknown, null, "未填写实际完成值：参考 0 分"));
-        var actualParts = IndicatorValueParser.Parts(row.Actual, null, null, Comparison.Equal, year)?.Select(p => p.Written).ToList() ?? [row.Actual];
+        var actualParts = IndicatorValueParser.Parts(row.Actual, null, null, Comparison.Equal, year)?.Select(p => p.Written[p.Qualifier.Length..]).ToList()
+            ?? [row.Actual];
         List<(ValuePart Target, string Actual)> pairs;
         if (actualParts.Count == parts.Count)
             pairs = [.. parts.Zip(actualParts).Where(p => scored.Contains(p.First))];

@@ -131,7 +131,7 @@ public static class TargetReading
         if (target.ComparisonWritten || value.Comparison != Comparison.Equal)
             return (value, "");
         if (value.Kind == ValueKind.Date)
-            return (value with { Comparison = Comparison.LessOrEqual },
+            return (AtMost(value),
                 $"时效目标“{written}”未写比较符号，按“不晚于 {value.EndDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}”理解");
         if (value.Kind is not (ValueKind.Number or ValueKind.Percent) || value.Number is not > 0)
             return (value, "");
@@ -141,6 +141,13 @@ public static class TargetReading
             IndicatorDirection.Positive => null,
             _ => ReverseIndicators.Match(name, reverseWords) is { } word ? $"按指标名称判定为反向指标（名称以“{word}”结尾）" : null,
         };
-        return reverse is null ? (value, "") : (value with { Comparison = Comparison.LessOrEqual }, $"{reverse}，目标“{written}”按“≤”理解");
+        return reverse is null ? (value, "") : (AtMost(value), $"{reverse}，目标“{written}”按“≤”理解");
     }
+
+    /// <summary>"＝100%" read as "≤100%": the comparison and the canonical display both.</summary>
+    private static IndicatorValue AtMost(IndicatorValue value) => value with
+    {
+        Comparison = Comparison.LessOrEqual,
+        Normalized = Comparison.LessOrEqual.Label() + value.Normalized[value.Comparison.Label().Length..],
+    };
 }

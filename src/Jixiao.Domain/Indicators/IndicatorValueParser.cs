@@ -79,7 +79,9 @@ public static partial class IndicatorValueParser
         return [.. pieces.Select(piece =>
         {
             var qualifier = PartQualifier().Match(piece) is { Success: true } q ? q.Value : "";
-            return new ValuePart(piece, qualifier, Parse(piece[qualifier.Length..], unit, indicatorName, comparison, year));
+            // a part in words ("全年无休") is text whatever the 指标性质 of the cell says
+            var rest = piece[qualifier.Length..];
+            return new ValuePart(piece, qualifier, Parse(rest, unit, indicatorName, rest.Any(char.IsAsciiDigit) ? comparison : null, year));
         })];
     }
 
@@ -624,7 +626,7 @@ public static partial class IndicatorValueParser
                 if (operators.Count == 0 && (stated == Comparison.Qualitative || (stated is null && QuantitativeIndicator() is null))
                     && PhraseAfterNumber().IsMatch(core))
                 {
-                    Note($"“{shown}”是数字开头的文字，不是“数值+单位”（“{LeadingNumber().Match(core).Groups["u"].Value}”不是计量单位），按定性描述理解：如是定量目标，请只填数值和单位。");
+                    Note($"“{shown}”是数字开头的文字，不是“数值+单位”（“{LeadingNumberOrRange().Replace(core, "")}”不是计量单位），按定性描述理解：如是定量目标，请只填数值和单位。");
                     return Qualitative(written);
                 }
                 return Fail(NumberFollowedByText());
@@ -767,6 +769,9 @@ public static partial class IndicatorValueParser
     /// <summary>"覆盖" in "100%覆盖": a few Chinese characters after a percentage that say what it is of.</summary>
     [GeneratedRegex(@"^[\u4e00-\u9fff]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex PercentRemark();
+
+    [GeneratedRegex(@"^[0-9.]+(?:\s*[-~至到—]\s*[0-9.]+)?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNumberOrRange();
 
     /// <summary>A number (or range) followed by a phrase of three or more Chinese characters: "1-2期未按时培训".</summary>
     [GeneratedRegex(@"^[0-9.]+(?:\s*[-~至到—]\s*[0-9.]+)?\s*[\u4e00-\u9fff][\u4e00-\u9fff，,、]{2,}$", RegexOptions.CultureInvariant)]
