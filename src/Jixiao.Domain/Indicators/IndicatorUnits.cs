@@ -79,7 +79,7 @@ public static partial class IndicatorUnits
         return best;
     }
 
-    [GeneratedRegex(@"^(?:[\p{L}%‰°℃²³·/()]|(?<=[mM])[23])+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\p{L}%‰°℃²³·/()㎡㎥]|(?<=[mM])[23])+$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitCharacters();
 
     [GeneratedRegex(@"^(?<u>[^()]+)\((?<b>[^()]+)\)$", RegexOptions.CultureInvariant)]

@@ -60,11 +60,43 @@ public sealed class ConsistencyCheckTests
         ["执行率得分高于分值"] = (f => f with { ExecutionScore = 11m, Total = 98m }, [(0, FindingKind.ScoreOutOfRange)]),
         ["执行率分值为空"] = (f => f with { ExecutionWeight = null }, [(0, Blank)]),
         ["执行率得分为空"] = (f => f with { ExecutionScore = null }, [(0, Blank)]),
+        // a met quantitative row: 80 % of its 分值 is the 达成 band's edge (a self-deduction, a warning); below it, finding (d)
+        ["已达到打在达成区间下限 80%"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 10m)), [(2, FindingKind.MetBelowFull)]),
+        ["已达到低于达成区间"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 9.99m)), [(2, FindingKind.OutsideBand)]),
+        // a form may give 预算执行率 20 分 (the indicators then share 80), with a reason
+        ["执行率分值 20 未说明理由"] = (f => ExecutionTwenty(f, ""), [(0, FindingKind.ExecutionWeightWithoutReason)]),
+        ["执行率分值 20 说明了理由"] = (f => ExecutionTwenty(f, "按省厅模板，预算执行率 20 分"), []),
         // the unit's total 5 分 from the reference (the default) is not flagged, 5.01 is
         ["与参考分相差 5 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 5m, Reason: "政策调整，资助对象改由省级资助")), []),
         ["与参考分相差 5.01 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 5.01m, Reason: "政策调整，资助对象改由省级资助")),
             [(null, FindingKind.FarFromReference)]),
     };
+
+    private static SelfEvaluationInput ExecutionTwenty(SelfEvaluationInput f, string reason) => With(f with
+        {
+            ExecutionWeight = 20m, ExecutionScore = 19m, ExecutionWeightReason = reason,
+        },
+        new EvaluationRowInput(1, "760", Weight: 10m, Score: 10m), new EvaluationRowInput(2, "98.5", Weight: 10m, Score: 10m),
+        new EvaluationRowInput(3, "100", Weight: 10m, Score: 10m), new EvaluationRowInput(4, "950", Weight: 10m, Score: 10m));
+
+    [Fact]
+    public void Check_ExecutionWeightOfTheForm_IsTheReferenceAndTheIndicatorsShareTheRest()
+    {
+        var evaluation = NewEvaluation();
+        evaluation.Fill(Unit, ExecutionTwenty(Clean(), "按省厅模板，预算执行率 20 分"), Weights, Now);
+
+        Assert.Equal((20m, 19m), (evaluation.ReferenceExecutionWeight, evaluation.ReferenceExecutionScore));
+        Assert.Equal([11.11m, 11.11m, 11.11m, 11.11m, 26.67m, 8.89m], evaluation.Rows.Select(r => r.ReferenceWeight));
+        Assert.Equal("产出指标 50 分按指标分值合计 80 分折算为 44.44 分，由 4 个指标平分", evaluation.Rows[0].WeightBasis);
+    }
+
+    [Fact]
+    public void OverAchievement_IsAHintThatTravelsWithTheForm()
+    {
+        Assert.True(FindingKind.OverAchievement.IsHint());
+        Assert.False(FindingKind.OverAchievement.IsBlocking());
+        Assert.All(Enum.GetValues<FindingKind>().Where(k => k != FindingKind.OverAchievement), k => Assert.False(k.IsHint()));
+    }
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
 
