@@ -380,15 +380,17 @@ public sealed class SelfEvaluation : IOrgOwned
             : value;
 
     /// <summary>
-    /// The reference figures and findings. The 预算执行率 row carries the form's own 分值 when it has one within 0–总分
-    /// (10 or 20 on real forms; <see cref="ConsistencyCheck"/> asks for a reason when it differs from the setting) and the
-    /// indicators share the rest. A form whose own 分值 do not add up to the total is scored against its own 分值 (never
+    /// The reference figures and findings. The 预算执行率 row carries the form's own 分值 (10 or 20 on real forms) when it is
+    /// within 0–总分 and the form says why it differs from the setting (<see cref="ConsistencyCheck"/> asks for that reason);
+    /// the indicators share the rest. Without a reason the setting holds. A form whose own 分值 do not add up to the total is scored against its own 分值 (never
     /// rescaled in silence): <see cref="MaxScore"/> is then their sum and the finding shows the total normalised to 100.
     /// </summary>
     private void Recompute(EvaluationWeights weights)
     {
         Rows.Sort((a, b) => a.Row.CompareTo(b.Row));
-        var formWeights = ExecutionWeight is { } own && own >= 0 && own <= weights.Total ? weights with { Execution = own } : weights;
+        var formWeights = ExecutionWeight is { } own && own >= 0 && own <= weights.Total && ExecutionWeightReason.Length > 0
+            ? weights with { Execution = own }
+            : weights;
         var ownTotal = OwnWeightTotal();
         var scoredOnOwn = ownTotal is { } sum && sum != weights.Total && sum > 0;
         MaxScore = scoredOnOwn ? ownTotal!.Value : weights.Total;

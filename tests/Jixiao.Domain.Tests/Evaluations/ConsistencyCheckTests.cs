@@ -64,7 +64,9 @@ public sealed class ConsistencyCheckTests
         ["已达到打在达成区间下限 80%"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 10m)), [(2, FindingKind.MetBelowFull)]),
         ["已达到低于达成区间"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 9.99m)), [(2, FindingKind.OutsideBand)]),
         // a form may give 预算执行率 20 分 (the indicators then share 80), with a reason
-        ["执行率分值 20 未说明理由"] = (f => ExecutionTwenty(f, ""), [(0, FindingKind.ExecutionWeightWithoutReason)]),
+        // without a reason the setting's 10 holds, so the 19 scored on 20 also contradicts the ledger's 9.5
+        ["执行率分值 20 未说明理由"] = (f => ExecutionTwenty(f, ""),
+            [(0, FindingKind.ExecutionWeightWithoutReason), (0, FindingKind.ExecutionContradictsLedger)]),
         ["执行率分值 20 说明了理由"] = (f => ExecutionTwenty(f, "按省厅模板，预算执行率 20 分"), []),
         // the unit's total 5 分 from the reference (the default) is not flagged, 5.01 is
         ["与参考分相差 5 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 5m, Reason: "政策调整，资助对象改由省级资助")), []),

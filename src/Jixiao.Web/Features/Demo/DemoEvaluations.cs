@@ -118,7 +118,9 @@ public static class DemoEvaluations
             if (r.IsQualitative)
                 return new EvaluationRowInput(r.Row, Outcome: random.Next(10) switch { < 8 => QualitativeOutcome.Achieved, < 9 => QualitativeOutcome.PartlyAchieved, _ => QualitativeOutcome.NotAchieved });
             var target = IndicatorValueParser.Parse(r.TargetValue, r.Unit, r.Name, r.Comparison, form.FiscalYear);
-            return new EvaluationRowInput(r.Row, Actual: target.Success ? Actual(target.Value, random) : r.TargetValue);
+            return new EvaluationRowInput(r.Row, Actual: target.Success
+                ? Actual(TargetReading.AsScored(target, r.TargetValue, r.Name, r.Direction, ReverseIndicators.NationalDefault).Goal, random)
+                : r.TargetValue);
         }).ToList(),
         null);
 
