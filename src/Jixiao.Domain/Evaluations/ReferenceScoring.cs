@@ -172,8 +172,8 @@ public static class ReferenceScoring
 
     /// <summary>A criterion row of a 决策 / 管理 table: target "—" or blank, 一级指标 outside the national 产出 / 效益 / 满意度 / 成本.</summary>
     public static bool IsCriterion(string level1, string targetValue) =>
-        CellText.Normalize(targetValue) is "" or "—" or "——" or "-" or "--" or "/" or "／"
-        && level1 is not (IndicatorFrame.Output or IndicatorFrame.Benefit or IndicatorFrame.Satisfaction or IndicatorFrame.Cost);
+        level1 is not (IndicatorFrame.Output or IndicatorFrame.Benefit or IndicatorFrame.Satisfaction or IndicatorFrame.Cost)
+        && targetValue.Trim() is "" or "—" or "——" or "-" or "--" or "/" or "／";
 
     private static readonly IndicatorValue Criterion =
         new(Comparison.Qualitative, ValueKind.Text, null, null, null, null, "", "评价要点（目标值为“—”）", "评价要点");
@@ -289,10 +289,9 @@ public static class ReferenceScoring
         out string note)
     {
         var isDate = target.Kind is ValueKind.Date or ValueKind.DateRange;
-        var text = CellText.Normalize(written);
         note = "";
         actual = new EvaluationActual();
-        if (text is "无" or "没有" or "零")
+        if (written?.Trim() is "无" or "没有" or "零")
         {
             error = $"实际完成值“{written}”不是实际数：请填写实际完成的{(isDate ? "日期" : "数值（未完成请填 0）")}";
             return false;
