@@ -35,17 +35,16 @@ public static class ConsistencyCheck
         if (form.Total is null)
             Add(null, FindingKind.Blank, "总分为空：请填写自评总分（预算执行率得分与各指标得分之和）");
 
-        CheckExecution(form, Add);
+        CheckExecution(form, weights, Add);
         foreach (var row in form.Rows.OrderBy(r => r.Row))
             CheckRow(row, weights, Add);
 
         var rows = form.Rows;
-        if (form.ExecutionWeight is { } executionWeight && rows.All(r => r.Weight is not null))
+        if (form.ExecutionWeight is { } executionWeight && form.OwnWeightTotal() is { } ownTotal && ownTotal != weights.Total)
         {
-            var indicatorWeights = rows.Sum(r => r.Weight!.Value);
-            if (executionWeight + indicatorWeights != weights.Total)
-                Add(null, FindingKind.WeightTotal,
-                    $"分值合计 {S(executionWeight + indicatorWeights)} 分（预算执行率 {S(executionWeight)} + 各指标 {S(indicatorWeights)}），应为 {S(weights.Total)} 分：请调整各行分值");
+            var normalised = ownTotal > 0 ? $"，折合 {S(weights.Total)} 分制为 {S(ReferenceScoring.Round(form.ReferenceTotal * weights.Total / ownTotal))} 分" : "";
+            Add(null, FindingKind.WeightTotal,
+                $"分值合计 {S(ownTotal)} 分（预算执行率 {S(executionWeight)} + 各指标 {S(ownTotal - executionWeight)}），应为 {S(weights.Total)} 分：参考分按表中分值计为 {S(form.ReferenceTotal)} 分（满分 {S(ownTotal)} 分）{normalised}；请调整各行分值");
         }
         decimal? sum = form.ExecutionScore is { } executionScore && rows.All(r => r.Score is not null)
             ? executionScore + rows.Sum(r => r.Score!.Value)
@@ -53,13 +52,14 @@ public static class ConsistencyCheck
         if (form.Total is { } total && sum is { } rowSum && total != rowSum)
             Add(null, FindingKind.TotalMismatch,
                 $"总分填的是 {S(total)} 分，但预算执行率得分与各指标得分之和为 {S(rowSum)} 分：请改为 {S(rowSum)} 分，或检查各行得分");
-        if ((form.Total ?? sum) is { } stated && Math.Abs(stated - form.ReferenceTotal) > weights.ReferenceGap)
+        // A reference total that misses unscored rows is not compared.
+        if ((form.Total ?? sum) is { } stated && rows.All(r => r.ReferenceScore is not null) && Math.Abs(stated - form.ReferenceTotal) > weights.ReferenceGap)
             Add(null, FindingKind.FarFromReference, FarFromReference(form, stated, weights.ReferenceGap));
 
         return findings.OrderBy(f => f.Row ?? -1).ToList();
     }
 
-    private static void CheckExecution(SelfEvaluation form, Action<int?, FindingKind, string> add)
+    private static void CheckExecution(SelfEvaluation form, EvaluationWeights weights, Action<int?, FindingKind, string> add)
     {
         const int row = SelfEvaluation.ExecutionRow;
         if (form.AdjustedBudget != form.LedgerAdjustedBudget)
@@ -73,6 +73,9 @@ public static class ConsistencyCheck
                 $"预算执行率行的全年执行数（B）填的是 {Money.Format(form.Executed)} 元，账面支付合计为 {Money.Format(form.LedgerExecuted)} 元：请改为 {Money.Format(form.LedgerExecuted)} 元");
         if (form.ExecutionWeight is null)
             add(row, FindingKind.Blank, $"预算执行率行的分值为空：请填写分值（本地区为 {S(form.ReferenceExecutionWeight)} 分）");
+        else if (form.ExecutionWeight != weights.Execution && form.ExecutionWeightReason.Length == 0)
+            add(row, FindingKind.ExecutionWeightWithoutReason,
+                $"预算执行率行的分值为 {S(form.ExecutionWeight.Value)} 分，本地区设置为 {S(weights.Execution)} 分：请填写调整理由，或改为 {S(weights.Execution)} 分");
         if (form.ExecutionScore is not { } score)
         {
             add(row, FindingKind.Blank, $"预算执行率行的得分为空：请填写得分（按账面应为 {S(form.ReferenceExecutionScore)} 分）");
@@ -94,13 +97,17 @@ public static class ConsistencyCheck
                 ? $"{where}未选择达成情况：请选择达成、部分达成或未达成"
                 : $"{where}的实际完成值为空：请填写全年实际完成值（目标 {r.TargetValue}）");
         else if (r.ActualProblem.Length > 0)
-            add(r.Row, FindingKind.UnreadableActual, $"{where}的{r.ActualProblem}");
+            add(r.Row, FindingKind.UnreadableActual, $"{where}的{r.ActualProblem}：参考分未计算");
+        if (r.TargetProblem.Length > 0)
+            add(r.Row, FindingKind.UnreadableTarget, $"第 {r.Row} 行年度指标值“{r.TargetValue}”无法识别：参考分未计算（{r.TargetProblem}）");
+        if (r.ActualNote.Length > 0)
+            add(r.Row, FindingKind.ThresholdActual, $"{where}的{r.ActualNote}");
         if (r.Weight is null)
             add(r.Row, FindingKind.Blank, $"{where}的分值为空：请填写分值（参考 {S(r.ReferenceWeight)} 分，{r.WeightBasis}）");
         if (r.Score is null)
-            add(r.Row, FindingKind.Blank, r.Attainment == Attainment.Unknown
+            add(r.Row, FindingKind.Blank, r.Attainment == Attainment.Unknown || r.ReferenceScore is null
                 ? $"{where}的得分为空：请填写自评得分"
-                : $"{where}的得分为空：请填写自评得分（参考 {S(r.ReferenceScore)} 分）");
+                : $"{where}的得分为空：请填写自评得分（参考 {S(r.ReferenceScore.Value)} 分）");
 
         if (r.Score is { } score)
         {
@@ -110,6 +117,9 @@ public static class ConsistencyCheck
             else if (r.IsQualitative && r.Outcome is { } outcome && !QualitativeBand.Of(outcome).Contains(score, weight))
                 add(r.Row, FindingKind.OutsideBand,
                     $"{where}自评“{outcome.Label()}”，得分应在 {QualitativeBand.Of(outcome).Display(weight)} 分之间，填的是 {S(score)} 分：请在区间内打分，或改选达成情况");
+            else if (!r.IsQualitative && r.Attainment == Attainment.Met && !QualitativeBand.Of(QualitativeOutcome.Achieved).Contains(score, weight))
+                add(r.Row, FindingKind.OutsideBand,
+                    $"{where}已达到目标，得分应在达成区间 {QualitativeBand.Of(QualitativeOutcome.Achieved).Display(weight)} 分之间（按评分规则为满分 {S(weight)} 分），自评 {S(score)} 分低于区间：请改为 {S(weight)} 分，或在区间内打分");
             else if (!r.IsQualitative && r.Attainment == Attainment.Met && score < weight)
                 add(r.Row, FindingKind.MetBelowFull,
                     $"{where}已达到目标，按评分规则应得满分 {S(weight)} 分，自评 {S(score)} 分：如非有意扣分，请改为 {S(weight)} 分");
@@ -121,14 +131,14 @@ public static class ConsistencyCheck
             add(r.Row, FindingKind.MissingReason, $"{where}未达到目标（{r.Explanation}）：请填写偏差原因分析及改进措施");
         else if (r.Completion is { } completion && completion * 100m >= weights.OverAchievementPercent)
             add(r.Row, FindingKind.OverAchievement,
-                $"{where}完成目标的 {N(decimal.Round(completion * 100m, 1, MidpointRounding.AwayFromZero))}%，达到超额完成提示线 {N(weights.OverAchievementPercent)}%，目标可能定得偏低：请在偏差原因分析中说明原因");
+                $"{where}完成目标的 {N(decimal.Round(completion * 100m, 1, MidpointRounding.AwayFromZero))}%，达到超额完成提示线 {N(weights.OverAchievementPercent)}%，目标可能定得偏低：请在偏差原因分析中简要说明原因");
     }
 
     private static string FarFromReference(SelfEvaluation form, decimal stated, decimal gap)
     {
         var differences = form.Rows
             .Where(r => r.Score is not null)
-            .Select(r => (Where: $"第 {r.Row} 行“{r.Name}”", Unit: r.Score!.Value, Reference: r.ReferenceScore))
+            .Select(r => (Where: $"第 {r.Row} 行“{r.Name}”", Unit: r.Score!.Value, Reference: r.ReferenceScore!.Value))
             .Prepend((Where: "预算执行率", Unit: form.ExecutionScore ?? form.ReferenceExecutionScore, Reference: form.ReferenceExecutionScore))
             .Where(d => d.Unit != d.Reference)
             .OrderByDescending(d => Math.Abs(d.Unit - d.Reference))

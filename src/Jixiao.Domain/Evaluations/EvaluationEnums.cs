@@ -37,9 +37,11 @@ public enum FindingKind
     WeightTotal = 4,
     /// <summary>A score below 0 or above its row's 分值 (blocking).</summary>
     ScoreOutOfRange = 5,
-    /// <summary>A qualitative score outside the band of the grade the unit chose (blocking).</summary>
+    /// <summary>A qualitative score outside the band of the grade the unit chose, or a met quantitative row scored below the
+    /// 达成 band (under 80 % of its 分值) (blocking).</summary>
     OutsideBand = 6,
-    /// <summary>A met quantitative or date indicator scored below its full 分值 (warning: a unit may self-deduct).</summary>
+    /// <summary>A met quantitative or date indicator scored below its full 分值 but inside the 达成 band, ≥ 80 % (warning: a unit
+    /// may self-deduct); below 80 % it is <see cref="OutsideBand"/>.</summary>
     MetBelowFull = 7,
     /// <summary>A missed indicator without 偏差原因分析及改进措施 (blocking).</summary>
     MissingReason = 8,
@@ -49,6 +51,12 @@ public enum FindingKind
     ExecutionContradictsLedger = 10,
     /// <summary>The unit's total far from the reference total (warning).</summary>
     FarFromReference = 11,
+    /// <summary>年度指标值 that cannot be read: the row has no reference score (warning: the unit cannot change approved targets).</summary>
+    UnreadableTarget = 12,
+    /// <summary>实际完成值 written as a threshold ("≥98%"): its number is used (warning).</summary>
+    ThresholdActual = 13,
+    /// <summary>The form's 预算执行率 分值 differs from the region-year's setting without a reason (blocking).</summary>
+    ExecutionWeightWithoutReason = 14,
 }
 
 public static class EvaluationLabels
@@ -75,10 +83,18 @@ public static class EvaluationLabels
         FindingKind.OverAchievement => "超额完成未说明原因",
         FindingKind.ExecutionContradictsLedger => "预算执行与账面不符",
         FindingKind.FarFromReference => "自评分与参考分差距较大",
+        FindingKind.UnreadableTarget => "年度指标值无法识别",
+        FindingKind.ThresholdActual => "实际完成值写成了目标形式",
+        FindingKind.ExecutionWeightWithoutReason => "预算执行率分值调整未说明理由",
         _ => k.ToString(),
     };
 
     /// <summary>Errors stop a submit; the others are warnings that travel with the form to the reviewers.</summary>
     public static bool IsBlocking(this FindingKind k) =>
-        k is not (FindingKind.MetBelowFull or FindingKind.OverAchievement or FindingKind.FarFromReference);
+        k is not (FindingKind.MetBelowFull or FindingKind.OverAchievement or FindingKind.FarFromReference
+            or FindingKind.UnreadableTarget or FindingKind.ThresholdActual);
+
+    /// <summary>Hints prompt for a word of explanation and are shown apart from errors and warnings (over-achievement: the
+    /// target was probably set too low).</summary>
+    public static bool IsHint(this FindingKind k) => k is FindingKind.OverAchievement;
 }

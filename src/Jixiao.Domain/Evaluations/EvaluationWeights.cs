@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Evaluations;
@@ -10,7 +12,9 @@ namespace Jixiao.Domain.Evaluations;
 /// <see cref="Satisfaction"/>, and <see cref="Cost"/> only where the region-year's frame makes 成本指标 a 一级指标
 /// (0 by default) — adding up to <see cref="Total"/> (100 unless configured otherwise).</item>
 /// <item><see cref="OverAchievementPercent"/>: completion at or above it (default 130%) needs a reason.</item>
-/// <item><see cref="ReferenceGap"/>: a unit's total further than this from the reference total is flagged (default 10 分).</item>
+/// <item><see cref="ReferenceGap"/>: a unit's total further than this from the reference total is flagged (default 5 分).</item>
+/// <item><see cref="ReverseVocabulary"/>: the name endings that make a bare target a 反向指标 (控制率, 投诉率 …), as written in
+/// the settings; blank is <see cref="ReverseIndicators.NationalDefault"/>.</item>
 /// <item><see cref="DistortionGap"/>: a spot-checked self-evaluation whose self score differs from the re-review
 /// score by more than this is 失真 (default 15 分).</item>
 /// <item>复核得分 = <see cref="QualityWeight"/> × 自评质量分 + <see cref="IndicatorWeight"/> × 复核指标分 (default 0.4 / 0.6).</item>
@@ -20,11 +24,17 @@ public sealed record EvaluationWeights(
     decimal Execution = 10m, decimal Output = 50m, decimal Benefit = 30m, decimal Satisfaction = 10m, decimal Cost = 0m,
     decimal Total = 100m,
     decimal OverAchievementPercent = 130m,
-    decimal ReferenceGap = 10m,
+    decimal ReferenceGap = 5m,
     decimal DistortionGap = 15m,
-    decimal QualityWeight = 0.4m, decimal IndicatorWeight = 0.6m)
+    decimal QualityWeight = 0.4m, decimal IndicatorWeight = 0.6m,
+    string ReverseVocabulary = "")
 {
     public static EvaluationWeights Defaults { get; } = new();
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Vocabularies = new();
+
+    /// <summary>The reverse-indicator vocabulary read from <see cref="ReverseVocabulary"/> (read once per distinct text).</summary>
+    public IReadOnlyList<string> ReverseWords => Vocabularies.GetOrAdd(ReverseVocabulary, ReverseIndicators.Read);
 
     /// <summary>指标分值合计: what the indicator rows share (<see cref="Total"/> − <see cref="Execution"/>).</summary>
     public decimal IndicatorPoints => Total - Execution;
@@ -63,6 +73,7 @@ public sealed record EvaluationWeights(
             throw new DomainException($"自评分与参考分的提示差距应在 0–{N(Total)} 分之间（不含 0），当前为 {N(ReferenceGap)}。", "参考分差距");
         if (DistortionGap <= 0 || DistortionGap > Total)
             throw new DomainException($"失真判定差距应在 0–{N(Total)} 分之间（不含 0），当前为 {N(DistortionGap)}。", "失真差距");
+        ReverseIndicators.Read(ReverseVocabulary); // refuses an over-long word with its fix
         if (QualityWeight < 0 || IndicatorWeight < 0 || QualityWeight + IndicatorWeight != 1m)
             throw new DomainException(
                 $"复核得分 = 自评质量分权重 {N(QualityWeight)} + 复核指标分权重 {N(IndicatorWeight)}，两者不能为负且合计应为 1（默认 0.4 和 0.6）。", "复核权重");

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Interchange;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Evaluations;
 
@@ -11,14 +13,28 @@ namespace Jixiao.Domain.Evaluations;
 /// <param name="Outcome">the grade the unit chose for a qualitative indicator</param>
 /// <param name="UnitScore">the unit's own score of a qualitative indicator: the reference keeps it when it is inside the band</param>
 /// <param name="UnitWeight">the 分值 the unit scored against, when it differs from the reference weight</param>
+/// <param name="StartDate">the first day of a completion period written as a range ("2021.3.1-11.30"); <paramref name="Date"/> is its last</param>
 public sealed record EvaluationActual(decimal? Number = null, DateOnly? Date = null, QualitativeOutcome? Outcome = null,
-    decimal? UnitScore = null, decimal? UnitWeight = null);
+    decimal? UnitScore = null, decimal? UnitWeight = null, DateOnly? StartDate = null);
+
+/// <summary>One indicator row as the reference scoring reads it: the approved target and what the unit wrote.</summary>
+/// <param name="Direction">the direction the reviewer set on the target form, or null (read from the name)</param>
+public sealed record IndicatorRow(string Name, string Level1, Comparison Comparison, string TargetValue, string Unit,
+    IndicatorDirection? Direction, string Actual, QualitativeOutcome? Outcome = null, decimal? UnitScore = null, decimal? UnitWeight = null);
+
+/// <summary>
+/// The reference score of a row with what the consistency check needs to say about it: why the target or the actual
+/// cannot be read (then <see cref="RowScore.Score"/> is null: no reference score), and a note on an actual written as a
+/// threshold ("≥98%").
+/// </summary>
+public sealed record RowReading(RowScore Score, string TargetProblem = "", string ActualProblem = "", string ActualNote = "");
 
 /// <summary>The reference score of one row with the Chinese sentence that explains it.</summary>
 /// <param name="Weight">the row's 分值</param>
-/// <param name="Score">rounded as <see cref="ReferenceScoring.Round"/> says</param>
+/// <param name="Score">rounded as <see cref="ReferenceScoring.Round"/> says; null when it cannot be computed (the target or
+/// the actual cannot be read): never a silent 0</param>
 /// <param name="Completion">actual ÷ target of a positive quantitative indicator (1.3 = 130%), for the over-achievement check</param>
-public sealed record RowScore(decimal Weight, decimal Score, Attainment Attainment, decimal? Completion, string Explanation);
+public sealed record RowScore(decimal Weight, decimal? Score, Attainment Attainment, decimal? Completion, string Explanation);
 
 /// <summary>A row's reference 分值 and how it was obtained ("产出指标 50 分由 3 个指标平分").</summary>
 public sealed record RowWeight(decimal Weight, string Basis);
@@ -123,6 +139,96 @@ public static class ReferenceScoring
     }
 
     /// <summary>
+    /// One row of a self-evaluation, read as DOMAIN.md §4.4 and issue 14 say:
+    /// <list type="bullet">
+    /// <item>a target that cannot be read (blank, "—", a sentence) gets no reference score and its problem, never a silent 0;
+    /// a "—" or blank target of a 决策 / 管理 table's criterion row (一级指标 outside 产出 / 效益 / 满意度 / 成本) is qualitative;</item>
+    /// <item>several values in one cell ("10TB / 100%覆盖") are scored part by part: met when every part is, else the lowest part's score;</item>
+    /// <item>a bare target of a 反向指标 ("100%" of a 控制率, by <paramref name="reverseWords"/> or the reviewer's direction) is "≤";</item>
+    /// <item>a bare date target ("2024年12月") is a deadline: on or before its last day;</item>
+    /// <item>an actual that is not a value (无, /, —, 好坏, 第X份) has no score; one written as a threshold (≥98%) is noted and its number used.</item>
+    /// </list>
+    /// </summary>
+    public static RowReading Row(IndicatorRow row, decimal weight, int year, IReadOnlyList<string> reverseWords)
+    {
+        if (IsCriterion(row.Level1, row.TargetValue))
+            return new(Qualitative(Criterion, Actual(row), weight));
+        var target = IndicatorValueParser.Parse(row.TargetValue, row.Unit, row.Name, row.Comparison, year);
+        if (!target.Success)
+        {
+            if (IndicatorValueParser.Parts(row.TargetValue, row.Unit, row.Name, row.Comparison, year) is { } parts && parts.All(p => p.Result.Success))
+                return InParts(row, parts, weight, year, reverseWords);
+            return new(new RowScore(weight, null, Attainment.Unknown, null, $"年度指标值“{row.TargetValue}”无法识别：参考分未计算"), TargetProblem: target.Error);
+        }
+        if (target.Value.Comparison == Comparison.Qualitative)
+            return new(Qualitative(target.Value, Actual(row), weight));
+        var (goal, reading) = TargetReading.AsScored(target, row.TargetValue, row.Name, row.Direction, reverseWords);
+        if (row.Actual.Length == 0)
+            return new(Prefixed(reading, Indicator(goal, new EvaluationActual(), weight)));
+        if (!TryReadActual(row.Actual, goal, row.Unit, year, out var actual, out var error, out var note))
+            return new(new RowScore(weight, null, Attainment.Unknown, null, $"{error}：参考分未计算"), ActualProblem: error);
+        return new(Prefixed(reading, Indicator(goal, actual, weight)), ActualNote: note);
+    }
+
+    /// <summary>A criterion row of a 决策 / 管理 table: target "—" or blank, 一级指标 outside the national 产出 / 效益 / 满意度 / 成本.</summary>
+    public static bool IsCriterion(string level1, string targetValue) =>
+        level1 is not (IndicatorFrame.Output or IndicatorFrame.Benefit or IndicatorFrame.Satisfaction or IndicatorFrame.Cost)
+        && targetValue.Trim() is "" or "—" or "——" or "-" or "--" or "/" or "／";
+
+    private static readonly IndicatorValue Criterion =
+        new(Comparison.Qualitative, ValueKind.Text, null, null, null, null, "", "评价要点（目标值为“—”）", "评价要点");
+
+    private static EvaluationActual Actual(IndicatorRow row) => new(Outcome: row.Outcome, UnitScore: row.UnitScore, UnitWeight: row.UnitWeight);
+
+    private static RowScore Prefixed(string reading, RowScore score) =>
+        reading.Length == 0 ? score : score with { Explanation = $"{reading}；{score.Explanation}" };
+
+    /// <summary>Several values in the target cell: each part against its own actual; met when all are, else the lowest part.</summary>
+    private static RowReading InParts(IndicatorRow row, IReadOnlyList<ValuePart> parts, decimal weight, int year, IReadOnlyList<string> reverseWords)
+    {
+        var scored = parts.Where(p => p.Result.Value!.Comparison != Comparison.Qualitative).ToList();
+        var texts = parts.Except(scored).Select(p => $"“{p.Written}”为文字说明，不单独计分").ToList();
+        var listed = string.Join("、", parts.Select(p => $"“{p.Written}”"));
+        if (scored.Count == 0)
+            return new(new RowScore(weight, null, Attainment.Unknown, null, $"年度指标值“{row.TargetValue}”各项都是文字：参考分未计算"),
+                TargetProblem: $"“{row.TargetValue}”的各项（{listed}）都是文字，没有可计分的目标值");
+        if (row.Actual.Length == 0)
+            return new(new RowScore(weight, 0m, Attainment.Unknown, null, "未填写实际完成值：参考 0 分"));
+        var actualParts = IndicatorValueParser.Parts(row.Actual, null, null, Comparison.Equal, year)?.Select(p => p.Written[p.Qualifier.Length..]).ToList()
+            ?? [row.Actual];
+        List<(ValuePart Target, string Actual)> pairs;
+        if (actualParts.Count == parts.Count)
+            pairs = [.. parts.Zip(actualParts).Where(p => scored.Contains(p.First))];
+        else if (actualParts.Count == 1 && scored.Count == 1)
+            pairs = [(scored[0], actualParts[0])];
+        else
+        {
+            var problem = $"实际完成值“{row.Actual}”无法与年度指标值的 {parts.Count} 项（{listed}）逐项对应：请按目标的顺序逐项填写，用“ / ”分隔";
+            return new(new RowScore(weight, null, Attainment.Unknown, null, $"{problem}：参考分未计算"), ActualProblem: problem);
+        }
+        var results = new List<(string Written, RowScore Score)>();
+        var notes = new List<string>();
+        foreach (var (part, written) in pairs)
+        {
+            var (goal, reading) = TargetReading.AsScored(part.Result, part.Written, row.Name, row.Direction, reverseWords);
+            if (!TryReadActual(written, goal, row.Unit, year, out var actual, out var error, out var note))
+            {
+                var problem = $"第 {parts.ToList().IndexOf(part) + 1} 项（目标“{part.Written}”）的{error}";
+                return new(new RowScore(weight, null, Attainment.Unknown, null, $"{problem}：参考分未计算"), ActualProblem: problem);
+            }
+            if (note.Length > 0) notes.Add(note);
+            results.Add((part.Written, Prefixed(reading, Indicator(goal, actual, weight))));
+        }
+        var lowest = results.MinBy(r => r.Score.Score)!.Score;
+        var met = results.All(r => r.Score.Attainment == Attainment.Met);
+        var each = string.Join("；", results.Select((r, i) => $"第 {i + 1} 项{(pairs[i].Target.Qualifier.Length > 0 ? $"（{pairs[i].Target.Qualifier}）" : "")}：{r.Score.Explanation}"));
+        var text = string.Join("；", texts.Prepend(each));
+        var verdict = met ? $"各项均已达到：得满分 {S(weight)} 分" : $"未全部达到，取最低一项：{S(lowest.Score ?? 0m)} 分";
+        return new(new RowScore(weight, met ? weight : lowest.Score, met ? Attainment.Met : Attainment.Missed, null,
+            $"年度指标值分 {parts.Count} 项计分：{text}；{verdict}"), ActualNote: string.Join("；", notes));
+    }
+
+    /// <summary>
     /// The reference 分值 of each indicator row, in whole hundredths adding up exactly to the indicator points
     /// (<see cref="EvaluationWeights.IndicatorPoints"/>, 90 by default):
     /// <list type="bullet">
@@ -146,14 +252,20 @@ public static class ReferenceScoring
                 .ToList();
         }
         var result = new RowWeight[rows.Count];
+        // A form whose 预算执行率 carries other points than the settings (20 instead of 10) leaves the indicators other
+        // points: each 一级指标's 分值 is scaled to them.
+        var configured = weights.Output + weights.Benefit + weights.Satisfaction + weights.Cost;
         foreach (var group in rows.Select((r, i) => (r.Level1, Index: i)).GroupBy(r => r.Level1))
         {
             var indexes = group.Select(r => r.Index).ToList();
-            var level1 = weights.Level1(group.Key) ?? 0m;
+            var setting = weights.Level1(group.Key) ?? 0m;
+            var level1 = configured > 0 && configured != points ? Round(setting * points / configured) : setting;
             var split = Split(level1, indexes.Select(_ => 1m).ToList());
+            var scaled = level1 == setting ? $"{group.Key} {S(level1)} 分"
+                : $"{group.Key} {S(setting)} 分按指标分值合计 {S(points)} 分折算为 {S(level1)} 分";
             var basis = level1 == 0 ? $"本地区未给一级指标“{group.Key}”配置分值，该行不计分"
-                : indexes.Count == 1 ? $"{group.Key} {S(level1)} 分"
-                : $"{group.Key} {S(level1)} 分由 {indexes.Count} 个指标平分";
+                : indexes.Count == 1 ? scaled
+                : $"{scaled}{(level1 == setting ? "" : "，")}由 {indexes.Count} 个指标平分";
             for (var k = 0; k < indexes.Count; k++)
                 result[indexes[k]] = new RowWeight(split[k], basis);
         }
@@ -164,19 +276,46 @@ public static class ReferenceScoring
     /// Reads 实际完成值 as written for a quantitative or date target: a number (the unit may be left out) or a
     /// completion date. The error names the value and says what to write.
     /// </summary>
-    public static bool TryReadActual(string? written, IndicatorValue target, string unit, int year, out EvaluationActual actual, out string error)
+    public static bool TryReadActual(string? written, IndicatorValue target, string unit, int year, out EvaluationActual actual, out string error) =>
+        TryReadActual(written, target, unit, year, out actual, out error, out _);
+
+    /// <summary>
+    /// As above, and: a completion period ("2021.3.1-11.30", "2022年3月至10月") is read as a range (compared by its end, or
+    /// by containment against a range target); 无, /, —, 好坏, 第X份 are not values; an actual written as a threshold ("≥98%",
+    /// "92.5%及以上") is read as its number with <paramref name="note"/> saying that an actual is what was done; "5万" against
+    /// a unit without 万 is 50,000.
+    /// </summary>
+    public static bool TryReadActual(string? written, IndicatorValue target, string unit, int year, out EvaluationActual actual, out string error,
+        out string note)
     {
         var isDate = target.Kind is ValueKind.Date or ValueKind.DateRange;
-        var read = IndicatorValueParser.Parse(written, unit, null, Comparison.Equal, year);
-        if (read.Success && (isDate ? read.Value.Kind == ValueKind.Date : read.Value.Kind is ValueKind.Number or ValueKind.Percent))
+        note = "";
+        actual = new EvaluationActual();
+        if (written?.Trim() is "无" or "没有" or "零")
         {
-            actual = isDate ? new EvaluationActual(Date: read.Value.EndDate ?? read.Value.Date) : new EvaluationActual(Number: read.Value.Number);
+            error = $"实际完成值“{written}”不是实际数：请填写实际完成的{(isDate ? "日期" : "数值（未完成请填 0）")}";
+            return false;
+        }
+        var read = IndicatorValueParser.Parse(written, unit, null, Comparison.Equal, year);
+        if (read.Success && (isDate ? read.Value.Kind is ValueKind.Date or ValueKind.DateRange : read.Value.Kind is ValueKind.Number or ValueKind.Percent))
+        {
+            var value = read.Value;
+            if (read.ComparisonWritten && value.Comparison != Comparison.Equal)
+                note = $"实际完成值“{written}”写成了目标的形式（“{value.Comparison.Label()}”）：实际完成值应填写实际数，参考分按 {(isDate ? Iso(value.EndDate!.Value) : N(value.Number!.Value))} 计算";
+            if (isDate)
+                actual = new EvaluationActual(Date: value.EndDate ?? value.Date, StartDate: value.Kind == ValueKind.DateRange ? value.Date : null);
+            else
+            {
+                var number = value.Number!.Value;
+                if (value.Unit is ['万', ..] && !target.Unit.StartsWith('万'))
+                    number *= value.Unit == "万" || value.Unit[1..] == target.Unit ? 10_000m : 1m;
+                actual = new EvaluationActual(Number: number);
+            }
             error = "";
             return true;
         }
-        actual = new EvaluationActual();
         error = isDate
-            ? $"实际完成值“{written}”不是日期：请填写实际完成日期，如 {year}-06-30"
+            ? $"实际完成值“{written}”不是日期：请填写实际完成日期，如 {year}-06-30，或完成期间，如 {year}.3.1-11.30"
             : $"实际完成值“{written}”不是一个数：请只填数值，如 735（单位可省略）";
         return false;
     }
@@ -232,16 +371,26 @@ public static class ReferenceScoring
     {
         if (actual.Date is not { } date)
             return Unknown(weight, "未填写实际完成日期");
-        var met = target.Comparison switch
+        if (actual.StartDate is { } start)
         {
-            Comparison.LessOrEqual => date <= target.EndDate,
-            Comparison.Less => date < target.Date,
-            Comparison.GreaterOrEqual => date >= target.Date,
-            Comparison.Greater => date > target.EndDate,
-            _ => date >= target.Date && date <= target.EndDate,
-        };
-        return MetOrNothing(met, weight, $"实际 {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}，目标 {target.Normalized}");
+            var done = $"实际 {Iso(start)} 至 {Iso(date)}，目标 {target.Normalized}";
+            return target.Kind == ValueKind.DateRange
+                ? MetOrNothing(start >= target.Date && date <= target.EndDate, weight, $"{done}，按是否在目标期间内")
+                : MetOrNothing(Met(target, date), weight, $"{done}，按完成期间的结束日");
+        }
+        return MetOrNothing(Met(target, date), weight, $"实际 {Iso(date)}，目标 {target.Normalized}");
     }
+
+    internal static bool Met(IndicatorValue target, DateOnly date) => target.Comparison switch
+    {
+        Comparison.LessOrEqual => date <= target.EndDate,
+        Comparison.Less => date < target.Date,
+        Comparison.GreaterOrEqual => date >= target.Date,
+        Comparison.Greater => date > target.EndDate,
+        _ => date >= target.Date && date <= target.EndDate,
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static RowScore Qualitative(IndicatorValue target, EvaluationActual actual, decimal weight)
     {

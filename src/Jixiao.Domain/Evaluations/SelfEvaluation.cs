@@ -33,8 +33,10 @@ public sealed record EvaluationRowInput(int Row, string? Actual = null, Qualitat
 /// </summary>
 /// <param name="GoalCompletion">年度总体目标完成情况</param>
 /// <param name="Total">总分 as the unit wrote it</param>
+/// <param name="ExecutionWeightReason">why the form's 预算执行率 分值 differs from the region-year's setting</param>
 public sealed record SelfEvaluationInput(string? GoalCompletion, decimal? ExecutionWeight, decimal? ExecutionScore,
-    IReadOnlyList<EvaluationRowInput> Rows, decimal? Total, decimal? AdjustedBudget = null, decimal? Executed = null);
+    IReadOnlyList<EvaluationRowInput> Rows, decimal? Total, decimal? AdjustedBudget = null, decimal? Executed = null,
+    string? ExecutionWeightReason = null);
 
 /// <summary>One indicator row of a self-evaluation: the approved target, what the unit wrote, and the reference score with its sentence.</summary>
 public sealed class SelfEvaluationRow
@@ -65,7 +67,11 @@ public sealed class SelfEvaluationRow
     /// <summary>偏差原因分析及改进措施</summary>
     public string Reason { get; private set; } = "";
 
-    public decimal ReferenceScore { get; private set; }
+    /// <summary>The reviewer's direction from the target form (null: read from the name, <see cref="ReverseIndicators"/>).</summary>
+    public IndicatorDirection? Direction { get; private set; }
+
+    /// <summary>Null when it cannot be computed: the target or the actual cannot be read (never a silent 0).</summary>
+    public decimal? ReferenceScore { get; private set; }
     public Attainment Attainment { get; private set; }
     /// <summary>actual ÷ target of a positive quantitative row (1.3 = 130%).</summary>
     public decimal? Completion { get; private set; }
@@ -73,8 +79,13 @@ public sealed class SelfEvaluationRow
     public string Explanation { get; private set; } = "";
     /// <summary>Why <see cref="Actual"/> cannot be read, or "".</summary>
     public string ActualProblem { get; private set; } = "";
+    /// <summary>Why <see cref="TargetValue"/> cannot be read, or "" (recomputed with the score, not stored).</summary>
+    public string TargetProblem { get; private set; } = "";
+    /// <summary>An actual written as a threshold ("≥98%"), or "" (recomputed with the score, not stored).</summary>
+    public string ActualNote { get; private set; } = "";
 
-    public bool IsQualitative => Comparison == Comparison.Qualitative;
+    /// <summary>定性, or a criterion row of a 决策 / 管理 table (target "—"): judged by the grade the unit chose.</summary>
+    public bool IsQualitative => Comparison == Comparison.Qualitative || ReferenceScoring.IsCriterion(Level1, TargetValue);
 
     public bool IsFilled => IsQualitative ? Outcome is not null : Actual.Length > 0;
 
@@ -88,6 +99,7 @@ public sealed class SelfEvaluationRow
         TargetValue = indicator.TargetValue,
         Unit = indicator.Unit,
         TargetWeight = indicator.Weight,
+        Direction = indicator.Direction,
         Weight = referenceWeight,
     };
 
@@ -104,29 +116,15 @@ public sealed class SelfEvaluationRow
     internal void Write(EvaluationRowInput read) =>
         (Actual, Outcome, Weight, Score, Reason) = (read.Actual ?? "", read.Outcome, read.Weight, read.Score, read.Reason ?? "");
 
-    internal void Recompute(int year, RowWeight weight)
+    internal void Recompute(int year, RowWeight weight, IReadOnlyList<string> reverseWords)
     {
         ReferenceWeight = weight.Weight;
         WeightBasis = weight.Basis;
-        ActualProblem = "";
-        var target = IndicatorValueParser.Parse(TargetValue, Unit, Name, Comparison, year);
-        if (!target.Success)
-        {
-            Apply(new RowScore(weight.Weight, 0m, Attainment.Unknown, null, $"目标值“{TargetValue}”无法读取（{target.Error}）：参考 0 分"));
-            return;
-        }
-        EvaluationActual actual;
-        if (IsQualitative)
-            actual = new EvaluationActual(Outcome: Outcome, UnitScore: Score, UnitWeight: Weight);
-        else if (Actual.Length == 0)
-            actual = new EvaluationActual();
-        else if (!ReferenceScoring.TryReadActual(Actual, target.Value, Unit, year, out actual, out var error))
-        {
-            ActualProblem = error;
-            Apply(new RowScore(weight.Weight, 0m, Attainment.Unknown, null, $"{error}：参考 0 分"));
-            return;
-        }
-        Apply(ReferenceScoring.Indicator(target.Value, actual, weight.Weight));
+        var reading = ReferenceScoring.Row(
+            new IndicatorRow(Name, Level1, Comparison, TargetValue, Unit, Direction, IsQualitative ? "" : Actual, Outcome, Score, Weight),
+            weight.Weight, year, reverseWords);
+        (ActualProblem, TargetProblem, ActualNote) = (reading.ActualProblem, reading.TargetProblem, reading.ActualNote);
+        Apply(reading.Score);
     }
 
     private void Apply(RowScore score)
@@ -191,6 +189,8 @@ public sealed class SelfEvaluation : IOrgOwned
     public decimal? ExecutionWeight { get; private set; }
     /// <summary>预算执行率 得分 as the unit scored it.</summary>
     public decimal? ExecutionScore { get; private set; }
+    /// <summary>Why <see cref="ExecutionWeight"/> differs from the region-year's 预算执行率 分值 (real forms use 10 or 20).</summary>
+    public string ExecutionWeightReason { get; private set; } = "";
     public decimal ReferenceExecutionWeight { get; private set; }
     public decimal ReferenceExecutionScore { get; private set; }
     public string ExecutionExplanation { get; private set; } = "";
@@ -300,6 +300,9 @@ public sealed class SelfEvaluation : IOrgOwned
         var goalCompletion = (input.GoalCompletion ?? "").Trim();
         if (goalCompletion.Length > 2000)
             throw new DomainException("年度总体目标完成情况不超过 2000 字。", "年度总体目标完成情况");
+        var executionWeightReason = (input.ExecutionWeightReason ?? "").Trim();
+        if (executionWeightReason.Length > 500)
+            throw new DomainException("预算执行率分值的调整理由不超过 500 字。", "分值调整理由");
         var adjusted = input.AdjustedBudget ?? LedgerAdjustedBudget;
         var executed = input.Executed ?? LedgerExecuted;
         Money.EnsureValid(adjusted, "全年预算数（A）");
@@ -312,8 +315,8 @@ public sealed class SelfEvaluation : IOrgOwned
 
         foreach (var (row, read) in rows)
             row.Write(read);
-        (GoalCompletion, AdjustedBudget, Executed, ExecutionWeight, ExecutionScore, Total) =
-            (goalCompletion, adjusted, executed, executionWeight, executionScore, total);
+        (GoalCompletion, AdjustedBudget, Executed, ExecutionWeight, ExecutionScore, Total, ExecutionWeightReason) =
+            (goalCompletion, adjusted, executed, executionWeight, executionScore, total, executionWeightReason);
         Recompute(weights);
         FilledAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
@@ -341,11 +344,11 @@ public sealed class SelfEvaluation : IOrgOwned
     }
 
     /// <summary>Everything a refigure can change, compared by value (5.00 equals 5), rows in their order (a form read back may list them otherwise).</summary>
-    private List<object> Figures() => new object[]
+    private List<object?> Figures() => new object?[]
         {
             InitialBudget, LedgerAdjustedBudget, LedgerExecuted, AdjustedBudget, Executed, MaxScore, ReferenceExecutionWeight, ReferenceExecutionScore,
             ExecutionExplanation, ReferenceTotal, ReferenceGrade,
-        }.Concat(Rows.OrderBy(r => r.Row).SelectMany(r => new object[] { r.ReferenceWeight, r.WeightBasis, r.ReferenceScore, r.Explanation }))
+        }.Concat(Rows.OrderBy(r => r.Row).SelectMany(r => new object?[] { r.ReferenceWeight, r.WeightBasis, r.ReferenceScore, r.Explanation }))
         .Concat(Findings).ToList();
 
     /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>
@@ -376,21 +379,38 @@ public sealed class SelfEvaluation : IOrgOwned
             ? throw new DomainException($"{field} {v} 超过两位小数，请保留两位小数。", field)
             : value;
 
+    /// <summary>
+    /// The reference figures and findings. The 预算执行率 row carries the form's own 分值 (10 or 20 on real forms) when it is
+    /// within 0–总分 and the form says why it differs from the setting (<see cref="ConsistencyCheck"/> asks for that reason);
+    /// the indicators share the rest. Without a reason the setting holds. A form whose own 分值 do not add up to the total is scored against its own 分值 (never
+    /// rescaled in silence): <see cref="MaxScore"/> is then their sum and the finding shows the total normalised to 100.
+    /// </summary>
     private void Recompute(EvaluationWeights weights)
     {
-        MaxScore = weights.Total;
-        var execution = ReferenceScoring.Execution(LedgerAdjustedBudget, LedgerExecuted, weights.Execution);
-        (ReferenceExecutionWeight, ReferenceExecutionScore, ExecutionExplanation) = (execution.Weight, execution.Score, execution.Explanation);
         Rows.Sort((a, b) => a.Row.CompareTo(b.Row));
-        var rowWeights = ReferenceScoring.Weights(Rows.Select(r => (r.Level1, r.TargetWeight)).ToList(), weights);
+        var formWeights = ExecutionWeight is { } own && own >= 0 && own <= weights.Total && ExecutionWeightReason.Length > 0
+            ? weights with { Execution = own }
+            : weights;
+        var ownTotal = OwnWeightTotal();
+        var scoredOnOwn = ownTotal is { } sum && sum != weights.Total && sum > 0;
+        MaxScore = scoredOnOwn ? ownTotal!.Value : weights.Total;
+        var execution = ReferenceScoring.Execution(LedgerAdjustedBudget, LedgerExecuted, formWeights.Execution);
+        (ReferenceExecutionWeight, ReferenceExecutionScore, ExecutionExplanation) = (execution.Weight, execution.Score!.Value, execution.Explanation);
+        var rowWeights = scoredOnOwn
+            ? Rows.Select(r => new RowWeight(r.Weight!.Value, $"按自评表中的分值 {ReferenceScoring.S(r.Weight.Value)}（各行分值合计 {ReferenceScoring.S(ownTotal!.Value)} 分，不折算）")).ToList()
+            : ReferenceScoring.Weights(Rows.Select(r => (r.Level1, r.TargetWeight)).ToList(), formWeights);
         for (var i = 0; i < Rows.Count; i++)
-            Rows[i].Recompute(FiscalYear, rowWeights[i]);
-        ReferenceTotal = ReferenceExecutionScore + Rows.Sum(r => r.ReferenceScore);
+            Rows[i].Recompute(FiscalYear, rowWeights[i], weights.ReverseWords);
+        ReferenceTotal = ReferenceExecutionScore + Rows.Sum(r => r.ReferenceScore ?? 0m);
         ReferenceGrade = ReferenceScoring.GradeOf(ReferenceTotal, MaxScore);
         var findings = ConsistencyCheck.Check(this, weights).ToList();
         // The same findings keep their rows, so an unchanged form is not rewritten.
         if (!findings.SequenceEqual(Findings)) Findings = findings;
     }
+
+    /// <summary>预算执行率 分值 plus every row's 分值 as the form says, or null while any is blank.</summary>
+    internal decimal? OwnWeightTotal() =>
+        ExecutionWeight is { } execution && Rows.All(r => r.Weight is not null) ? execution + Rows.Sum(r => r.Weight!.Value) : null;
 
     private void Move(FormAction action, FormState next, ReviewActor actor, DateTime nowUtc, string? opinion)
     {

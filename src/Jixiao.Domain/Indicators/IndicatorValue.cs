@@ -37,11 +37,12 @@ public sealed record IndicatorValue(
 /// </summary>
 public sealed class ParseResult
 {
-    private ParseResult(IndicatorValue? value, string? error, IReadOnlyList<string> notes)
+    private ParseResult(IndicatorValue? value, string? error, IReadOnlyList<string> notes, bool comparisonWritten)
     {
         Value = value;
         Error = error;
         Notes = notes;
+        ComparisonWritten = comparisonWritten;
     }
 
     [MemberNotNullWhen(true, nameof(Value))]
@@ -55,11 +56,20 @@ public sealed class ParseResult
     /// <summary>Chinese notes to show next to a value that parsed; empty when it was read literally.</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    public static ParseResult Parsed(IndicatorValue value, IReadOnlyList<string> notes) => new(value, null, notes);
+    /// <summary>Whether the value itself wrote its comparison (≥95%, 95%以上, 2024年12月前): false when it came from the
+    /// 指标性质, the name or a default. A target "100%" of a 控制率 is read as reverse only when this is false.</summary>
+    public bool ComparisonWritten { get; }
 
-    public static ParseResult Failed(string error) => new(null, error, []);
+    public static ParseResult Parsed(IndicatorValue value, IReadOnlyList<string> notes, bool comparisonWritten = false) =>
+        new(value, null, notes, comparisonWritten);
+
+    public static ParseResult Failed(string error) => new(null, error, [], false);
 
     /// <summary>The value, or a <see cref="DomainException"/> carrying the reason (for a form field).</summary>
     public IndicatorValue ValueOrThrow(string? field = null) =>
         Success ? Value : throw new DomainException(Error, field);
 }
+
+/// <summary>One part of a cell holding several values (<see cref="IndicatorValueParser.Parts"/>): as written, its qualifier
+/// ("每次" in "每次≥50人", or "") and how it reads.</summary>
+public sealed record ValuePart(string Written, string Qualifier, ParseResult Result);

@@ -52,6 +52,39 @@ public static partial class IndicatorValueParser
         return result;
     }
 
+    /// <summary>
+    /// A cell that holds several values — "10TB / 100%覆盖", "全年无休 / ≥350天", "≥3次，每次≥50人" — read part by part
+    /// (each as <see cref="Parse"/> reads it, with the same unit column, name, 指标性质 and year; a leading "每次" / "每人"
+    /// … is kept as the part's qualifier). Null when the cell is one value (<see cref="Parse"/> then says what it is).
+    /// Parts are split at " / ", "/" between two values with digits, "，" "；" and "、" between values with digits.
+    /// </summary>
+    public static IReadOnlyList<ValuePart>? Parts(string? value, string? unit = null, string? indicatorName = null,
+        Comparison? comparison = null, int? year = null)
+    {
+        var written = CellText.Normalize(value);
+        if (written.Length == 0)
+            return null;
+        string[] pieces;
+        if (written.Contains(" / ", StringComparison.Ordinal))
+            pieces = written.Split(" / ");
+        else
+        {
+            pieces = PartSeparator().Split(written);
+            if (pieces.Count(p => p.Any(char.IsAsciiDigit)) < 2)
+                return null;
+        }
+        pieces = [.. pieces.Select(p => p.Trim())];
+        if (pieces.Length < 2 || pieces.Any(p => p.Length == 0))
+            return null;
+        return [.. pieces.Select(piece =>
+        {
+            var qualifier = PartQualifier().Match(piece) is { Success: true } q ? q.Value : "";
+            // a part in words ("全年无休") is text whatever the 指标性质 of the cell says
+            var rest = piece[qualifier.Length..];
+            return new ValuePart(piece, qualifier, Parse(rest, unit, indicatorName, rest.Any(char.IsAsciiDigit) ? comparison : null, year));
+        })];
+    }
+
     private const int Remembered = 50_000;
 
     private static readonly ConcurrentDictionary<(string?, string?, string?, Comparison?, int?), ParseResult> Memory = new();
@@ -240,7 +273,7 @@ public static partial class IndicatorValueParser
         }
 
         /// <summary>The comparison of a single number or date, with a note whenever it was not written in the value.</summary>
-        private Comparison Decide(bool isZero)
+        private Comparison Decide(bool isZero, bool isDate = false)
         {
             if (stated == Comparison.Qualitative)
                 Note($"指标性质是定性，但“{shown}”是定量的值，按定量理解。");
@@ -261,6 +294,11 @@ public static partial class IndicatorValueParser
             {
                 comparisonFromName = true;
                 return fromName;
+            }
+            if (isDate)
+            {
+                Note($"“{shown}”是完成期限，没有写比较符号，按“不晚于”（≤）理解。");
+                return Comparison.LessOrEqual;
             }
             if (!isZero)
                 Note("指标值没有写比较符号，按“＝”理解。");
@@ -322,7 +360,12 @@ public static partial class IndicatorValueParser
             if (!m.Success)
                 return null;
             var own = IndicatorUnits.Canonical(m.Groups["u"].Value);
-            if (own.Length > 0 && !IndicatorUnits.IsUnitLike(own))
+            if (own.Length > 1 && own[0] == '%' && PercentRemark().IsMatch(own[1..]))
+            {
+                Note($"“{shown}”中“{own[1..]}”是说明文字，按 {m.Groups["n"].Value}% 理解。");
+                own = "%";
+            }
+            if (own.Length > 0 && !IndicatorUnits.IsKnown(own))
                 return null;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                     CultureInfo.InvariantCulture, out var number))
@@ -348,8 +391,6 @@ public static partial class IndicatorValueParser
                 var percent = number <= 1m ? number * 100m : number;
                 Note($"指标“{nameShown}”是比率，但“{shown}”没有写 %：如指 {Format(percent)}% 请写“{Format(percent)}%”。");
             }
-            if (unit == "万")
-                Note("单位只写了“万”：请写明是万元、万人还是其他。");
             if (hint.Number is { } named && named != number)
                 Note($"指标名称中写有“{hint.Written}”，与指标值“{shown}”不一致。");
 
@@ -366,7 +407,7 @@ public static partial class IndicatorValueParser
                 return null;
             var lowerUnit = IndicatorUnits.Canonical(m.Groups["ua"].Value);
             var upperUnit = IndicatorUnits.Canonical(m.Groups["ub"].Value);
-            if ((lowerUnit.Length > 0 && !IndicatorUnits.IsUnitLike(lowerUnit)) || (upperUnit.Length > 0 && !IndicatorUnits.IsUnitLike(upperUnit)))
+            if ((lowerUnit.Length > 0 && !IndicatorUnits.IsKnown(lowerUnit)) || (upperUnit.Length > 0 && !IndicatorUnits.IsKnown(upperUnit)))
                 return null;
             if (lowerUnit.Length > 0 && upperUnit.Length > 0 && lowerUnit != upperUnit)
                 return Fail($"“{shown}”范围两端的单位“{lowerUnit}”和“{upperUnit}”不同：请统一单位。");
@@ -455,7 +496,7 @@ public static partial class IndicatorValueParser
                 operators.Add(before);
             if (Contradiction() is { } contradiction)
                 return Fail(contradiction);
-            var comparison = Decide(isZero: false);
+            var comparison = Decide(isZero: false, isDate: true);
             NoteDateColumn();
             return Parsed(new IndicatorValue(comparison, ValueKind.Date, null, null, period.Start, period.End, "", null,
                 comparison.Label() + period.Display));
@@ -581,7 +622,15 @@ public static partial class IndicatorValueParser
             if (SeveralValues() is { } separator)
                 return Fail($"“{shown}”含有多个值（用“{separator}”分隔），一个指标只能有一个目标值：请拆成几个指标分别填写。");
             if (hasDigit && core.Length > 0 && (char.IsAsciiDigit(core[0]) || core[0] is '+' or '-' or '.'))
+            {
+                if (operators.Count == 0 && (stated == Comparison.Qualitative || (stated is null && QuantitativeIndicator() is null))
+                    && PhraseAfterNumber().IsMatch(core))
+                {
+                    Note($"“{shown}”是数字开头的文字，不是“数值+单位”（“{LeadingNumberOrRange().Replace(core, "")}”不是计量单位），按定性描述理解：如是定量目标，请只填数值和单位。");
+                    return Qualitative(written);
+                }
                 return Fail(NumberFollowedByText());
+            }
             if (PlaceholderWithUnit() is { } placeholder)
                 return Fail(placeholder);
             if (operators.FirstOrDefault(o => o.Kind == OperatorKind.Symbol) is { } symbol)
@@ -698,7 +747,7 @@ public static partial class IndicatorValueParser
             };
             if (fromName is not null)
                 notes.Insert(0, $"{fromName}取自指标名称中的“{hint.Written}”。");
-            return ParseResult.Parsed(value, notes.ToArray());
+            return ParseResult.Parsed(value, notes.ToArray(), operators.Count > 0);
         }
 
         private static ParseResult Fail(string error) => ParseResult.Failed(error);
@@ -709,6 +758,24 @@ public static partial class IndicatorValueParser
 
     [GeneratedRegex(@"\([^()]*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Bracketed();
+
+    /// <summary>"/" not inside a unit (元/亩: a letter on both sides), "，" ";" "；" "、" and "," not inside a number (1,000).</summary>
+    [GeneratedRegex(@"\s*(?:(?<![\p{L}])/|/(?![\p{L}])|[;；、，]|,(?![0-9]{3}))\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex PartSeparator();
+
+    [GeneratedRegex(@"^每(?:次|人|年|月|个|户|村|校|期|批|项|场)?", RegexOptions.CultureInvariant)]
+    private static partial Regex PartQualifier();
+
+    /// <summary>"覆盖" in "100%覆盖": a few Chinese characters after a percentage that say what it is of.</summary>
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentRemark();
+
+    [GeneratedRegex(@"^[0-9.]+(?:\s*[-~至到—]\s*[0-9.]+)?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNumberOrRange();
+
+    /// <summary>A number (or range) followed by a phrase of three or more Chinese characters: "1-2期未按时培训".</summary>
+    [GeneratedRegex(@"^[0-9.]+(?:\s*[-~至到—]\s*[0-9.]+)?\s*[\u4e00-\u9fff][\u4e00-\u9fff，,、]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhraseAfterNumber();
 
     [GeneratedRegex(@"^各\s*[0-9]", RegexOptions.CultureInvariant)]
     private static partial Regex EachOf();

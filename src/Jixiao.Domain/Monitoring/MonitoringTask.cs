@@ -99,9 +99,10 @@ public sealed class ReturnRow
             }
             actual = isDate ? new IndicatorActual(Date: read.Value.EndDate ?? read.Value.Date) : new IndicatorActual(Number: read.Value.Number);
         }
-        var result = Warnings.Indicator(Level2, target.Value, actual, timeProgress, rules);
+        var (goal, reading) = TargetReading.AsScored(target, TargetValue, Name, null, ReverseIndicators.NationalDefault);
+        var result = Warnings.Indicator(Level2, goal, actual, timeProgress, rules);
         Light = result.Light;
-        Explanation = result.Explanation;
+        Explanation = reading.Length > 0 ? $"{reading}；{result.Explanation}" : result.Explanation;
         return null;
     }
 

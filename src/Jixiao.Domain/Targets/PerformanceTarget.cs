@@ -26,6 +26,8 @@ public sealed class TargetIndicator
     public string ScoringStandard { get; private set; } = "";
     /// <summary>The library entry it was picked from (引用指标), if any.</summary>
     public long? LibraryEntryId { get; private set; }
+    /// <summary>方向 as the filler or a reviewer confirmed it; null: a bare target is read by the name (<see cref="ReverseIndicators"/>).</summary>
+    public IndicatorDirection? Direction { get; private set; }
 
     public static TargetIndicator From(int row, TargetIndicatorInput input) => new()
     {
@@ -41,10 +43,11 @@ public sealed class TargetIndicator
         Explanation = Clean(input.Explanation, 1000),
         ScoringStandard = Clean(input.ScoringStandard, 1000),
         LibraryEntryId = input.LibraryEntryId,
+        Direction = input.Direction,
     };
 
     public TargetIndicatorInput ToInput() =>
-        new(Level1, Level2, Name, Comparison, TargetValue, Unit, Basis, Weight, Explanation, ScoringStandard, LibraryEntryId);
+        new(Level1, Level2, Name, Comparison, TargetValue, Unit, Basis, Weight, Explanation, ScoringStandard, LibraryEntryId, Direction);
 
     /// <summary>The written value read with the row's comparison, unit, name and year.</summary>
     public ParseResult Parse(int? year) => IndicatorValueParser.Parse(TargetValue, Unit, Name, Comparison, year);
@@ -65,7 +68,7 @@ public sealed class TargetIndicator
 public sealed record TargetIndicatorInput(
     string Level1, string Level2, string Name, Comparison Comparison, string TargetValue, string Unit,
     ValueBasis Basis = ValueBasis.Plan, decimal? Weight = null, string Explanation = "", string ScoringStandard = "",
-    long? LibraryEntryId = null);
+    long? LibraryEntryId = null, IndicatorDirection? Direction = null);
 
 /// <summary>Who acted, as stamped on a review step.</summary>
 public sealed record ReviewActor(long? UserId, string UserName, Role Role);

@@ -33,5 +33,6 @@ public static class TargetDiff
 
     private static string Describe(TargetIndicator i) =>
         $"{i.TargetValue}（{i.Display(null)}）"
-        + $"；{i.Basis.Label()}{(i.Weight is { } w ? $"；权重 {w:0.##}" : "")}{(i.ScoringStandard.Length > 0 ? "；评分：" + i.ScoringStandard : "")}";
+        + $"；{i.Basis.Label()}{(i.Weight is { } w ? $"；权重 {w:0.##}" : "")}{(i.ScoringStandard.Length > 0 ? "；评分：" + i.ScoringStandard : "")}"
+        + (i.Direction is { } d ? $"；方向：{d.Label()}" : "");
 }

@@ -76,6 +76,8 @@ public static class TargetQuality
                 Block(r.Row, "指标性质", $"选的是“{r.Comparison.Label()}”，但指标值“{value}”读作“{v.Comparison.Label()}”，请统一。");
             if (v.Kind is ValueKind.Number or ValueKind.NumberRange && v.Unit.Length == 0)
                 Block(r.Row, "计量单位", $"定量指标“{r.Name}”必须有计量单位（如 人次、个、万元、%）。");
+            else if (r.Unit.Length > 0 && v.Kind is ValueKind.Number or ValueKind.NumberRange && !IndicatorUnits.IsUnit(r.Unit))
+                Warn(r.Row, "计量单位", $"“{r.Unit}”不在计量单位词表中（如 人次、台（套）、万元/公里、㎡）：请确认是计量单位，说明文字请写入指标解释。");
             if (IndicatorFrame.IsCost(r.Level1, r.Level2) && v.Comparison is Comparison.GreaterOrEqual or Comparison.Greater)
                 Warn(r.Row, "指标性质", $"成本指标“{r.Name}”用“{v.Comparison.Label()}”值得商榷：成本通常应控制在某数以内（≤）。");
             if (v.Kind == ValueKind.Percent && (v.UpperNumber ?? v.Number) > 100m)

@@ -2,6 +2,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public static class CliVerbs
         ["import"] = "导入一体化数据：import --kind projects|movements|payments --region 140423 --year 2026 --file 文件 [--commit]",
         ["users"] = UserVerbs.Usage,
         ["verify-audit"] = "校验审计日志哈希链，被篡改时以非零码退出",
+        ["refigure"] = "按当前评分规则和设置重新计算一个区划一个年度未终审的自评表：refigure --region 140423 --year 2025",
         ["schema-script"] = "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）",
     };
 
@@ -95,6 +97,14 @@ public static class CliVerbs
                     return await ImportAsync(services, args);
                 case "users":
                     return await UserVerbs.RunAsync(services, args);
+                case "refigure":
+                    await migrator.MigrateAsync();
+                    string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"缺少参数 {name}。");
+                    var refigured = await EvaluationWork.RefigureRegionAsync(services.GetRequiredService<JixiaoDbContext>(), Option("--region"),
+                        int.TryParse(Option("--year"), out var year) ? year : throw new ArgumentException("--year 应为年度，如 2025。"),
+                        services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+                    Console.WriteLine($"已重新计算 {refigured.Forms} 张未终审的自评表，其中 {refigured.Changed} 张有变化；已终审 {refigured.Approved} 张未动。");
+                    return 0;
                 case "verify-audit":
                     var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<SystemDbContext>(), CancellationToken.None);
                     Console.WriteLine(result.Summary);

@@ -28,6 +28,7 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
                      nameof(SelfEvaluation.ReferenceTotal), nameof(SelfEvaluation.MaxScore) })
             b.Property<decimal>(score).HasPrecision(9, 2);
         b.Property(e => e.ExecutionExplanation).HasMaxLength(400);
+        b.Property(e => e.ExecutionWeightReason).HasMaxLength(500).HasDefaultValue("");
         b.Property(e => e.ReferenceGrade).HasMaxLength(12);
         b.Property(e => e.UpdatedAtUtc).IsConcurrencyToken();
         b.Ignore(e => e.ExecutionRate);
@@ -62,8 +63,11 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
             r.Property(x => x.Outcome).HasMaxLength(16);
             r.Property(x => x.Reason).HasMaxLength(1000);
             r.Property(x => x.Attainment).HasMaxLength(12);
-            r.Property(x => x.Explanation).HasMaxLength(500);
+            r.Property(x => x.Explanation).HasMaxLength(1000);
             r.Property(x => x.ActualProblem).HasMaxLength(300);
+            r.Property(x => x.Direction).HasMaxLength(16);
+            r.Ignore(x => x.TargetProblem);
+            r.Ignore(x => x.ActualNote);
             foreach (var score in new[] { nameof(SelfEvaluationRow.TargetWeight), nameof(SelfEvaluationRow.Weight), nameof(SelfEvaluationRow.Score),
                          nameof(SelfEvaluationRow.Completion) })
                 r.Property<decimal?>(score).HasPrecision(12, 4);
@@ -99,6 +103,7 @@ internal sealed class EvaluationWeightSettingConfiguration : IEntityTypeConfigur
         foreach (var p in new[] { "Execution", "Output", "Benefit", "Satisfaction", "Cost", "Total", "OverAchievementPercent", "ReferenceGap",
                      "DistortionGap", "QualityWeight", "IndicatorWeight" })
             b.Property<decimal>(p).HasPrecision(9, 4);
+        b.Property(s => s.ReverseVocabulary).HasMaxLength(2000).HasDefaultValue("");
         b.Ignore(s => s.Weights);
         b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
     }

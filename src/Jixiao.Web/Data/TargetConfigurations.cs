@@ -46,6 +46,7 @@ internal sealed class PerformanceTargetConfiguration : IEntityTypeConfiguration<
             i.Property(x => x.TargetValue).HasMaxLength(200);
             i.Property(x => x.Unit).HasMaxLength(30);
             i.Property(x => x.Basis).HasMaxLength(16);
+            i.Property(x => x.Direction).HasMaxLength(16);
             i.Property(x => x.Weight).HasPrecision(9, 2);
             i.Property(x => x.Explanation).HasMaxLength(1000);
             i.Property(x => x.ScoringStandard).HasMaxLength(1000);

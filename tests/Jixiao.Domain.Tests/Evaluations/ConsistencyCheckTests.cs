@@ -34,8 +34,9 @@ public sealed class ConsistencyCheckTests
         ["得分为空"] = (f => With(f, new EvaluationRowInput(4, "950", Weight: 12.5m)), [(null, Blank), (4, Blank)]),
         ["实际完成值为空"] = (f => With(f, new EvaluationRowInput(3, "", Weight: 12.5m, Score: 12.5m)), [(null, FindingKind.FarFromReference), (3, Blank)]),
         ["定性未选达成情况"] = (f => With(f, new EvaluationRowInput(5, "", null, 30m, 27m)), [(null, FindingKind.FarFromReference), (5, Blank)]),
+        // no reference score for the row, so the total is not compared with the unit's
         ["实际完成值无法读取"] = (f => With(f, new EvaluationRowInput(3, "全部及时", Weight: 12.5m, Score: 12.5m)),
-            [(null, FindingKind.FarFromReference), (3, FindingKind.UnreadableActual)]),
+            [(3, FindingKind.UnreadableActual)]),
         ["得分高于分值"] = (f => With(f, new EvaluationRowInput(6, "92", Weight: 10m, Score: 10.5m)), [(6, FindingKind.ScoreOutOfRange)]),
         ["得分为负"] = (f => With(f, new EvaluationRowInput(6, "92", Weight: 10m, Score: -1m)), [(null, FindingKind.FarFromReference), (6, FindingKind.ScoreOutOfRange)]),
         ["达成打在 80% 边界上"] = (f => With(f, new EvaluationRowInput(5, "", QualitativeOutcome.Achieved, 30m, 24m)), []),
@@ -59,11 +60,45 @@ public sealed class ConsistencyCheckTests
         ["执行率得分高于分值"] = (f => f with { ExecutionScore = 11m, Total = 98m }, [(0, FindingKind.ScoreOutOfRange)]),
         ["执行率分值为空"] = (f => f with { ExecutionWeight = null }, [(0, Blank)]),
         ["执行率得分为空"] = (f => f with { ExecutionScore = null }, [(0, Blank)]),
-        // the unit's total 10 分 from the reference is not flagged, 10.01 is
-        ["与参考分相差 10 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 10m, Reason: "政策调整，资助对象改由省级资助")), []),
-        ["与参考分相差 10.01 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 10.01m, Reason: "政策调整，资助对象改由省级资助")),
+        // a met quantitative row: 80 % of its 分值 is the 达成 band's edge (a self-deduction, a warning); below it, finding (d)
+        ["已达到打在达成区间下限 80%"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 10m)), [(2, FindingKind.MetBelowFull)]),
+        ["已达到低于达成区间"] = (f => With(f, new EvaluationRowInput(2, "98.5", Weight: 12.5m, Score: 9.99m)), [(2, FindingKind.OutsideBand)]),
+        // a form may give 预算执行率 20 分 (the indicators then share 80), with a reason
+        // without a reason the setting's 10 holds, so the 19 scored on 20 also contradicts the ledger's 9.5
+        ["执行率分值 20 未说明理由"] = (f => ExecutionTwenty(f, ""),
+            [(0, FindingKind.ExecutionWeightWithoutReason), (0, FindingKind.ExecutionContradictsLedger)]),
+        ["执行率分值 20 说明了理由"] = (f => ExecutionTwenty(f, "按省厅模板，预算执行率 20 分"), []),
+        // the unit's total 5 分 from the reference (the default) is not flagged, 5.01 is
+        ["与参考分相差 5 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 5m, Reason: "政策调整，资助对象改由省级资助")), []),
+        ["与参考分相差 5.01 分"] = (f => With(f, new EvaluationRowInput(1, "0", Weight: 12.5m, Score: 5.01m, Reason: "政策调整，资助对象改由省级资助")),
             [(null, FindingKind.FarFromReference)]),
     };
+
+    private static SelfEvaluationInput ExecutionTwenty(SelfEvaluationInput f, string reason) => With(f with
+        {
+            ExecutionWeight = 20m, ExecutionScore = 19m, ExecutionWeightReason = reason,
+        },
+        new EvaluationRowInput(1, "760", Weight: 10m, Score: 10m), new EvaluationRowInput(2, "98.5", Weight: 10m, Score: 10m),
+        new EvaluationRowInput(3, "100", Weight: 10m, Score: 10m), new EvaluationRowInput(4, "950", Weight: 10m, Score: 10m));
+
+    [Fact]
+    public void Check_ExecutionWeightOfTheForm_IsTheReferenceAndTheIndicatorsShareTheRest()
+    {
+        var evaluation = NewEvaluation();
+        evaluation.Fill(Unit, ExecutionTwenty(Clean(), "按省厅模板，预算执行率 20 分"), Weights, Now);
+
+        Assert.Equal((20m, 19m), (evaluation.ReferenceExecutionWeight, evaluation.ReferenceExecutionScore));
+        Assert.Equal([11.11m, 11.11m, 11.11m, 11.11m, 26.67m, 8.89m], evaluation.Rows.Select(r => r.ReferenceWeight));
+        Assert.Equal("产出指标 50 分按指标分值合计 80 分折算为 44.44 分，由 4 个指标平分", evaluation.Rows[0].WeightBasis);
+    }
+
+    [Fact]
+    public void OverAchievement_IsAHintThatTravelsWithTheForm()
+    {
+        Assert.True(FindingKind.OverAchievement.IsHint());
+        Assert.False(FindingKind.OverAchievement.IsBlocking());
+        Assert.All(Enum.GetValues<FindingKind>().Where(k => k != FindingKind.OverAchievement), k => Assert.False(k.IsHint()));
+    }
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
 
@@ -115,18 +150,20 @@ public sealed class ConsistencyCheckTests
             (6, FindingKind.MissingReason, true),
         ], findings.Select(f => (f.Row, f.Kind, f.Blocking)));
 
-        // reference: 9.5 + 12.5 + 12.5 + 0 + 12.5 + 23.99 (部分达成 [18, 24) takes 27 down to 23.99) + 9.44 (85 ÷ 90 × 10)
-        Assert.Equal(80.43m, evaluation.ReferenceTotal);
+        // weights adding up to 110 are scored as they stand (row 4 at 22.5), not rescaled in silence:
+        // 9.5 + 12.5 + 12.5 + 0 + 22.5 + 23.99 (部分达成 [18, 24) takes 27 down to 23.99) + 9.44 (85 ÷ 90 × 10) = 90.43 of 110
+        Assert.Equal(90.43m, evaluation.ReferenceTotal);
+        Assert.Equal(110m, evaluation.MaxScore);
         Assert.Equal(Grade.Good, evaluation.ReferenceGrade);
         Assert.Equal(
         [
             "年度总体目标完成情况为空：请对照年度目标写明全年实际完成情况",
-            "分值合计 110 分（预算执行率 10 + 各指标 100），应为 100 分：请调整各行分值",
+            "分值合计 110 分（预算执行率 10 + 各指标 100），应为 100 分：参考分按表中分值计为 90.43 分（满分 110 分），折合 100 分制为 82.21 分；请调整各行分值",
             "总分填的是 100 分，但预算执行率得分与各指标得分之和为 104.5 分：请改为 104.5 分，或检查各行得分",
-            "自评总分 100 分与参考分 80.43 分相差 19.57 分，超过 10 分；相差最多的是第 3 行“资金发放及时率”（自评 12.5，参考 0）、第 4 行“生均补助标准”（自评 22.5，参考 12.5）、第 5 行“家庭经济困难学生辍学情况”（自评 27，参考 23.99）：请对照各行的参考分说明核对评分",
+            "自评总分 100 分与参考分 90.43 分相差 9.57 分，超过 5 分；相差最多的是第 3 行“资金发放及时率”（自评 12.5，参考 0）、第 5 行“家庭经济困难学生辍学情况”（自评 27，参考 23.99）、第 2 行“资助对象认定准确率”（自评 10，参考 12.5）：请对照各行的参考分说明核对评分",
             "预算执行率行的全年预算数（A）填的是 1,000,000.00 元（填成了年初预算数），账面调整后的全年预算数为 1,200,000.00 元：执行率按调整后的全年预算数计算，请改为 1,200,000.00 元",
             "预算执行率行得分 10 分，按账面应为 9.5 分（全年预算数（A）1,200,000.00 元，全年执行数（B）1,140,000.00 元，执行率 B ÷ A = 95%：min(95%, 100%) × 10 = 9.5 分）：请改为 9.5 分",
-            "第 1 行“学生受资助人数”完成目标的 130.6%，达到超额完成提示线 130%，目标可能定得偏低：请在偏差原因分析中说明原因",
+            "第 1 行“学生受资助人数”完成目标的 130.6%，达到超额完成提示线 130%，目标可能定得偏低：请在偏差原因分析中简要说明原因",
             "第 2 行“资助对象认定准确率”已达到目标，按评分规则应得满分 12.5 分，自评 10 分：如非有意扣分，请改为 12.5 分",
             "第 3 行“资金发放及时率”的实际完成值为空：请填写全年实际完成值（目标 100%）",
             "第 5 行“家庭经济困难学生辍学情况”自评“部分达成”，得分应在 [18, 24) 分之间，填的是 27 分：请在区间内打分，或改选达成情况",

@@ -10,7 +10,7 @@ public sealed class EvaluationWeightsTests
     {
         var d = EvaluationWeights.Defaults.Validated();
         Assert.Equal((10m, 50m, 30m, 10m, 0m, 100m), (d.Execution, d.Output, d.Benefit, d.Satisfaction, d.Cost, d.Total));
-        Assert.Equal((130m, 10m, 15m, 0.4m, 0.6m), (d.OverAchievementPercent, d.ReferenceGap, d.DistortionGap, d.QualityWeight, d.IndicatorWeight));
+        Assert.Equal((130m, 5m, 15m, 0.4m, 0.6m), (d.OverAchievementPercent, d.ReferenceGap, d.DistortionGap, d.QualityWeight, d.IndicatorWeight));
         Assert.Equal(90m, d.IndicatorPoints);
         Assert.Equal((50m, 30m, 10m, 0m, (decimal?)null), (d.Level1("产出指标"), d.Level1("效益指标"), d.Level1("满意度指标"), d.Level1("成本指标"), d.Level1("管理指标")));
     }

@@ -200,7 +200,7 @@ public sealed class ReferenceScoringTests
     [InlineData("≥735人次", "人次", "约七百", false, "实际完成值“约七百”不是一个数：请只填数值，如 735（单位可省略）")]
     [InlineData("≥735人次", "人次", "2026-06-30", false, "实际完成值“2026-06-30”不是一个数：请只填数值，如 735（单位可省略）")]
     [InlineData("≤2026年9月", "", "2026年9月30日", true, "")]
-    [InlineData("≤2026年9月", "", "按时完成", false, "实际完成值“按时完成”不是日期：请填写实际完成日期，如 2026-06-30")]
+    [InlineData("≤2026年9月", "", "按时完成", false, "实际完成值“按时完成”不是日期：请填写实际完成日期，如 2026-06-30，或完成期间，如 2026.3.1-11.30")]
     public void TryReadActual_WrittenValue_NumberOrDateElseSaysWhatToWrite(string target, string unit, string written, bool ok, string error)
     {
         Assert.Equal(ok, ReferenceScoring.TryReadActual(written, Target(target, unit), unit, Evaluated.Year, out _, out var message));

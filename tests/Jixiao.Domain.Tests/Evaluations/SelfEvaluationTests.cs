@@ -252,9 +252,12 @@ public sealed class SelfEvaluationTests
 
         evaluation.Refigure(Funds(), new EvaluationWeights(Execution: 20m, Output: 40m), Now);
 
+        // the form's 10 has no reason to differ from the new setting: the reference takes 20, and a finding asks for the reason
         Assert.Equal([10m, 10m, 10m, 10m, 30m, 10m], evaluation.Rows.Select(r => r.ReferenceWeight));
         Assert.Equal((20m, 19m), (evaluation.ReferenceExecutionWeight, evaluation.ReferenceExecutionScore));
         Assert.Contains(evaluation.Findings, f => f.Kind == FindingKind.ExecutionContradictsLedger);
+        Assert.Contains(evaluation.Findings, f => f.Kind == FindingKind.ExecutionWeightWithoutReason
+            && f.Message == "预算执行率行的分值为 10 分，本地区设置为 20 分：请填写调整理由，或改为 20 分");
     }
 
     [Fact]

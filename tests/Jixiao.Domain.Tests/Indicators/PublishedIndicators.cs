@@ -4,29 +4,17 @@ using Jixiao.Domain.Interchange;
 
 namespace Jixiao.Domain.Tests.Indicators;
 
-/// <summary>One row of shared/data/published-indicators.csv: a 三级 indicator as a local government printed it.</summary>
+/// <summary>One row of Data/Reference/published-indicators.csv: a 三级 indicator as a local government printed it.</summary>
 internal sealed record PublishedIndicator(int Line, string Sector, string Region, int? Year, string Level1, string Level2,
     string Name, string Value, string Unit);
 
 internal static class PublishedIndicators
 {
-    private const string RelativePath = "shared/data/published-indicators.csv";
-
     /// <summary>
-    /// The file lives beside the repository (&lt;repo&gt;/../shared), locally and in CI; found by walking up from the
-    /// test assembly so that it does not depend on the working directory.
+    /// src/Jixiao.Web/Data/Reference/published-indicators.csv (the copy the indicator library is seeded from), linked
+    /// into the test project and copied beside the test assembly, so the tests read nothing outside the repository.
     /// </summary>
-    public static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        throw new FileNotFoundException(
-            $"{RelativePath} was not found in any directory above {AppContext.BaseDirectory}; it belongs beside the repository (<repo>/../shared).");
-    }
+    public static string Locate() => Path.Combine(AppContext.BaseDirectory, "Data", "published-indicators.csv");
 
     public static IReadOnlyList<PublishedIndicator> Load()
     {

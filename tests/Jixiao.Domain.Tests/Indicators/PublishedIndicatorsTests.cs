@@ -3,7 +3,7 @@ using Jixiao.Domain.Indicators;
 
 namespace Jixiao.Domain.Tests.Indicators;
 
-/// <summary>The parser against 332 real indicators as published (shared/data/published-indicators.csv).</summary>
+/// <summary>The parser against 332 real indicators as published (src/Jixiao.Web/Data/Reference/published-indicators.csv).</summary>
 public sealed class PublishedIndicatorsTests
 {
     // What the parser reads today; a change that lowers either is a regression. The 37 rows it refuses are
@@ -58,6 +58,21 @@ public sealed class PublishedIndicatorsTests
             $"{quantitative + qualitative} rows parsed, fewer than the {ParsedOrQualitativeFloor} parsed before:\n{report}");
     }
 
+    /// <summary>The unit columns that are not units: values spilled into the column by the transcription, and a date label.</summary>
+    private static readonly HashSet<string> NotUnits =
+        ["TB / 100%覆盖", "—54周岁", ".1-12.31", "-6期培训结束后及时考核", "-2024.01", "次 (OCR; possibly ≥280次)", "/ 0.00%", "per village × 7", "年月", "年"];
+
+    [Fact]
+    public void Units_EveryPublishedUnit_IsInTheUnitsVocabulary()
+    {
+        var columns = Rows.Select(r => r.Unit.Trim()).Where(u => u.Length > 0 && !NotUnits.Contains(u)).Distinct().ToList();
+        var inValues = Parsed().Select(r => r.Result.Value!.Unit).Where(u => u.Length > 0).Distinct().ToList();
+
+        Assert.True(columns.Count > 30, $"only {columns.Count} units");
+        Assert.All(columns.Concat(inValues), unit => Assert.True(IndicatorUnits.IsUnit(unit), $"“{unit}” is not in the units vocabulary"));
+        Assert.All(NotUnits.Where(u => u is not ("年" or "年月")), text => Assert.False(IndicatorUnits.IsUnit(text), $"“{text}” is taken for a unit"));
+    }
+
     [Fact]
     public void Parse_EveryParsedPublishedValue_NormalizedReadsBackTheSame()
     {
@@ -101,6 +116,97 @@ public sealed class PublishedIndicatorsTests
             }
             Assert.Equal(v.Kind == ValueKind.Text, v.Comparison == Comparison.Qualitative);
         }
+    }
+
+    /// <summary>
+    /// docs/indicator-values.md is this report: what the parser makes of every published indicator, counted by reading,
+    /// every refusal with its reason, every cell read in parts, every reading that is not literal with its notes. The test
+    /// fails when the report in the repository is not what the parser says today; <c>JIXIAO_WRITE_DOCS=1</c> rewrites it.
+    /// </summary>
+    [Fact]
+    public void Report_PublishedIndicators_IsWhatDocsIndicatorValuesSays()
+    {
+        var results = Rows.Select(row => (Row: row, Result: Parse(row))).ToList();
+        var parts = results.Where(r => !r.Result.Success)
+            .Select(r => (r.Row, Parts: IndicatorValueParser.Parts(r.Row.Value, r.Row.Unit, r.Row.Name, year: r.Row.Year)))
+            .Where(r => r.Parts is { } p && p.All(x => x.Result.Success)).ToList();
+        var refused = results.Where(r => !r.Result.Success && parts.All(p => p.Row != r.Row)).ToList();
+        // A silent guess: a number read with a comparison nobody wrote (not in the value, the 指标性质 or the name) and no note.
+        var silent = results.Where(r => r.Result is { Success: true, ComparisonWritten: false, Notes.Count: 0 }
+            && r.Result.Value!.Kind is ValueKind.Number or ValueKind.Percent && r.Result.Value.Number != 0).ToList();
+        Assert.Empty(silent);
+
+        string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+        var md = new StringBuilder()
+            .AppendLine("# 指标值读法报告 — the published indicators as the value parser reads them")
+            .AppendLine()
+            .AppendLine($"Produced by `PublishedIndicatorsTests.Report_PublishedIndicators_IsWhatDocsIndicatorValuesSays` over the {Rows.Count} "
+                + "indicators of `src/Jixiao.Web/Data/Reference/published-indicators.csv` (the values as local governments published them, "
+                + "with their unit column, name and year; no 指标性质). The test fails when this file is not what the parser says; "
+                + "`JIXIAO_WRITE_DOCS=1 dotnet test tests/Jixiao.Domain.Tests --filter Report_PublishedIndicators` rewrites it.")
+            .AppendLine()
+            .AppendLine("## Counts by reading")
+            .AppendLine()
+            .AppendLine("| Reading | Indicators | of which with notes (not read literally) |")
+            .AppendLine("|---|---:|---:|");
+        foreach (var group in results.Where(r => r.Result.Success).GroupBy(r => r.Result.Value!.Kind).OrderBy(g => g.Key))
+            md.AppendLine($"| {KindName(group.Key)} | {group.Count()} | {group.Count(r => r.Result.Notes.Count > 0)} |");
+        md.AppendLine($"| several values in one cell, each part read (scored part by part) | {parts.Count} | {parts.Count} |")
+            .AppendLine($"| refused, with the reason below | {refused.Count} | — |")
+            .AppendLine($"| **all** | **{Rows.Count}** | |")
+            .AppendLine()
+            .AppendLine($"Silent guesses (a number whose comparison nobody wrote, read without a note): **{silent.Count}**.")
+            .AppendLine()
+            .AppendLine("## Refused, with the reason a user sees")
+            .AppendLine()
+            .AppendLine("A self-evaluation row whose target is refused gets no reference score and the finding “第 N 行年度指标值“…”无法识别：参考分未计算”, "
+                + "never a silent 0; a “—” or blank target under a 一级指标 outside 产出 / 效益 / 满意度 / 成本 (决策, 过程, 管理 tables) is a criterion and scored as qualitative.")
+            .AppendLine()
+            .AppendLine("| Line | Indicator | Value | Unit column | Reason |")
+            .AppendLine("|---:|---|---|---|---|");
+        foreach (var (row, result) in refused)
+            md.AppendLine($"| {row.Line} | {Cell(row.Name)} | {Cell(row.Value)} | {Cell(row.Unit)} | {Cell(result.Error!)}"
+                + (Jixiao.Domain.Evaluations.ReferenceScoring.IsCriterion(row.Level1, row.Value) ? $"（{row.Level1}的评价要点：自评时按定性计分）" : "") + " |");
+        md.AppendLine()
+            .AppendLine("## Several values in one cell, read part by part")
+            .AppendLine()
+            .AppendLine("| Line | Indicator | Value | Parts |")
+            .AppendLine("|---:|---|---|---|");
+        foreach (var (row, cellParts) in parts)
+            md.AppendLine($"| {row.Line} | {Cell(row.Name)} | {Cell(row.Value)} | {Cell(string.Join("；", cellParts!.Select(p => $"{p.Qualifier}{p.Result.Value!.Normalized}")))} |");
+        md.AppendLine()
+            .AppendLine("## Read with notes (every reading that is not literal says so)")
+            .AppendLine()
+            .AppendLine("| Line | Value | Unit column | Read as | Notes |")
+            .AppendLine("|---:|---|---|---|---|");
+        foreach (var (row, result) in results.Where(r => r.Result.Success && r.Result.Notes.Count > 0))
+            md.AppendLine($"| {row.Line} | {Cell(row.Value)} | {Cell(row.Unit)} | {Cell(result.Value!.Normalized)} | {Cell(string.Join(" ", result.Notes))} |");
+
+        var path = Path.Combine(RepositoryRoot(), "docs", "indicator-values.md");
+        var report = md.ToString();
+        if (Environment.GetEnvironmentVariable("JIXIAO_WRITE_DOCS") == "1")
+            File.WriteAllText(path, report, new UTF8Encoding(false));
+        Assert.True(File.Exists(path) && File.ReadAllText(path, Encoding.UTF8) == report,
+            "docs/indicator-values.md is not what the parser reads today: run the test with JIXIAO_WRITE_DOCS=1 and commit the file.");
+    }
+
+    private static string KindName(ValueKind kind) => kind switch
+    {
+        ValueKind.Number => "number with unit",
+        ValueKind.Percent => "percentage",
+        ValueKind.Date => "date (deadline)",
+        ValueKind.DateRange => "date range",
+        ValueKind.NumberRange => "number range",
+        _ => "qualitative text",
+    };
+
+    /// <summary>The directory of Jixiao.slnx above the test assembly (the tests run inside the repository).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException($"Jixiao.slnx was not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>How messages quote a cell: whitespace collapsed, at most 40 characters.</summary>

@@ -50,6 +50,28 @@ public sealed class TargetQualityTests
         Assert.Equal((row, blocking), (issue.Row, issue.Blocking));
     }
 
+    [Theory]
+    [InlineData("≥12", "台（套）")]
+    [InlineData("≥12", "台(套)")]
+    [InlineData("≥820", "人·次")]
+    [InlineData("≥35", "万元/公里")]
+    [InlineData("≥500", "m³")]
+    [InlineData("≥1200", "㎡")]
+    [InlineData("≥12台（套）", "台（套）")]
+    public void Unit_CompoundOrBracketed_IsAUnit(string value, string unit)
+    {
+        Assert.Empty(CheckWith(1, PerformanceTargetTests.GoodRows()[0] with { Name = "设备购置数量", TargetValue = value, Unit = unit }));
+    }
+
+    [Fact]
+    public void Unit_PhraseInTheUnitColumn_IsAWarningNotAUnit()
+    {
+        var issue = Assert.Single(CheckWith(1, PerformanceTargetTests.GoodRows()[0] with { Name = "培训期数", TargetValue = "≥12", Unit = "期未按时培训" }));
+
+        Assert.Equal((false, "计量单位"), (issue.Blocking, issue.Field));
+        Assert.Equal("“期未按时培训”不在计量单位词表中（如 人次、台（套）、万元/公里、㎡）：请确认是计量单位，说明文字请写入指标解释。", issue.Message);
+    }
+
     [Fact]
     public void GoodTargets_HaveNoFindings() =>
         Assert.Empty(CheckWith(1, PerformanceTargetTests.GoodRows()[0] with { TargetValue = "≥820人次" }));

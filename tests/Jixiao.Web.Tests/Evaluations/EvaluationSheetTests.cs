@@ -186,7 +186,8 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Equal(["1", "2", "3", "4", "总分"], sheet.SkipWhile(r => r[0] != "行号").Skip(1).TakeWhile(r => r[0].Length > 0).Select(r => r[0]));
 
         // Planted: B contradicts the ledger, 产出 weights 25 + 20 (分值 95 in all), 150 of 200 套 with no reason, 达成 scored 20 of 30
-        // (band 24–30), a blank 实际完成值, and 总分 85 against a sum of 78.75. The reference total is 77.75: not far enough for a warning.
+        // (band 24–30), a blank 实际完成值, and 总分 85 against a sum of 78.75. The 分值 adding up to 95 are scored as they stand
+        // (not rescaled), and the reference total is then more than 5 分 (the default) from the unit's 85: a warning.
         int Row(int n) => ExcelRow(xlsx, n.ToString());
         var planted = Fill(xlsx,
             (ExcelRow(xlsx, "年度资金总额"), Fund("executed"), 140_000m), (ExcelRow(xlsx, "年度资金总额"), Fund("score"), 10m),
@@ -203,11 +204,12 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         Assert.Empty(report.Issues);
         (int?, FindingKind)[] expected =
         [
-            (null, FindingKind.WeightTotal), (null, FindingKind.TotalMismatch), (SelfEvaluation.ExecutionRow, FindingKind.ExecutionContradictsLedger),
+            (null, FindingKind.WeightTotal), (null, FindingKind.TotalMismatch), (null, FindingKind.FarFromReference),
+            (SelfEvaluation.ExecutionRow, FindingKind.ExecutionContradictsLedger),
             (1, FindingKind.MissingReason), (3, FindingKind.OutsideBand), (4, FindingKind.Blank),
         ];
         Assert.Equal(expected.Order(), report.Findings.Select(f => (f.Row, f.Kind)).Order());
-        Assert.All(report.Findings, f => Assert.True(f.Blocking));
+        Assert.All(report.Findings, f => Assert.Equal(f.Kind != FindingKind.FarFromReference, f.Blocking));
         Assert.Contains("140,000.00", report.Findings.Single(f => f.Kind == FindingKind.ExecutionContradictsLedger).Message);
         Assert.Contains("78.75", report.Findings.Single(f => f.Kind == FindingKind.TotalMismatch).Message);
         Assert.Contains("已导入自评表", report.Summary);
@@ -215,7 +217,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         // The form says the same as the import report: the findings travel with the saved form.
         var form = (await unit.GetJsonAsync<View>($"/api/evaluations/{id}"))!.Evaluation;
         Assert.Equal(report.Findings.Select(f => (f.Row, f.Kind, f.Message)).Order(), form.Findings.Select(f => (f.Row, f.Kind, f.Message)).Order());
-        Assert.Equal((140_000m, 85m, 77.75m), (form.Executed, form.Total, form.ReferenceTotal));
+        Assert.Equal((140_000m, 85m, 72.75m), (form.Executed, form.Total, form.ReferenceTotal));
 
         // Exported again, the sheet lists them under the total.
         var again = SpreadsheetReader.Read(await ExportAsync(unit, id), "自评表.xlsx", new UploadLimits());

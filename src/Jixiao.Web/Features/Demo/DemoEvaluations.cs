@@ -63,7 +63,9 @@ public static class DemoEvaluations
                 var rows = input.Rows.Select(r =>
                 {
                     var row = form.Rows.Single(x => x.Row == r.Row);
-                    var score = Math.Max(0, row.ReferenceScore - (random.Next(6) == 0 ? 1 : 0));
+                    // A self-deduction stays inside the 达成 band (≥ 80 % of the 分值), as a careful unit's would.
+                    var deduct = random.Next(6) == 0 && row.ReferenceWeight >= 5 ? 1 : 0;
+                    var score = Math.Max(0, (row.ReferenceScore ?? 0m) - deduct);
                     return r with { Weight = row.ReferenceWeight, Score = score, Reason = row.Attainment == Attainment.Missed ? Reasons[random.Next(Reasons.Length)] : r.Reason };
                 }).ToList();
                 var total = form.ReferenceExecutionScore + rows.Sum(r => r.Score ?? 0);
@@ -116,7 +118,9 @@ public static class DemoEvaluations
             if (r.IsQualitative)
                 return new EvaluationRowInput(r.Row, Outcome: random.Next(10) switch { < 8 => QualitativeOutcome.Achieved, < 9 => QualitativeOutcome.PartlyAchieved, _ => QualitativeOutcome.NotAchieved });
             var target = IndicatorValueParser.Parse(r.TargetValue, r.Unit, r.Name, r.Comparison, form.FiscalYear);
-            return new EvaluationRowInput(r.Row, Actual: target.Success ? Actual(target.Value, random) : r.TargetValue);
+            return new EvaluationRowInput(r.Row, Actual: target.Success
+                ? Actual(TargetReading.AsScored(target, r.TargetValue, r.Name, r.Direction, ReverseIndicators.NationalDefault).Goal, random)
+                : r.TargetValue);
         }).ToList(),
         null);
 

@@ -71,7 +71,8 @@ public static class DemoTargets
         new("产出指标", "数量指标", "年度重点工作任务完成数", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(6, 16)}项", "项", "按完成项数计分"),
         new("产出指标", "质量指标", "重点工作任务完成率", Comparison.GreaterOrEqual, (_, _) => "≥95%", "%", "每低 1 个百分点扣 0.5 分"),
         new("产出指标", "时效指标", "部门预算执行率", Comparison.GreaterOrEqual, (_, _) => "≥90%", "%", "按执行率分档计分"),
-        new("产出指标", "成本指标", "“三公”经费控制率", Comparison.LessOrEqual, (_, _) => "≤100%", "%", "超出预算不得分"),
+        // as real tables write it: a bare 100%, read as an upper limit by the name (反向指标)
+        new("产出指标", "成本指标", "“三公”经费控制率", Comparison.Equal, (_, _) => "100%", "%", "超出预算不得分"),
         new("效益指标", "社会效益指标", "部门职责履行成效", Comparison.Qualitative, (_, _) => "成效明显", "", "按年度考核结果分档评分"),
         new("效益指标", "可持续影响指标", "内部管理制度健全性", Comparison.Qualitative, (_, _) => "健全有效", "", "按制度建设和执行情况评分"),
         new("满意度指标", "服务对象满意度指标", "社会公众满意度", Comparison.GreaterOrEqual, (r, _) => $"≥{r.Next(85, 93)}%", "%", "按问卷满意率计分"),

@@ -52,7 +52,7 @@ public static class EvaluationReport
         };
         table.AddRange(e.Rows.OrderBy(row => row.Row).Select(row => new[]
         {
-            row.Level1, row.Level2, row.Name, row.TargetValue, Actual(row), Score(row.Weight), Score(row.Score), EvaluationSheet.S(row.ReferenceScore),
+            row.Level1, row.Level2, row.Name, row.TargetValue, Actual(row), Score(row.Weight), Score(row.Score), row.ReferenceScore is { } reference ? EvaluationSheet.S(reference) : "未计算",
         }));
         table.Add(["总分", "", "", "", "", EvaluationSheet.S(e.MaxScore), Score(e.Total), EvaluationSheet.S(e.ReferenceTotal)]);
         body.Append(Table(table, [12, 14, 18, 12, 14, 7, 8, 8]));

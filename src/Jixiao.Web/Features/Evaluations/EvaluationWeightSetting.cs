@@ -23,10 +23,12 @@ public sealed class EvaluationWeightSetting : IRegionOwned
     public decimal DistortionGap { get; private set; }
     public decimal QualityWeight { get; private set; }
     public decimal IndicatorWeight { get; private set; }
+    /// <summary>反向指标 name endings as written on the settings page; blank: the national default.</summary>
+    public string ReverseVocabulary { get; private set; } = "";
     public DateTime UpdatedAtUtc { get; private set; }
 
     public EvaluationWeights Weights => new(Execution, Output, Benefit, Satisfaction, Cost, Total, OverAchievementPercent, ReferenceGap, DistortionGap,
-        QualityWeight, IndicatorWeight);
+        QualityWeight, IndicatorWeight, ReverseVocabulary);
 
     public static EvaluationWeightSetting Create(string regionCode, int fiscalYear) => new() { RegionCode = regionCode, FiscalYear = fiscalYear };
 
@@ -37,6 +39,7 @@ public sealed class EvaluationWeightSetting : IRegionOwned
         (Execution, Output, Benefit, Satisfaction, Cost, Total) = (w.Execution, w.Output, w.Benefit, w.Satisfaction, w.Cost, w.Total);
         (OverAchievementPercent, ReferenceGap, DistortionGap, QualityWeight, IndicatorWeight) =
             (w.OverAchievementPercent, w.ReferenceGap, w.DistortionGap, w.QualityWeight, w.IndicatorWeight);
+        ReverseVocabulary = w.ReverseVocabulary.Trim();
         UpdatedAtUtc = nowUtc;
     }
 }

@@ -63,6 +63,13 @@ public static class EvaluationWork
     public static async Task<EvaluationsRefigured> RefigureAsync(JixiaoDbContext db, CurrentUser user, int year, DateTime nowUtc, CancellationToken ct)
     {
         var region = RoundWork.RegionOf(user);
+        return await RefigureRegionAsync(db, region, year, nowUtc, ct);
+    }
+
+    /// <summary>The same refigure for a region named by the caller (the <c>refigure</c> CLI verb, run as the system after
+    /// the scoring rules changed).</summary>
+    public static async Task<EvaluationsRefigured> RefigureRegionAsync(JixiaoDbContext db, string region, int year, DateTime nowUtc, CancellationToken ct)
+    {
         FiscalYears.EnsureValid(year);
         var weights = await WeightsAsync(db, region, year, ct);
         await using var transaction = await db.OwnTransactionAsync(ct);

@@ -35,6 +35,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     [BindProperty] public string? GoalCompletion { get; set; }
     [BindProperty] public decimal? ExecutionWeight { get; set; }
     [BindProperty] public decimal? ExecutionScore { get; set; }
+    [BindProperty] public string? ExecutionWeightReason { get; set; }
     [BindProperty] public decimal? Total { get; set; }
     [BindProperty] public List<EvaluationRowForm> Rows { get; set; } = [];
 
@@ -46,7 +47,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;
-            (GoalCompletion, ExecutionWeight, ExecutionScore, Total) = (e.GoalCompletion, e.ExecutionWeight, e.ExecutionScore, e.Total);
+            (GoalCompletion, ExecutionWeight, ExecutionScore, ExecutionWeightReason, Total) =
+                (e.GoalCompletion, e.ExecutionWeight, e.ExecutionScore, e.ExecutionWeightReason, e.Total);
             Rows = e.Rows.OrderBy(r => r.Row).Select(r => new EvaluationRowForm
             {
                 Row = r.Row, Actual = r.Actual, Outcome = r.Outcome, Weight = r.Weight, Score = r.Score, Reason = r.Reason,
@@ -66,7 +68,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         return await Run(id, async now =>
         {
             var input = new SelfEvaluationInput(GoalCompletion, ExecutionWeight, ExecutionScore,
-                Rows.Select(r => new EvaluationRowInput(r.Row, r.Actual, r.Outcome, r.Weight, r.Score, r.Reason)).ToList(), Total);
+                Rows.Select(r => new EvaluationRowInput(r.Row, r.Actual, r.Outcome, r.Weight, r.Score, r.Reason)).ToList(), Total,
+                ExecutionWeightReason: ExecutionWeightReason);
             var evaluation = await EvaluationWork.FillAsync(db, user, id, input, limits.Value, now, ct);
             if (evaluation is null) return null;
             if (!submit)

@@ -30,7 +30,7 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
         [nameof(EvaluationWeights.Cost)] = "成本指标分值应为数字，不设成本一级指标时填 0",
         [nameof(EvaluationWeights.Total)] = "总分应为数字，如 100",
         [nameof(EvaluationWeights.OverAchievementPercent)] = "超额完成提示线应为数字（百分比），如 130",
-        [nameof(EvaluationWeights.ReferenceGap)] = "与参考分的提示差距应为数字（分），如 10",
+        [nameof(EvaluationWeights.ReferenceGap)] = "与参考分的提示差距应为数字（分），如 5",
         [nameof(EvaluationWeights.DistortionGap)] = "失真判定差距应为数字（分），如 15",
         [nameof(EvaluationWeights.QualityWeight)] = "自评质量分权重应为小数，如 0.4",
         [nameof(EvaluationWeights.IndicatorWeight)] = "复核指标分权重应为小数，如 0.6",

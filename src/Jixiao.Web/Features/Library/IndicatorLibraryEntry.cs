@@ -62,6 +62,9 @@ public sealed class IndicatorLibraryEntry
         Status = LibraryStatus.Active, CreatedAtUtc = nowUtc,
     };
 
+    /// <summary>The seed's update path: a published entry's example and unit as <see cref="LibrarySeed.CleanExample"/> cleans them.</summary>
+    public void CleanExample(string exampleValue, string unit) => (ExampleValue, Unit) = (exampleValue, unit);
+
     /// <summary>纳入指标库: a project's indicator proposed for the library (decided by the performance division).</summary>
     public static IndicatorLibraryEntry Propose(string sector, Domain.Targets.TargetIndicator indicator, string regionCode, int year,
         long projectId, string proposedBy, DateTime nowUtc) => new()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
 using Jixiao.Web.Data;
@@ -8,15 +9,23 @@ namespace Jixiao.Web.Features.Library;
 
 /// <summary>
 /// Fills an empty indicator library from the 332 published indicators shipped with the app
-/// (Data/Reference/published-indicators.csv, a copy of shared/data): one entry per sector, 二级指标 and name,
+/// (Data/Reference/published-indicators.csv): one entry per sector, 二级指标 and name,
 /// keeping the region and year it was published in, its value as an example and the comparison the value
 /// parser reads from it (left open where it cannot).
 /// </summary>
-public static class LibrarySeed
+public static partial class LibrarySeed
 {
+    /// <summary>Seeds an empty library; a library seeded before has the examples of its published entries cleaned (issue 13).</summary>
     public static async Task<int> EnsureAsync(SystemDbContext db, DateTime nowUtc, CancellationToken ct)
     {
-        if (await db.Library.AnyAsync(ct)) return 0;
+        if (await db.Library.AnyAsync(ct))
+        {
+            var published = await db.Library.Where(e => e.OriginProjectId == null && e.ProposedBy == "").ToListAsync(ct);
+            foreach (var entry in published)
+                entry.CleanExample(CleanExample(entry.ExampleValue), CleanUnit(entry.Unit));
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }
         var entries = Read(nowUtc);
         await db.InsertAuditedAsync(entries, ct);
         return entries.Count;
@@ -39,12 +48,44 @@ public static class LibrarySeed
             {
                 var librarySector = Sectors.FromPublished(r[sector].Trim());
                 var y = int.TryParse(r[year], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-                var reading = IndicatorValueParser.Parse(r[value], r[unit], r[level3], null, y == 0 ? null : y);
+                var example = CleanExample(r[value]);
+                var unitColumn = CleanUnit(r[unit]);
+                var reading = IndicatorValueParser.Parse(example, unitColumn, r[level3], null, y == 0 ? null : y);
                 return IndicatorLibraryEntry.Published(librarySector == Sectors.Common ? LibraryKind.Common : LibraryKind.Sector,
                     librarySector, r[level1].Trim(), r[level2].Trim(), r[level3].Trim(), reading.Value?.Comparison,
-                    r[value].Trim(), (reading.Value?.Unit ?? r[unit]).Trim(), r[region].Trim(), y, nowUtc);
+                    example, (reading.Value?.Unit ?? unitColumn).Trim(), r[region].Trim(), y, nowUtc);
             })
             .DistinctBy(e => (e.Sector, e.Level2, e.Name))
             .ToList();
     }
+
+    /// <summary>
+    /// A published value as users may see it as an example: the transcribers' notes of the source tables go. A value they
+    /// marked uncertain ("2280次 (OCR; possibly ≥280次)", "> (truncated)", "(blank) 公里", "1 per village × 7") is dropped
+    /// rather than guessed; a trailing "/" is cut ("部门整体 /"); "≥100百分比" is written "≥100%".
+    /// </summary>
+    public static string CleanExample(string written)
+    {
+        var text = CellText.Clean(written);
+        if (Transcription().IsMatch(text) || LatinWords().Matches(text).Any(m => !IndicatorUnits.IsUnit(m.Value)))
+            return "";
+        text = PercentWord().Replace(text, "${n}%").Trim().TrimEnd('/', '／').Trim();
+        return text;
+    }
+
+    /// <summary>A unit column that is not a unit of the vocabulary ("次 (OCR; possibly ≥280次)", "TB / 100%覆盖") is left blank.</summary>
+    public static string CleanUnit(string written)
+    {
+        var unit = CellText.Clean(written);
+        return unit.Length == 0 || IndicatorUnits.IsUnit(unit) ? unit : "";
+    }
+
+    [GeneratedRegex(@"OCR|truncated|unreadable|uncertain|possibly|probably|blank|\?\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Transcription();
+
+    [GeneratedRegex(@"[A-Za-z]{3,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LatinWords();
+
+    [GeneratedRegex(@"(?<n>[0-9](?:[0-9.]*))\s*百分[比率]", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentWord();
 }

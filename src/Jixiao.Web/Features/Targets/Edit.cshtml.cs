@@ -24,18 +24,20 @@ public sealed class IndicatorForm
     public string? Explanation { get; set; }
     public string? ScoringStandard { get; set; }
     public long? LibraryEntryId { get; set; }
+    public IndicatorDirection? Direction { get; set; }
 
     public TargetIndicatorInput ToInput()
     {
         var parts = Level.Split('|', 2);
         return new TargetIndicatorInput(parts[0], parts.Length == 2 ? parts[1] : "", Name ?? "", Comparison, TargetValue ?? "", Unit ?? "",
-            Basis, Weight, Explanation ?? "", ScoringStandard ?? "", LibraryEntryId);
+            Basis, Weight, Explanation ?? "", ScoringStandard ?? "", LibraryEntryId, Direction);
     }
 
     public static IndicatorForm From(TargetIndicator i) => new()
     {
         Level = $"{i.Level1}|{i.Level2}", Name = i.Name, Comparison = i.Comparison, TargetValue = i.TargetValue, Unit = i.Unit,
         Basis = i.Basis, Weight = i.Weight, Explanation = i.Explanation, ScoringStandard = i.ScoringStandard, LibraryEntryId = i.LibraryEntryId,
+        Direction = i.Direction,
     };
 }
 
@@ -147,6 +149,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     {
         [nameof(IndicatorForm.Weight)] = "权重应为数字，如 10 或 12.5",
         [nameof(IndicatorForm.Comparison)] = "指标性质请从列表中选择",
+        [nameof(IndicatorForm.Direction)] = "方向请从列表中选择",
         [nameof(IndicatorForm.Basis)] = "取值依据请从列表中选择",
         [nameof(IndicatorForm.LibraryEntryId)] = "引用的指标库条目无效，请重新引用",
     };
