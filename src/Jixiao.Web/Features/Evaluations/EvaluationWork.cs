@@ -8,6 +8,7 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
@@ -204,10 +205,13 @@ public static class EvaluationWork
         var evaluation = await FindAsync(db, id, ct);
         if (evaluation is null) return null;
         var actor = ActingRole.Pick(user, r => FormChain.SelfEvaluation.IsAllowed(evaluation.Subject, evaluation.State, action, r), action.Label() + "自评表");
+        var divisionStep = await WorkflowWork.DivisionStepAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct);
         switch (action)
         {
-            case FormAction.Submit: evaluation.Submit(actor, await WeightsAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct), nowUtc); break;
-            case FormAction.Approve: evaluation.Approve(actor, opinion, nowUtc); break;
+            case FormAction.Submit:
+                evaluation.Submit(actor, await WeightsAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct), divisionStep, nowUtc);
+                break;
+            case FormAction.Approve: evaluation.Approve(actor, opinion, divisionStep, nowUtc); break;
             case FormAction.Return: evaluation.Return(actor, opinion, nowUtc); break;
             default: throw new DomainException($"“{action}”不是自评表的动作。", "动作");
         }

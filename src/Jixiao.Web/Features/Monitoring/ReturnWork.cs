@@ -6,6 +6,7 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -55,10 +56,11 @@ public static class ReturnWork
         if (task is null) return null;
         var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
         var actor = ActingRole.Pick(user, r => FormChain.Monitoring.IsAllowed(task.Subject, task.State, action, r), action.Label() + "监控表");
+        var divisionStep = await WorkflowWork.DivisionStepAsync(db, task.RegionCode, task.FiscalYear, ct);
         switch (action)
         {
-            case FormAction.Submit: task.Submit(actor, round, nowUtc); break;
-            case FormAction.Approve: task.Approve(actor, opinion, round, nowUtc); break;
+            case FormAction.Submit: task.Submit(actor, round, divisionStep, nowUtc); break;
+            case FormAction.Approve: task.Approve(actor, opinion, round, divisionStep, nowUtc); break;
             case FormAction.Return: task.Return(actor, opinion, round, nowUtc); break;
             default: throw new DomainException($"“{action}”不是监控表的动作。", "动作");
         }
