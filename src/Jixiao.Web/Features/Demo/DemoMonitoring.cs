@@ -321,7 +321,7 @@ public static class DemoMonitoring
         };
         foreach (var ((kind, reason), (taskId, amount)) in money.Zip(idle))
         {
-            await ReturnWork.CorrectAsync(db, performance, taskId, new CorrectionRequest(kind, amount, date, null, reason), nowUtc, ct);
+            await ReturnWork.CorrectAsync(db, performance, taskId, new CorrectionRequest(kind, amount, date, null, reason, Confirmed: true), nowUtc, ct);
             count++;
         }
         // 目标调整 opens version 2 of the targets: only where the targets in force are the first and only version.

@@ -219,6 +219,14 @@ public static class EvaluationWork
         return evaluation;
     }
 
+    /// <summary>批量审核通过 / 退回: the single action on each form, one opinion for all.</summary>
+    public static Task<BatchResult> BatchAsync(JixiaoDbContext db, CurrentUser user, FormAction action, BatchRequest request, DateTime nowUtc,
+        CancellationToken ct) => action is FormAction.Approve or FormAction.Return
+        ? FormBatch.RunAsync(db, request, action == FormAction.Approve ? "通过" : "退回",
+            async id => await ActAsync(db, user, id, action, request.Opinion, nowUtc, ct) is not null,
+            ids => EvaluationQueries.NamesAsync(db, ids, ct))
+        : throw new DomainException($"批量办理只能审核通过或退回修改，不能{action.Label()}。", "动作");
+
     private static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
     {
         try

@@ -109,7 +109,7 @@ public static class FormList
         if (q.Division is { } division)
             forms = forms.Where(x => db.DivisionAssignments.Any(a => a.DivisionId == division && a.FiscalYear == x.FiscalYear && a.DepartmentId == x.DepartmentId));
         var total = await forms.CountAsync(ct);
-        var pageSize = Math.Clamp(q.PageSize, 10, 200);
+        var pageSize = Math.Clamp(q.PageSize, 10, 500);
         var page = Math.Clamp(q.PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var rows = await Sorted(forms, q).Skip((page - 1) * pageSize).Take(pageSize).Select(row).ToListAsync(ct);
         return new FormPage<TRow>(rows, total, page, pageSize);
