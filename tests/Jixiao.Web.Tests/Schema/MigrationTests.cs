@@ -95,7 +95,7 @@ public sealed class MigrationTests
         await db.Database.CloseConnectionAsync();
 
         var applied = await new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
-        Assert.Equal([9], applied.Select(s => s.Version));
+        Assert.Equal(SchemaMigrator.StepsFor(provider).Where(s => s.Version >= 9).Select(s => s.Version), applied.Select(s => s.Version));
         var tags = await db.Projects.OrderBy(p => p.Code).Select(p => p.Tags).ToListAsync(ct);
         Assert.Equal([FundTags.None, FundTags.Bond, FundTags.Ppp | FundTags.GovernmentPurchase,
             FundTags.Bond | FundTags.Ppp | FundTags.GovernmentPurchase | FundTags.CarryOver], tags);

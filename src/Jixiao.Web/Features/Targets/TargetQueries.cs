@@ -123,7 +123,7 @@ public static class TargetQueries
                            select new Listed<Project>
                            {
                                Form = p, Id = p.Id, FiscalYear = p.FiscalYear, DepartmentId = p.DepartmentId, Code = p.Code, Name = p.Name,
-                               Unit = o != null ? o.Name : "", Budget = (decimal?)t.Adjusted ?? 0m,
+                               Unit = o != null ? o.Name : "", Budget = (decimal?)t.Adjusted ?? 0m, UpdatedAtUtc = DateTime.MinValue, Rank = 0,
                            };
             var unwritten = await FormList.PageAsync(db, projects, q, x => new InboxRow(null, x.Id, TargetSubject.Project, x.Code, x.Name, x.Unit,
                 0, null, null, null, x.Budget), ct);
@@ -142,7 +142,7 @@ public static class TargetQueries
                      {
                          Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId,
                          Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + " 部门整体绩效目标",
-                         Unit = o != null ? o.Name : "", Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc,
+                         Unit = o != null ? o.Name : "", Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc, Rank = 0,
                      };
         var page = await FormList.PageAsync(db, listed, q, x => new InboxRow(x.Id, x.Form.ProjectId, x.Form.Subject, x.Code, x.Name, x.Unit,
             x.Form.Version, x.Form.State, x.UpdatedAtUtc, x.Form.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(), x.Budget), ct);

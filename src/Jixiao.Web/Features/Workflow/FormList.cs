@@ -40,10 +40,11 @@ public sealed class FormQuery
     public Light? Light { get; set; }
     /// <summary>参考等级 (self-evaluations only)</summary>
     public Grade? Grade { get; set; }
-    public FormSort Sort { get; set; }
-    public bool Desc { get; set; }
-    public int PageNumber { get; set; } = 1;
-    public int PageSize { get; set; } = 50;
+    // Nullable so the API binds them as optional ([AsParameters]); the list reads them with their defaults.
+    public FormSort? Sort { get; set; }
+    public bool? Desc { get; set; }
+    public int? PageNumber { get; set; }
+    public int? PageSize { get; set; }
 
     /// <summary>The state asked for, if it is one of <typeparamref name="TState"/>; an unknown name is refused with the choices.</summary>
     public TState? StateAs<TState>(Func<TState, string> label) where TState : struct, Enum
@@ -59,8 +60,8 @@ public sealed class FormQuery
         var values = new Dictionary<string, object?>
         {
             [nameof(Q)] = Q, [nameof(Department)] = Department, [nameof(Division)] = Division, [nameof(State)] = State, [nameof(Light)] = Light,
-            [nameof(Grade)] = Grade, [nameof(Sort)] = Sort == FormSort.Default ? null : Sort, [nameof(Desc)] = Desc ? true : null,
-            [nameof(PageNumber)] = PageNumber == 1 ? null : PageNumber,
+            [nameof(Grade)] = Grade, [nameof(Sort)] = Sort == FormSort.Default ? null : Sort, [nameof(Desc)] = Desc == true ? true : null,
+            [nameof(PageNumber)] = PageNumber is null or 1 ? null : PageNumber,
         };
         foreach (var (key, value) in changes) values[key] = value;
         return string.Join("&", values.Where(v => v.Value is not null && v.Value.ToString() is { Length: > 0 })
@@ -68,7 +69,7 @@ public sealed class FormQuery
     }
 }
 
-/// <summary>A form with the names every list shows and filters on, for <see cref="FormList.PageAsync"/>.</summary>
+/// <summary>A form with the names every list shows and filters on, for <see cref="FormList.PageAsync"/>; set every member (EF translates only what is set).</summary>
 public sealed class Listed<TForm>
 {
     public required TForm Form { get; init; }
@@ -109,13 +110,13 @@ public static class FormList
         if (q.Division is { } division)
             forms = forms.Where(x => db.DivisionAssignments.Any(a => a.DivisionId == division && a.FiscalYear == x.FiscalYear && a.DepartmentId == x.DepartmentId));
         var total = await forms.CountAsync(ct);
-        var pageSize = Math.Clamp(q.PageSize, 10, 500);
-        var page = Math.Clamp(q.PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var pageSize = Math.Clamp(q.PageSize ?? 50, 10, 500);
+        var page = Math.Clamp(q.PageNumber ?? 1, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var rows = await Sorted(forms, q).Skip((page - 1) * pageSize).Take(pageSize).Select(row).ToListAsync(ct);
         return new FormPage<TRow>(rows, total, page, pageSize);
     }
 
-    private static IQueryable<Listed<TForm>> Sorted<TForm>(IQueryable<Listed<TForm>> forms, FormQuery q) => (q.Sort, q.Desc) switch
+    private static IQueryable<Listed<TForm>> Sorted<TForm>(IQueryable<Listed<TForm>> forms, FormQuery q) => (q.Sort ?? FormSort.Default, q.Desc ?? false) switch
     {
         (FormSort.Code, false) => forms.OrderBy(x => x.Code).ThenBy(x => x.Id),
         (FormSort.Code, true) => forms.OrderByDescending(x => x.Code).ThenBy(x => x.Id),
