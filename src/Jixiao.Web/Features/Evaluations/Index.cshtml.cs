@@ -27,7 +27,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         // Self-evaluation looks back: the year just ended.
         Year ??= clock.GetUtcNow().Year - 1;
-        Query = await QueryAsync();
+        Query = FormQuery.From(Request.Query);
         try
         {
             Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
@@ -47,7 +47,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         try
         {
             Done = (await EvaluationWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            Query = await QueryAsync();
+            Query = FormQuery.From(Request.Query);
             return Redirect(Link());
         }
         catch (DomainException e)
@@ -59,13 +59,6 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
     }
 
-    private async Task<FormQuery> QueryAsync()
-    {
-        var q = new FormQuery();
-        await TryUpdateModelAsync(q, "", new Microsoft.AspNetCore.Mvc.ModelBinding.QueryStringValueProvider(
-            Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query, Request.Query, System.Globalization.CultureInfo.InvariantCulture));
-        return q;
-    }
 
     public FormFilterBar Filters => new("/Evaluations", Query, Choices, new Dictionary<string, string> { ["Year"] = $"{Year}", ["Mine"] = $"{Mine}" },
         Enum.GetValues<FormState>().Select(s => (s.ToString(), s.Label())).ToList(), Grades: true);

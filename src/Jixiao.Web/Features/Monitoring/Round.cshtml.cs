@@ -30,7 +30,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         var stats = await MonitoringQueries.StatisticsAsync(db, id, 20, ct);
         if (stats is null) return NotFound();
         Stats = stats;
-        Query = await QueryAsync();
+        Query = FormQuery.From(Request.Query);
         try
         {
             Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
@@ -51,7 +51,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         try
         {
             Done = (await ReturnWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            Query = await QueryAsync();
+            Query = FormQuery.From(Request.Query);
             return Redirect($"/Monitoring/Round/{id}?{Keep()}&{Query.With()}");
         }
         catch (DomainException e)
@@ -62,13 +62,6 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
     }
 
-    private async Task<FormQuery> QueryAsync()
-    {
-        var q = new FormQuery();
-        await TryUpdateModelAsync(q, "", new Microsoft.AspNetCore.Mvc.ModelBinding.QueryStringValueProvider(
-            Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query, Request.Query, System.Globalization.CultureInfo.InvariantCulture));
-        return q;
-    }
 
     private string Keep() => $"Mine={Mine}" + (Key is { } key ? $"&Key={key}" : "");
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year ??= clock.GetUtcNow().Year;
-        Query = await TryBindQueryAsync();
+        Query = FormQuery.From(Request.Query);
         try
         {
             Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
@@ -47,7 +47,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         try
         {
             Done = (await TargetWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion, grade), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            return Redirect(Link(Box, await TryBindQueryAsync()));
+            return Redirect(Link(Box, FormQuery.From(Request.Query)));
         }
         catch (DomainException e)
         {
@@ -58,13 +58,6 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
     }
 
-    private async Task<FormQuery> TryBindQueryAsync()
-    {
-        var q = new FormQuery();
-        await TryUpdateModelAsync(q, "", new Microsoft.AspNetCore.Mvc.ModelBinding.QueryStringValueProvider(
-            Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query, Request.Query, System.Globalization.CultureInfo.InvariantCulture));
-        return q;
-    }
 
     /// <summary>开始填报 a project's targets, blank or from last year's approved ones.</summary>
     public async Task<IActionResult> OnPostStartAsync(long projectId, TargetStart from, CancellationToken ct)

@@ -46,6 +46,21 @@ public sealed class FormQuery
     public int? PageNumber { get; set; }
     public int? PageSize { get; set; }
 
+    /// <summary>The query of a page's query string; a value that is not one of the choices is left out, as a link would never carry it.</summary>
+    public static FormQuery From(IQueryCollection query)
+    {
+        string? Text(string key) => query.TryGetValue(key, out var v) && v.ToString() is { Length: > 0 } t ? t : null;
+        long? Long(string key) => long.TryParse(Text(key), out var v) ? v : null;
+        int? Int(string key) => int.TryParse(Text(key), out var v) ? v : null;
+        T? Choice<T>(string key) where T : struct, Enum => Enum.TryParse<T>(Text(key), true, out var v) && Enum.IsDefined(v) ? v : null;
+        return new FormQuery
+        {
+            Q = Text(nameof(Q)), Department = Long(nameof(Department)), Division = Long(nameof(Division)), State = Text(nameof(State)),
+            Light = Choice<Light>(nameof(Light)), Grade = Choice<Grade>(nameof(Grade)), Sort = Choice<FormSort>(nameof(Sort)),
+            Desc = bool.TryParse(Text(nameof(Desc)), out var desc) ? desc : null, PageNumber = Int(nameof(PageNumber)), PageSize = Int(nameof(PageSize)),
+        };
+    }
+
     /// <summary>The state asked for, if it is one of <typeparamref name="TState"/>; an unknown name is refused with the choices.</summary>
     public TState? StateAs<TState>(Func<TState, string> label) where TState : struct, Enum
     {
