@@ -168,14 +168,17 @@ public sealed class WorkflowTests(WorkingCounty county) : IClassFixture<WorkingC
         var app = await county.GetAsync(provider);
         using var perf = await app.ClientForAsync("perf");
         using var jkw = await app.ClientForAsync("jkw");
+        using var edu = await app.ClientForAsync("edu");
         var education = await OrgAsync(app, "襄垣县教育科技局");
         var water = await OrgAsync(app, "115");
         var round = await OpenRoundAsync(app);
+        // A return of 教育科技局 the department passes now: with the default setting it goes to its funding division, 教科文股.
         var (ours, theirs) = await app.AsSystemAsync<SystemDbContext, (long, long)>(async db => (
-            await db.MonitoringTasks.Where(t => t.RoundId == round && t.State == FormState.DepartmentApproved && t.DepartmentId == education)
-                .OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            await db.MonitoringTasks.Where(t => t.RoundId == round && t.State == FormState.Submitted && t.DepartmentId == education)
+                .OrderByDescending(t => t.Id).Select(t => t.Id).FirstAsync(),
             await db.MonitoringTasks.Where(t => t.RoundId == round && t.DepartmentId == water).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync()));
 
+        Assert.Equal(FormState.DepartmentApproved, (await (await PostAsync(edu, $"/api/monitoring/tasks/{ours}/approve", new { })).Content.ReadJsonAsync<TaskView>())!.State);
         var todo = (await jkw.GetJsonAsync<FormPage<TaskRow>>($"/api/monitoring/rounds/{round}/tasks?mine=true&pageSize=500"))!;
         Assert.Contains(todo.Rows, r => r.Id == ours);
         Assert.All(todo.Rows, r => Assert.Equal(FormState.DepartmentApproved, r.State));
@@ -198,9 +201,14 @@ public sealed class WorkflowTests(WorkingCounty county) : IClassFixture<WorkingC
         Assert.Equal(HttpStatusCode.NotFound, (await jkw.GetAsync($"/api/monitoring/tasks/{theirs}")).StatusCode);
 
         // Self-evaluations follow the same chain.
-        var form = await app.AsSystemAsync<SystemDbContext, long>(db =>
-            db.SelfEvaluations.Where(e => e.FiscalYear == Year - 1 && e.State == FormState.DepartmentApproved && e.DepartmentId == education)
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        var (form, at) = await app.AsSystemAsync<SystemDbContext, (long, FormState)>(async db =>
+        {
+            var found = await db.SelfEvaluations.Where(e => e.FiscalYear == Year - 1 && e.DepartmentId == education
+                                                            && (e.State == FormState.DepartmentApproved || e.State == FormState.Submitted))
+                .OrderByDescending(e => e.State == FormState.DepartmentApproved).ThenBy(e => e.Id).Select(e => new { e.Id, e.State }).FirstAsync();
+            return (found.Id, found.State);
+        });
+        if (at == FormState.Submitted) Assert.True((await PostAsync(edu, $"/api/evaluations/{form}/approve", new { })).IsSuccessStatusCode);
         Assert.Contains((await jkw.GetJsonAsync<FormPage<EvaluationRow>>($"/api/evaluations?year={Year - 1}&mine=true&pageSize=500"))!.Rows, r => r.Id == form);
         var evaluated = await PostAsync(jkw, $"/api/evaluations/{form}/approve", new { opinion = "同意" });
         Assert.True(evaluated.IsSuccessStatusCode, await evaluated.Content.ReadAsStringAsync());
