@@ -14,7 +14,7 @@ namespace Jixiao.Browser.Tests;
 /// <summary>
 /// The performance division works through its target inbox: filters it by department, ticks several targets and
 /// approves them in one batch with one grade and opinion, and reads what was done. Screenshots (inbox filtered, the
-/// result) go to TestResults.
+/// result, the 审核流程与文号 settings) go to TestResults.
 /// </summary>
 public sealed class BatchReviewTests(BrowserApp browser)
 {
@@ -63,6 +63,11 @@ public sealed class BatchReviewTests(BrowserApp browser)
         var states = await app.AsSystemAsync<SystemDbContext, List<TargetState>>(db =>
             db.Targets.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).Select(t => t.State).ToListAsync());
         Assert.Equal([TargetState.Approved, TargetState.Approved, TargetState.Approved, TargetState.DivisionApproved], states);
+
+        await finance.GotoAsync($"/Workflow/Settings?Year={year}");
+        await Expect(page.GetByTestId("step-on")).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("next-no")).ToContainTextAsync($"襄财绩〔{year}〕");
+        await Shot(page, "3-workflow-settings");
         Assert.Empty(browser.ServerErrors);
         Assert.Empty(finance.Problems);
     }
