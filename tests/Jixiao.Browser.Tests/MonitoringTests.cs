@@ -119,6 +119,10 @@ public sealed class MonitoringTests(BrowserApp browser)
             await page.Locator("#documentNo").FillAsync($"襄财预〔{year}〕调{code[^4..]}号");
             await page.Locator("#reason").FillAsync("执行进度严重滞后，调减预算 10 万元");
             await finance.SubmitAsync(page.GetByTestId("record"));
+            // Money leaves the project only once finance confirms the amount and the project.
+            await Expect(page.GetByTestId("confirm-sentence")).ToContainTextAsync($"将对项目“{code} {name}”预算调减 10.00 万元（100,000.00 元）");
+            await Shot(page, "4a-confirm");
+            await finance.SubmitAsync(page.GetByTestId("confirm-record"));
             await Expect(page.GetByTestId("done")).ToContainTextAsync("已记入项目指标账");
             await Expect(page.GetByTestId("corrections")).ToContainTextAsync("预算调减");
             await Shot(page, "4-correction-recorded");

@@ -352,9 +352,10 @@ public sealed class SelfEvaluation : IOrgOwned
         .Concat(Findings).ToList();
 
     /// <summary>提交: refused while any blocking finding remains, listing every one of them.</summary>
-    public void Submit(ReviewActor actor, EvaluationWeights weights, DateTime nowUtc)
+    /// <param name="divisionStep">the region-year's setting: the funding division reviews before the performance division</param>
+    public void Submit(ReviewActor actor, EvaluationWeights weights, bool divisionStep, DateTime nowUtc)
     {
-        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Submit, actor.Role);
+        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
         weights.Validated();
         Recompute(weights);
         var blocking = Findings.Where(f => f.Blocking).ToList();
@@ -363,13 +364,13 @@ public sealed class SelfEvaluation : IOrgOwned
         Move(FormAction.Submit, next, actor, nowUtc, null);
     }
 
-    public void Approve(ReviewActor actor, string? opinion, DateTime nowUtc) =>
-        Move(FormAction.Approve, FormChain.SelfEvaluation.Next(Subject, State, FormAction.Approve, actor.Role), actor, nowUtc, opinion);
+    public void Approve(ReviewActor actor, string? opinion, bool divisionStep, DateTime nowUtc) =>
+        Move(FormAction.Approve, FormChain.SelfEvaluation.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Return, actor.Role);
+        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
         Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 

@@ -23,7 +23,7 @@ public sealed class CorrectiveAction : IOrgOwned
     /// <summary>元; 0 for a target adjustment.</summary>
     public decimal Amount { get; private set; }
     public DateOnly Date { get; private set; }
-    /// <summary>The 指标文件号 of the movements it made (generated when finance gives none).</summary>
+    /// <summary>The 指标文件号 of the movements it made: finance's own, or the region-year's next 文号 (<see cref="DocumentNumber"/>).</summary>
     public string DocumentNo { get; private set; } = "";
     public string Reason { get; private set; } = "";
     /// <summary>调剂: the project that receives the money.</summary>
@@ -64,8 +64,7 @@ public sealed class CorrectiveAction : IOrgOwned
         }
         var document = (documentNo ?? "").Trim();
         if (document.Length > 60) throw new DomainException("文件号不超过 60 个字符。", "文件号");
-        if (document.Length == 0)
-            document = $"监控整改-{project.Code}-{nowUtc:yyyyMMddHHmmss}";
+        if (document.Length == 0) throw new DomainException("请填写文件号，或留空由系统按本地区本年度文号顺序编号。", "文件号");
         return new CorrectiveAction
         {
             RegionCode = project.RegionCode, FiscalYear = project.FiscalYear, ProjectId = project.Id, OrgUnitId = project.OrgUnitId,

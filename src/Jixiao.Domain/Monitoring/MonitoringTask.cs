@@ -159,7 +159,7 @@ public sealed class MonitoringTask : IOrgOwned
     public decimal? ExecutionRate => Budget > 0 ? decimal.Round(Executed / Budget, 4, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>Filled and sent on: submitted or further along the chain.</summary>
-    public bool IsSubmitted => State is FormState.Submitted or FormState.DepartmentApproved or FormState.Approved;
+    public bool IsSubmitted => State is FormState.Submitted or FormState.DepartmentApproved or FormState.DivisionApproved or FormState.Approved;
 
     public string? ReturnReason => State == FormState.Returned
         ? Steps.Where(s => s.Action == FormAction.Return).MaxBy(s => s.Seq)?.Opinion
@@ -234,10 +234,11 @@ public sealed class MonitoringTask : IOrgOwned
     /// 提交: every indicator reported; a red or yellow part explained (偏差原因 and 完成目标可能性); “完全不可能”
     /// comes with measures; 全年预计执行数 given. Every missing item is listed with its row.
     /// </summary>
-    public void Submit(ReviewActor actor, MonitoringRound round, DateTime nowUtc)
+    /// <param name="divisionStep">the region-year's setting: the funding division reviews before the performance division</param>
+    public void Submit(ReviewActor actor, MonitoringRound round, bool divisionStep, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Submit, actor.Role);
+        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
         var problems = new List<string>();
         if (FilledAtUtc is null)
             problems.Add("监控表尚未填写");
@@ -266,17 +267,17 @@ public sealed class MonitoringTask : IOrgOwned
         Move(FormAction.Submit, next, actor, nowUtc, null);
     }
 
-    public void Approve(ReviewActor actor, string? opinion, MonitoringRound round, DateTime nowUtc)
+    public void Approve(ReviewActor actor, string? opinion, MonitoringRound round, bool divisionStep, DateTime nowUtc)
     {
         EnsureRound(round);
-        Move(FormAction.Approve, FormChain.Monitoring.Next(Subject, State, FormAction.Approve, actor.Role), actor, nowUtc, opinion);
+        Move(FormAction.Approve, FormChain.Monitoring.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
     }
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, MonitoringRound round, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Return, actor.Role);
+        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
         Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 

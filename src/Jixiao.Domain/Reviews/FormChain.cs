@@ -10,12 +10,14 @@ public enum FormState
     Pending = 1,
     /// <summary>待主管部门审核</summary>
     Submitted = 2,
-    /// <summary>待财政审核 (the department has passed it, or a department submitted its own overall form)</summary>
+    /// <summary>待业务股室审核: the department has passed it (or a department submitted its own overall form); the division that funds the department reviews it</summary>
     DepartmentApproved = 3,
     /// <summary>已审核</summary>
     Approved = 4,
     /// <summary>被退回, with a reason</summary>
     Returned = 5,
+    /// <summary>待绩效股审核: the funding division has passed it, or the region-year reviews without the division step</summary>
+    DivisionApproved = 6,
 }
 
 /// <summary>What a user does to a form.</summary>
@@ -52,9 +54,12 @@ public sealed class FormStep
 }
 
 /// <summary>
-/// The review chain of the forms units fill after targets are approved (DOMAIN.md §4.3, §4.4): the unit fills and
-/// submits, its department reviews, then the finance performance division. A department's overall form goes
-/// straight to finance. Either reviewer may return it, with a reason, to the filler.
+/// The review chain of the forms units fill after targets are approved (DOMAIN.md §4.3, §4.4) as a transition table:
+/// the unit fills and submits, its department reviews, then the business division that funds the department
+/// ("谁分配资金，谁审核"), then the finance performance division. A department's overall form starts at the division.
+/// Whether the division step is taken is a region-year setting (<c>divisionStep</c>, default on as for targets); a
+/// form already at the division's step stays with the division when the setting is turned off. Every reviewer may
+/// return a form, with a reason, to its filler. Every row not in the table is illegal and throws.
 /// </summary>
 /// <param name="form">the form's name in messages (监控表, 自评表)</param>
 public sealed class FormChain(string form)
@@ -62,40 +67,50 @@ public sealed class FormChain(string form)
     public static readonly FormChain Monitoring = new("监控表");
     public static readonly FormChain SelfEvaluation = new("自评表");
 
+    /// <summary>
+    /// One row: in <paramref name="From"/>, <paramref name="By"/> (null: the filler of the subject) doing <paramref name="Action"/>
+    /// moves the form to <paramref name="To"/>; for the subject given (null: either) and the setting given (null: either).
+    /// </summary>
+    private sealed record Transition(FormState From, FormAction Action, Role? By, FormState To, TargetSubject? Subject = null, bool? DivisionStep = null);
+
+    private static readonly Transition[] Table =
+    [
+        new(FormState.Pending, FormAction.Submit, null, FormState.Submitted, TargetSubject.Project),
+        new(FormState.Returned, FormAction.Submit, null, FormState.Submitted, TargetSubject.Project),
+        new(FormState.Pending, FormAction.Submit, null, FormState.DepartmentApproved, TargetSubject.Department, DivisionStep: true),
+        new(FormState.Returned, FormAction.Submit, null, FormState.DepartmentApproved, TargetSubject.Department, DivisionStep: true),
+        new(FormState.Pending, FormAction.Submit, null, FormState.DivisionApproved, TargetSubject.Department, DivisionStep: false),
+        new(FormState.Returned, FormAction.Submit, null, FormState.DivisionApproved, TargetSubject.Department, DivisionStep: false),
+        new(FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer, FormState.DepartmentApproved, DivisionStep: true),
+        new(FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer, FormState.DivisionApproved, DivisionStep: false),
+        new(FormState.Submitted, FormAction.Return, Role.DepartmentReviewer, FormState.Returned),
+        new(FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision, FormState.DivisionApproved),
+        new(FormState.DepartmentApproved, FormAction.Return, Role.BusinessDivision, FormState.Returned),
+        new(FormState.DivisionApproved, FormAction.Approve, Role.PerformanceDivision, FormState.Approved),
+        new(FormState.DivisionApproved, FormAction.Return, Role.PerformanceDivision, FormState.Returned),
+    ];
+
     public string Form { get; } = form;
 
     public Role FillerOf(TargetSubject subject) =>
         subject == TargetSubject.Project ? Role.UnitFiller : Role.DepartmentReviewer;
 
     /// <summary>Who reviews a form in this state, or null when no one does.</summary>
-    public Role? ReviewerOf(FormState state) => state switch
-    {
-        FormState.Submitted => Role.DepartmentReviewer,
-        FormState.DepartmentApproved => Role.PerformanceDivision,
-        _ => null,
-    };
+    public Role? ReviewerOf(FormState state) =>
+        Table.FirstOrDefault(t => t.From == state && t.Action == FormAction.Approve)?.By;
 
-    public FormState Next(TargetSubject subject, FormState state, FormAction action, Role role)
-    {
-        var filler = FillerOf(subject);
-        var reviewer = ReviewerOf(state);
-        FormState? next = (state, action) switch
-        {
-            (FormState.Pending or FormState.Returned, FormAction.Submit) when role == filler =>
-                subject == TargetSubject.Project ? FormState.Submitted : FormState.DepartmentApproved,
-            (FormState.Submitted, FormAction.Approve) when role == reviewer => FormState.DepartmentApproved,
-            (FormState.DepartmentApproved, FormAction.Approve) when role == reviewer => FormState.Approved,
-            (FormState.Submitted or FormState.DepartmentApproved, FormAction.Return) when role == reviewer => FormState.Returned,
-            _ => null,
-        };
-        return next ?? throw new ConflictException(Illegal(subject, state, action, role));
-    }
+    /// <param name="divisionStep">the region-year's setting: the funding division reviews before the performance division</param>
+    public FormState Next(TargetSubject subject, FormState state, FormAction action, Role role, bool divisionStep) =>
+        Table.FirstOrDefault(t => t.From == state && t.Action == action && (t.By ?? FillerOf(subject)) == role
+                                  && (t.Subject is null || t.Subject == subject) && (t.DivisionStep is null || t.DivisionStep == divisionStep))?.To
+        ?? throw new ConflictException(Illegal(subject, state, action, role));
 
+    /// <summary>Whether the role may act so; the setting only changes where a form goes, never who may act.</summary>
     public bool IsAllowed(TargetSubject subject, FormState state, FormAction action, Role role)
     {
         try
         {
-            Next(subject, state, action, role);
+            Next(subject, state, action, role, divisionStep: true);
             return true;
         }
         catch (ConflictException)
@@ -124,7 +139,8 @@ public static class FormLabels
     {
         FormState.Pending => "待填报",
         FormState.Submitted => "待主管部门审核",
-        FormState.DepartmentApproved => "待财政审核",
+        FormState.DepartmentApproved => "待业务股室审核",
+        FormState.DivisionApproved => "待绩效股终审",
         FormState.Approved => "已审核",
         FormState.Returned => "被退回",
         _ => s.ToString(),

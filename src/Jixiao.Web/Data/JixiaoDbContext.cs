@@ -46,6 +46,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Monitoring.MonitoringTask> MonitoringTasks => Set<Domain.Monitoring.MonitoringTask>();
     public DbSet<Domain.Monitoring.CorrectiveAction> CorrectiveActions => Set<Domain.Monitoring.CorrectiveAction>();
     public DbSet<Features.Monitoring.WarningRuleSetting> WarningRules => Set<Features.Monitoring.WarningRuleSetting>();
+    public DbSet<Features.Workflow.WorkflowSetting> WorkflowSettings => Set<Features.Workflow.WorkflowSetting>();
+    public DbSet<Features.Workflow.DocumentCounter> DocumentCounters => Set<Features.Workflow.DocumentCounter>();
     public DbSet<Domain.Evaluations.SelfEvaluation> SelfEvaluations => Set<Domain.Evaluations.SelfEvaluation>();
     public DbSet<Features.Evaluations.EvaluationWeightSetting> EvaluationWeights => Set<Features.Evaluations.EvaluationWeightSetting>();
     public DbSet<Features.Evaluations.SpotCheckDraw> SpotChecks => Set<Features.Evaluations.SpotCheckDraw>();

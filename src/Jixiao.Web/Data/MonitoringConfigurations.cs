@@ -45,6 +45,7 @@ internal sealed class MonitoringTaskConfiguration : IEntityTypeConfiguration<Mon
         b.Ignore(t => t.ReturnReason);
         b.HasIndex(t => new { t.RoundId, t.DepartmentId, t.State });
         b.HasIndex(t => new { t.RoundId, t.Light });
+        b.HasIndex(t => new { t.RoundId, t.State }); // inboxes: the returns at one step of a round
         b.HasIndex(t => new { t.OrgUnitId, t.RoundId });
         b.HasIndex(t => new { t.RoundId, t.ProjectId }).IsUnique();
         b.HasIndex(t => t.ProjectId);

@@ -9,6 +9,7 @@ using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
 using Jixiao.Web.Features.Security;
 using Jixiao.Web.Features.Users;
+using Jixiao.Web.Features.Workflow;
 
 namespace Jixiao.Web.Features;
 
@@ -30,6 +31,7 @@ public static class ApiEndpoints
         api.MapMonitoringApi();
         api.MapMonitoringSheetApi();
         api.MapEvaluationsApi();
+        api.MapWorkflowApi();
         api.MapEvaluationSheetApi();
         api.MapImportsApi();
         return app;

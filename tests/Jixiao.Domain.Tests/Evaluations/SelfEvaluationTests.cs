@@ -69,7 +69,7 @@ public sealed class SelfEvaluationTests
     {
         var evaluation = NewEvaluation();
         Assert.Empty(evaluation.Fill(Unit, Clean(), Weights, Now));
-        evaluation.Submit(Unit, Weights, Now.AddHours(1));
+        evaluation.Submit(Unit, Weights, false, Now.AddHours(1));
         Assert.Equal(FormState.Submitted, evaluation.State);
 
         evaluation.Return(Department, "满意度调查样本只有 20 人，请说明调查方式", Now.AddHours(2));
@@ -77,9 +77,9 @@ public sealed class SelfEvaluationTests
 
         var answered = With(Clean(), new EvaluationRowInput(6, "92", Weight: 10m, Score: 10m, Reason: "向全部 760 名受助学生发放问卷，回收 705 份"));
         evaluation.Fill(Unit, answered, Weights, Now.AddHours(3));
-        evaluation.Submit(Unit, Weights, Now.AddHours(3));
-        evaluation.Approve(Department, "同意", Now.AddHours(4));
-        evaluation.Approve(Performance, null, Now.AddHours(5));
+        evaluation.Submit(Unit, Weights, false, Now.AddHours(3));
+        evaluation.Approve(Department, "同意", false, Now.AddHours(4));
+        evaluation.Approve(Performance, null, false, Now.AddHours(5));
 
         Assert.Equal(FormState.Approved, evaluation.State);
         Assert.Null(evaluation.ReturnReason);
@@ -99,7 +99,7 @@ public sealed class SelfEvaluationTests
     {
         var evaluation = NewEvaluation();
         evaluation.Fill(Unit, Clean(), Weights, Now);
-        evaluation.Submit(Unit, Weights, Now);
+        evaluation.Submit(Unit, Weights, false, Now);
         Assert.Contains("理由", Assert.Throws<DomainException>(() => evaluation.Return(Department, " ", Now)).Message);
         Assert.Equal(FormState.Submitted, evaluation.State);
     }
@@ -111,7 +111,7 @@ public sealed class SelfEvaluationTests
         var input = With(Clean(), new EvaluationRowInput(3, "", Weight: 12.5m, Score: 12.5m), new EvaluationRowInput(6, "85", Weight: 10m, Score: 10m)) with { Total = 90m };
         evaluation.Fill(Unit, input, Weights, Now);
 
-        var error = Assert.Throws<DomainException>(() => evaluation.Submit(Unit, Weights, Now));
+        var error = Assert.Throws<DomainException>(() => evaluation.Submit(Unit, Weights, false, Now));
 
         Assert.Equal("自评表还有 3 处问题，不能提交："
             + "总分填的是 90 分，但预算执行率得分与各指标得分之和为 96.5 分：请改为 96.5 分，或检查各行得分；"
@@ -127,7 +127,7 @@ public sealed class SelfEvaluationTests
         var evaluation = NewEvaluation();
         var findings = evaluation.Fill(Unit, With(Clean(), new EvaluationRowInput(1, "980", Weight: 12.5m, Score: 12.5m), new EvaluationRowInput(2, "99", Weight: 12.5m, Score: 12m)), Weights, Now);
 
-        evaluation.Submit(Unit, Weights, Now);
+        evaluation.Submit(Unit, Weights, false, Now);
 
         Assert.Equal(FormState.Submitted, evaluation.State);
         Assert.Equal([FindingKind.OverAchievement, FindingKind.MetBelowFull], findings.Select(f => f.Kind));
@@ -205,7 +205,7 @@ public sealed class SelfEvaluationTests
     {
         var evaluation = NewEvaluation();
         evaluation.Fill(Unit, Clean(), Weights, Now);
-        evaluation.Submit(Unit, Weights, Now);
+        evaluation.Submit(Unit, Weights, false, Now);
         Assert.Equal("自评表“待主管部门审核”，不能修改；如需修改请由审核人退回。",
             Assert.Throws<ConflictException>(() => evaluation.Fill(Unit, Clean(), Weights, Now)).Message);
     }
@@ -275,8 +275,8 @@ public sealed class SelfEvaluationTests
         Assert.Equal((TargetSubject.Department, (long?)null, (long?)department.Id), (evaluation.Subject, evaluation.ProjectId, evaluation.DepartmentId));
         Assert.Throws<ConflictException>(() => evaluation.Fill(Unit, Clean(), Weights, Now));
         evaluation.Fill(Department, Clean(), Weights, Now);
-        evaluation.Submit(Department, Weights, Now);
+        evaluation.Submit(Department, Weights, false, Now);
 
-        Assert.Equal(FormState.DepartmentApproved, evaluation.State);
+        Assert.Equal(FormState.DivisionApproved, evaluation.State);
     }
 }

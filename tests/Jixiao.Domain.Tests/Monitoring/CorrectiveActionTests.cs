@@ -187,14 +187,8 @@ public sealed class CorrectiveActionTests
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
-    public void Record_NoDocumentNumber_OneIsGeneratedFromProjectAndTime(string? documentNo)
-    {
-        var school = School();
-        var action = Record(school, CorrectiveKind.Reduction, documentNo: documentNo);
-
-        Assert.Equal("监控整改-140423260001-20260815023000", action.DocumentNo);
-        Assert.Equal(action.DocumentNo, Assert.Single(action.Movements(school, null)).DocumentNo);
-    }
+    public void Record_NoDocumentNumber_IsRefused(string? documentNo) =>
+        Assert.Contains("请填写文件号", Assert.Throws<DomainException>(() => Record(School(), CorrectiveKind.Reduction, documentNo: documentNo)).Message);
 
     [Fact]
     public void Record_DocumentNumberTooLong_IsRefused() =>

@@ -64,7 +64,7 @@ public sealed class MonitoringTaskTests
     {
         var task = NewTask(round);
         task.Fill(Unit, Complete(), Indicators, round, Rules, Now);
-        task.Submit(Unit, round, Now);
+        task.Submit(Unit, round, false, Now);
         return task;
     }
 
@@ -260,7 +260,7 @@ public sealed class MonitoringTaskTests
             with { ExpectedExecution = null, ExecutionCause = null };
         task.Fill(Unit, input, Indicators, round, Rules, Now);
 
-        var error = Assert.Throws<DomainException>(() => task.Submit(Unit, round, Now));
+        var error = Assert.Throws<DomainException>(() => task.Submit(Unit, round, false, Now));
 
         Assert.StartsWith("监控表还不能提交：", error.Message);
         Assert.Contains("请填写全年预计执行数", error.Message);
@@ -279,7 +279,7 @@ public sealed class MonitoringTaskTests
         var round = JulyRound();
         var task = NewTask(round);
 
-        var error = Assert.Throws<DomainException>(() => task.Submit(Unit, round, Now));
+        var error = Assert.Throws<DomainException>(() => task.Submit(Unit, round, false, Now));
 
         Assert.Contains("监控表尚未填写", error.Message);
         Assert.Contains("请填写全年预计执行数", error.Message);
@@ -293,7 +293,7 @@ public sealed class MonitoringTaskTests
         task.Fill(Unit, Complete(new ReturnRowInput(1, "200", Expected: "全年 735 人次", Cause: DeviationCause.Institution, Likelihood: Likelihood.Impossible,
             Measures: "秋季学期集中认定并发放")), Indicators, round, Rules, Now);
 
-        task.Submit(Unit, round, Now);
+        task.Submit(Unit, round, false, Now);
 
         Assert.Equal(FormState.Submitted, task.State);
         Assert.Equal((DeviationCause.Institution, Likelihood.Impossible, "秋季学期集中认定并发放"), (task.Rows[0].Cause, task.Rows[0].Likelihood, task.Rows[0].Measures));
@@ -312,17 +312,36 @@ public sealed class MonitoringTaskTests
     }
 
     [Fact]
+    public void Approve_WithTheDivisionStep_GoesDepartmentThenFundingDivisionThenFinance()
+    {
+        var round = JulyRound();
+        var task = Submitted(round);
+
+        task.Approve(Department, "同意", round, true, Now.AddHours(1));
+        Assert.Equal(FormState.DepartmentApproved, task.State);
+        Assert.Contains("应由财政业务股室审核，财政绩效股不能审核通过",
+            Assert.Throws<ConflictException>(() => task.Approve(Performance, null, round, true, Now.AddHours(2))).Message);
+        task.Approve(Business, "资金使用合规", round, true, Now.AddHours(2));
+        Assert.Equal(FormState.DivisionApproved, task.State);
+        task.Approve(Performance, null, round, true, Now.AddHours(3));
+
+        Assert.Equal(FormState.Approved, task.State);
+        Assert.Equal(["yizhong", "edu", "jkw", "perf"], task.Steps.Select(s => s.UserName));
+        Assert.Equal([Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision], task.Steps.Select(s => s.Role));
+    }
+
+    [Fact]
     public void ApproveThenApprove_DepartmentAndFinance_EndApprovedWithEveryStepStamped()
     {
         var round = JulyRound();
         var task = Submitted(round);
 
         Assert.Contains("应由主管部门审核人审核",
-            Assert.Throws<ConflictException>(() => task.Approve(Business, null, round, Now)).Message);
-        task.Approve(Department, "同意", round, Now.AddHours(1));
-        Assert.Equal(FormState.DepartmentApproved, task.State);
-        Assert.Throws<ConflictException>(() => task.Approve(Department, null, round, Now.AddHours(1)));
-        task.Approve(Performance, null, round, Now.AddHours(2));
+            Assert.Throws<ConflictException>(() => task.Approve(Business, null, round, false, Now)).Message);
+        task.Approve(Department, "同意", round, false, Now.AddHours(1));
+        Assert.Equal(FormState.DivisionApproved, task.State);
+        Assert.Throws<ConflictException>(() => task.Approve(Department, null, round, false, Now.AddHours(1)));
+        task.Approve(Performance, null, round, false, Now.AddHours(2));
 
         Assert.Equal(FormState.Approved, task.State);
         Assert.Equal(["yizhong", "edu", "perf"], task.Steps.Select(s => s.UserName));
@@ -357,10 +376,10 @@ public sealed class MonitoringTaskTests
         Assert.Equal(FormState.Returned, task.State);
         Assert.Equal("全年预计执行数偏高，请核实", task.ReturnReason);
         task.Fill(Unit, Complete() with { ExpectedExecution = 180_000m }, Indicators, round, Rules, Now.AddHours(2));
-        task.Submit(Unit, round, Now.AddHours(2));
+        task.Submit(Unit, round, false, Now.AddHours(2));
         Assert.Null(task.ReturnReason);
 
-        task.Approve(Department, null, round, Now.AddHours(3));
+        task.Approve(Department, null, round, false, Now.AddHours(3));
         task.Return(Performance, "第 1 行实际完成值与资助台账不符", round, Now.AddHours(4));
         Assert.Equal("第 1 行实际完成值与资助台账不符", task.ReturnReason);
         Assert.Equal(180_000m, task.ExpectedExecution);
@@ -396,8 +415,8 @@ public sealed class MonitoringTaskTests
 
         Assert.Contains("“2026 年 1–7 月绩效运行监控”已结束",
             Assert.Throws<ConflictException>(() => pending.Fill(Unit, Complete(), Indicators, round, Rules, Now)).Message);
-        Assert.Throws<ConflictException>(() => pending.Submit(Unit, round, Now));
-        Assert.Throws<ConflictException>(() => submitted.Approve(Department, null, round, Now));
+        Assert.Throws<ConflictException>(() => pending.Submit(Unit, round, false, Now));
+        Assert.Throws<ConflictException>(() => submitted.Approve(Department, null, round, false, Now));
         Assert.Throws<ConflictException>(() => submitted.Return(Department, "请补充佐证材料", round, Now));
         Assert.Equal((FormState.Pending, FormState.Submitted), (pending.State, submitted.State));
     }
@@ -436,9 +455,9 @@ public sealed class MonitoringTaskTests
         Assert.Throws<ConflictException>(() => task.Fill(Unit, Complete(), Indicators, round, Rules, Now));
 
         task.Fill(Department, Complete(), Indicators, round, Rules, Now);
-        task.Submit(Department, round, Now);
-        Assert.Equal(FormState.DepartmentApproved, task.State);
-        task.Approve(Performance, null, round, Now);
+        task.Submit(Department, round, false, Now);
+        Assert.Equal(FormState.DivisionApproved, task.State);
+        task.Approve(Performance, null, round, false, Now);
 
         Assert.Equal(FormState.Approved, task.State);
     }

@@ -11,49 +11,76 @@ public sealed class FormChainTests
     private const TargetSubject P = TargetSubject.Project;
     private const TargetSubject D = TargetSubject.Department;
 
-    /// <summary>The review chain of DOMAIN.md §4.3, written out by hand: nothing else is allowed.</summary>
-    private static readonly Dictionary<(TargetSubject, FormState, FormAction, Role), FormState> Legal = new()
+    /// <summary>
+    /// The review chain of DOMAIN.md §4.3 with the funding division's step ("谁分配资金，谁审核"), written out by hand for
+    /// both settings of the region-year (division step on, off): nothing else is allowed.
+    /// </summary>
+    private static readonly Dictionary<(bool, TargetSubject, FormState, FormAction, Role), FormState> Legal = new()
     {
-        // project: unit → department → finance performance division
-        [(P, FormState.Pending, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
-        [(P, FormState.Returned, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
-        [(P, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
-        [(P, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
-        [(P, FormState.DepartmentApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
-        [(P, FormState.DepartmentApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
-        // department overall: the department fills and submits straight to finance
-        [(D, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
-        [(D, FormState.Returned, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
-        // A department's own return never reaches Submitted; the reviewer of that state is the department, as in the
+        // project, division step on: unit → department → funding division → performance division
+        [(true, P, FormState.Pending, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
+        [(true, P, FormState.Returned, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
+        [(true, P, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
+        [(true, P, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
+        [(true, P, FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision)] = FormState.DivisionApproved,
+        [(true, P, FormState.DepartmentApproved, FormAction.Return, Role.BusinessDivision)] = FormState.Returned,
+        [(true, P, FormState.DivisionApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
+        [(true, P, FormState.DivisionApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
+        // department overall, division step on: the department fills and submits to its funding division
+        [(true, D, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
+        [(true, D, FormState.Returned, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
+        // A department's own form never reaches Submitted; the reviewer of that state is the department, as in the
         // targets chain (TargetWorkflowTests), so these two are allowed though unreachable.
-        [(D, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
-        [(D, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
-        [(D, FormState.DepartmentApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
-        [(D, FormState.DepartmentApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
+        [(true, D, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
+        [(true, D, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
+        [(true, D, FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision)] = FormState.DivisionApproved,
+        [(true, D, FormState.DepartmentApproved, FormAction.Return, Role.BusinessDivision)] = FormState.Returned,
+        [(true, D, FormState.DivisionApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
+        [(true, D, FormState.DivisionApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
+
+        // division step off: the department's pass (or a department's own submission) goes straight to the performance division
+        [(false, P, FormState.Pending, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
+        [(false, P, FormState.Returned, FormAction.Submit, Role.UnitFiller)] = FormState.Submitted,
+        [(false, P, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DivisionApproved,
+        [(false, P, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
+        // forms already at the division's step when the setting was turned off stay with the division
+        [(false, P, FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision)] = FormState.DivisionApproved,
+        [(false, P, FormState.DepartmentApproved, FormAction.Return, Role.BusinessDivision)] = FormState.Returned,
+        [(false, P, FormState.DivisionApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
+        [(false, P, FormState.DivisionApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
+        [(false, D, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DivisionApproved,
+        [(false, D, FormState.Returned, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DivisionApproved,
+        [(false, D, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DivisionApproved,
+        [(false, D, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
+        [(false, D, FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision)] = FormState.DivisionApproved,
+        [(false, D, FormState.DepartmentApproved, FormAction.Return, Role.BusinessDivision)] = FormState.Returned,
+        [(false, D, FormState.DivisionApproved, FormAction.Approve, Role.PerformanceDivision)] = FormState.Approved,
+        [(false, D, FormState.DivisionApproved, FormAction.Return, Role.PerformanceDivision)] = FormState.Returned,
     };
 
-    public static TheoryData<TargetSubject, FormState, FormAction, Role> Every()
+    public static TheoryData<bool, TargetSubject, FormState, FormAction, Role> Every()
     {
-        var data = new TheoryData<TargetSubject, FormState, FormAction, Role>();
+        var data = new TheoryData<bool, TargetSubject, FormState, FormAction, Role>();
+        foreach (var divisionStep in new[] { true, false })
         foreach (var subject in Enum.GetValues<TargetSubject>())
         foreach (var state in Enum.GetValues<FormState>())
         foreach (var action in Enum.GetValues<FormAction>())
         foreach (var role in Enum.GetValues<Role>())
-            data.Add(subject, state, action, role);
+            data.Add(divisionStep, subject, state, action, role);
         return data;
     }
 
     [Theory, MemberData(nameof(Every))]
-    public void Next_AnyTransition_IsLegalExactlyWhenTheChainSaysSo(TargetSubject subject, FormState state, FormAction action, Role role)
+    public void Next_AnyTransition_IsLegalExactlyWhenTheChainSaysSo(bool divisionStep, TargetSubject subject, FormState state, FormAction action, Role role)
     {
-        if (Legal.TryGetValue((subject, state, action, role), out var expected))
+        if (Legal.TryGetValue((divisionStep, subject, state, action, role), out var expected))
         {
-            Assert.Equal(expected, FormChain.Monitoring.Next(subject, state, action, role));
+            Assert.Equal(expected, FormChain.Monitoring.Next(subject, state, action, role, divisionStep));
             Assert.True(FormChain.Monitoring.IsAllowed(subject, state, action, role));
         }
         else
         {
-            var error = Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(subject, state, action, role));
+            var error = Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(subject, state, action, role, divisionStep));
             Chinese.AssertMessage(error.Message);
             Assert.False(FormChain.Monitoring.IsAllowed(subject, state, action, role));
         }
@@ -62,11 +89,18 @@ public sealed class FormChainTests
     [Fact]
     public void Every_Table_CoversEveryCombination()
     {
-        var combinations = Enum.GetValues<TargetSubject>().Length * Enum.GetValues<FormState>().Length
+        var combinations = 2 * Enum.GetValues<TargetSubject>().Length * Enum.GetValues<FormState>().Length
                            * Enum.GetValues<FormAction>().Length * Enum.GetValues<Role>().Length;
         Assert.Equal(combinations, Every().Count());
-        Assert.Equal(12, Legal.Count);
+        Assert.Equal(32, Legal.Count);
     }
+
+    [Theory]
+    [InlineData(FormState.Submitted, Role.DepartmentReviewer)]
+    [InlineData(FormState.DepartmentApproved, Role.BusinessDivision)]
+    [InlineData(FormState.DivisionApproved, Role.PerformanceDivision)]
+    public void ReviewerOf_ReviewState_IsTheRoleWhoseInboxHoldsIt(FormState state, Role reviewer) =>
+        Assert.Equal(reviewer, FormChain.SelfEvaluation.ReviewerOf(state));
 
     [Theory]
     [InlineData(P, FormState.Pending, Role.UnitFiller, true)]
@@ -75,7 +109,8 @@ public sealed class FormChainTests
     [InlineData(P, FormState.Returned, Role.PerformanceDivision, false)]
     [InlineData(P, FormState.Submitted, Role.UnitFiller, false)]
     [InlineData(P, FormState.Submitted, Role.DepartmentReviewer, false)]
-    [InlineData(P, FormState.DepartmentApproved, Role.PerformanceDivision, false)]
+    [InlineData(P, FormState.DepartmentApproved, Role.BusinessDivision, false)]
+    [InlineData(P, FormState.DivisionApproved, Role.PerformanceDivision, false)]
     [InlineData(P, FormState.Approved, Role.UnitFiller, false)]
     [InlineData(D, FormState.Pending, Role.DepartmentReviewer, true)]
     [InlineData(D, FormState.Returned, Role.DepartmentReviewer, true)]
@@ -91,32 +126,32 @@ public sealed class FormChainTests
         foreach (var subject in Enum.GetValues<TargetSubject>())
         foreach (var state in Enum.GetValues<FormState>())
         foreach (var role in Enum.GetValues<Role>())
-            Assert.Equal(Legal.ContainsKey((subject, state, FormAction.Submit, role)), FormChain.Monitoring.CanEdit(subject, state, role));
+            Assert.Equal(Legal.ContainsKey((true, subject, state, FormAction.Submit, role)), FormChain.Monitoring.CanEdit(subject, state, role));
     }
 
     [Fact]
     public void Next_IllegalTransition_MessageSaysWhoShouldAct()
     {
         Assert.Contains("应由主管部门审核人审核，财政绩效股不能审核通过",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Submitted, FormAction.Approve, Role.PerformanceDivision)).Message);
+            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Submitted, FormAction.Approve, Role.PerformanceDivision, true)).Message);
         Assert.Contains("只有预算单位填报人能提交",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer)).Message);
+            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer, true)).Message);
         Assert.Contains("只有主管部门审核人能提交",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(D, FormState.Returned, FormAction.Submit, Role.UnitFiller)).Message);
+            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(D, FormState.Returned, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Contains("监控表已审核，不能再退回修改",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Approved, FormAction.Return, Role.PerformanceDivision)).Message);
+            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
         Assert.Contains("“待填报”的监控表不能审核通过",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Approve, Role.DepartmentReviewer)).Message);
+            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Approve, Role.DepartmentReviewer, true)).Message);
     }
 
     [Fact]
     public void Messages_NameTheForm_MonitoringReturnOrSelfEvaluation()
     {
         Assert.Contains("提交监控表", Assert.Throws<ConflictException>(() =>
-            FormChain.Monitoring.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller)).Message);
+            FormChain.Monitoring.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Contains("提交自评表", Assert.Throws<ConflictException>(() =>
-            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller)).Message);
+            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Equal("自评表已审核，不能再退回修改。", Assert.Throws<ConflictException>(() =>
-            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Approved, FormAction.Return, Role.PerformanceDivision)).Message);
+            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
     }
 }

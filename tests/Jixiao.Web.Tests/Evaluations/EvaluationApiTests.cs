@@ -143,6 +143,8 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
         Assert.True((await PostAsync(department, $"/api/evaluations/{id}/return", new { opinion = "偏差原因请附供货合同说明" })).IsSuccessStatusCode);
         Assert.True((await PostAsync(unit, $"/api/evaluations/{id}/submit", new { })).IsSuccessStatusCode);
         Assert.True((await PostAsync(department, $"/api/evaluations/{id}/approve", new { opinion = "同意" })).IsSuccessStatusCode);
+        using (var division = await app.ClientForAsync("jkw"))
+            Assert.True((await PostAsync(division, $"/api/evaluations/{id}/approve", new { opinion = "资金使用合规" })).IsSuccessStatusCode);
         var approved = await PostAsync(performance, $"/api/evaluations/{id}/approve", new { });
         Assert.Equal(FormState.Approved, (await approved.Content.ReadJsonAsync<View>())!.Evaluation.State);
 

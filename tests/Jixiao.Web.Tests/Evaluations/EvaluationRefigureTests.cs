@@ -33,6 +33,7 @@ public sealed class EvaluationRefigureTests(ClosedYearCounty county) : IClassFix
         var open = await ProjectAsync(app, "ZP-RF1", true, [(MovementKind.InitialApproval, 100_000m)], 50_000m);
         var closed = await ProjectAsync(app, "ZP-RF2", true, [(MovementKind.InitialApproval, 100_000m)], 100_000m);
         using var performance = await app.ClientForAsync("perf");
+        using var division = await app.ClientForAsync("jkw");
         using var unit = await app.ClientForAsync("yizhong");
         using var department = await app.ClientForAsync("edu");
         Assert.True((await PostAsync(performance, "/api/evaluations/issue", new { year = Year })).IsSuccessStatusCode);
@@ -53,7 +54,7 @@ public sealed class EvaluationRefigureTests(ClosedYearCounty county) : IClassFix
             },
         }, ApiJson.Options);
         Assert.True(filled.IsSuccessStatusCode, await filled.Content.ReadAsStringAsync());
-        foreach (var (client, verb) in new[] { (unit, "submit"), (department, "approve"), (performance, "approve") })
+        foreach (var (client, verb) in new[] { (unit, "submit"), (department, "approve"), (division, "approve"), (performance, "approve") })
         {
             var acted = await PostAsync(client, $"/api/evaluations/{second}/{verb}", new { });
             Assert.True(acted.IsSuccessStatusCode, await acted.Content.ReadAsStringAsync());

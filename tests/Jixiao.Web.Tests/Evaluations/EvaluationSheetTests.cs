@@ -371,11 +371,12 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         using var unit = await app.ClientForAsync("shuiziyuan");
         using var department = await app.ClientForAsync("water");
         using var performance = await app.ClientForAsync("perf");
+        using var division = await app.ClientForAsync("nongye");
 
         // Approved at 97 (优); filled at 71.39 (中, its reference too) and left unsubmitted; the third never filled (reference 0: 差).
         var clean = await ImportAsync(unit, FillClean(await ExportAsync(unit, ids[0])));
         Assert.True(clean.Status == HttpStatusCode.OK, Problems(clean.Report));
-        foreach (var (client, verb) in new[] { (unit, "submit"), (department, "approve"), (performance, "approve") })
+        foreach (var (client, verb) in new[] { (unit, "submit"), (department, "approve"), (division, "approve"), (performance, "approve") })
         {
             var acted = await client.PostAsJsonAsync($"/api/evaluations/{ids[0]}/{verb}", new { }, ApiJson.Options);
             Assert.True(acted.IsSuccessStatusCode, await acted.Content.ReadAsStringAsync());

@@ -200,6 +200,8 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         Assert.Equal((FormState.Returned, "设备采购进度说明不充分，请补充", true), (returned.State, returned.ReturnReason, returned.CanEdit));
         Assert.True((await PostAsync(unit, $"/api/monitoring/tasks/{taskId}/submit", new { })).IsSuccessStatusCode);
         Assert.True((await PostAsync(department, $"/api/monitoring/tasks/{taskId}/approve", new { opinion = "同意" })).IsSuccessStatusCode);
+        using (var division = await app.ClientForAsync("jkw"))
+            Assert.True((await PostAsync(division, $"/api/monitoring/tasks/{taskId}/approve", new { opinion = "资金使用合规" })).IsSuccessStatusCode);
         var approved = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/approve", new { });
         Assert.Equal(FormState.Approved, (await approved.Content.ReadJsonAsync<TaskView>())!.State);
 
@@ -220,7 +222,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         Assert.Contains("可用余额 155,000.00 元", await tooMuch.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(unit, $"/api/monitoring/tasks/{taskId}/corrections", new { kind = "Reduction", amount = 1, reason = "单位不能记录整改" })).StatusCode);
         var cut = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/corrections",
-            new { kind = "Reduction", amount = 60_000, date = "2026-09-05", documentNo = "襄财预〔2026〕88号", reason = "执行缓慢，调减预算" });
+            new { kind = "Reduction", amount = 60_000, date = "2026-09-05", documentNo = "襄财预〔2026〕88号", reason = "执行缓慢，调减预算", confirmed = true });
         Assert.True(cut.IsSuccessStatusCode, await cut.Content.ReadAsStringAsync());
         var movement = await app.AsSystemAsync<SystemDbContext, LedgerMovement>(db =>
             db.LedgerMovements.SingleAsync(m => m.ProjectId == project.Id && m.Kind == MovementKind.Reduction));

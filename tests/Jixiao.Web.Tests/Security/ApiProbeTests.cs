@@ -151,8 +151,8 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
     /// <summary>Query parameters that name a record the scope must cover, with the kind of record (a segment of <see cref="ProbeWorld.Sources"/>).</summary>
     private static string? QueryIdKind(OperationParameter parameter) => parameter.Name.ToLowerInvariant() switch
     {
-        "departmentid" => "departments",
-        "unitid" => "orgs",
+        "departmentid" or "department" => "departments",
+        "unitid" or "division" => "orgs",
         "roundid" => "rounds",
         "region" or "regioncode" => "region",
         _ => null,

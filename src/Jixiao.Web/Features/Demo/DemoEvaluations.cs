@@ -41,6 +41,7 @@ public static class DemoEvaluations
         await EvaluationWork.IssueAsync(db, performance, year, issuedAt, ct);
         var weights = await EvaluationWork.WeightsAsync(db, regionCode, year, ct);
         var finance = new ReviewActor(performance.UserId, performance.UserName, Role.PerformanceDivision);
+        var divisionOf = await DemoMonitoring.People.FundersAsync(db, regionCode, year, ct);
 
         var random = new Random(seed);
         var ids = await db.SelfEvaluations.AsNoTracking().Where(e => e.RegionCode == regionCode && e.FiscalYear == year)
@@ -75,7 +76,7 @@ public static class DemoEvaluations
                     Total = draft && random.Next(2) == 0 ? total + 2 : total };
                 form.Fill(filler, input, weights, at);
                 if (draft || form.HasBlockingFindings) continue;
-                form.Submit(filler, weights, at.AddHours(1));
+                form.Submit(filler, weights, divisionStep: true, at.AddHours(1));
                 submitted++;
                 var reviewer = people.Actor(form.DepartmentId ?? form.OrgUnitId, Role.DepartmentReviewer);
                 if (roll < 40) continue;
@@ -86,10 +87,12 @@ public static class DemoEvaluations
                         form.Return(reviewer, "偏差原因分析不够具体，请补充说明并附佐证材料。", at.AddHours(30));
                         continue;
                     }
-                    form.Approve(reviewer, "同意上报", at.AddHours(30));
+                    form.Approve(reviewer, "同意上报", divisionStep: true, at.AddHours(30));
                 }
+                if (roll < 55) continue;
+                form.Approve(people.Funder(form.DepartmentId ?? form.OrgUnitId, divisionOf), "资金使用情况属实，同意上报", divisionStep: true, at.AddHours(45));
                 if (roll < 70) continue;
-                form.Approve(finance, "审核通过", at.AddHours(60));
+                form.Approve(finance, "审核通过", divisionStep: true, at.AddHours(60));
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

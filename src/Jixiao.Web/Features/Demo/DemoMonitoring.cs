@@ -23,17 +23,19 @@ namespace Jixiao.Web.Features.Demo;
 public static class DemoMonitoring
 {
     /// <summary>How the tasks of a round are spread over the states, in percent; the rest stay untouched.</summary>
-    public sealed record Mix(int Saved, int Submitted, int DepartmentApproved, int Approved, int Returned);
+    /// <param name="DepartmentApproved">passed by the department, at the funding division</param>
+    /// <param name="DivisionApproved">passed by the funding division too, at the performance division</param>
+    public sealed record Mix(int Saved, int Submitted, int DepartmentApproved, int DivisionApproved, int Approved, int Returned);
 
     /// <summary>The demo county: ~15 % untouched, 25 % saved, 60 % submitted and further.</summary>
-    public static readonly Mix County = new(Saved: 25, Submitted: 18, DepartmentApproved: 14, Approved: 21, Returned: 7);
+    public static readonly Mix County = new(Saved: 25, Submitted: 18, DepartmentApproved: 7, DivisionApproved: 7, Approved: 21, Returned: 7);
 
     /// <summary>Generated regions: 30 % filled, enough for realistic lights.</summary>
-    public static readonly Mix Province = new(Saved: 8, Submitted: 10, DepartmentApproved: 6, Approved: 5, Returned: 1);
+    public static readonly Mix Province = new(Saved: 8, Submitted: 10, DepartmentApproved: 3, DivisionApproved: 3, Approved: 5, Returned: 1);
 
     public sealed record Result(long RoundId, string Title, int Tasks, int Filled, int Submitted, int Corrections);
 
-    private enum Plan { Untouched, Saved, Submitted, DepartmentApproved, Approved, ReturnedByDepartment, ReturnedByFinance }
+    private enum Plan { Untouched, Saved, Submitted, DepartmentApproved, DivisionApproved, Approved, ReturnedByDepartment, ReturnedByFinance }
 
     private static readonly string[] ReturnReasons =
     [
@@ -102,6 +104,7 @@ public static class DemoMonitoring
             .Where(p => p.Plan != Plan.Untouched)
             .ToList();
 
+        var divisionOf = await People.FundersAsync(db, round.RegionCode, round.FiscalYear, ct);
         var span = untilUtc - openedUtc;
         int filled = 0, submitted = 0;
         await using var transaction = await db.OwnTransactionAsync(ct);
@@ -122,7 +125,8 @@ public static class DemoMonitoring
                     Plan.Saved => 1,
                     Plan.Submitted => 2,
                     Plan.DepartmentApproved or Plan.ReturnedByDepartment => 3,
-                    _ => 4,
+                    Plan.DivisionApproved => 4,
+                    _ => 5,
                 };
                 var at = Enumerable.Range(0, steps).Select(_ => openedUtc + span * own.NextDouble()).Order().ToArray();
                 var filler = people.Actor(task.OrgUnitId, FormChain.Monitoring.FillerOf(task.Subject));
@@ -133,10 +137,10 @@ public static class DemoMonitoring
                 Fill(task, filler, rows, partly: plan == Plan.Saved && own.Next(3) == 0, round, rules, at[0], own);
                 filled++;
                 if (plan == Plan.Saved) continue;
-                task.Submit(filler, round, at[1]);
+                task.Submit(filler, round, divisionStep: true, at[1]);
                 submitted++;
                 if (plan == Plan.Submitted) continue;
-                // A department's own return goes straight to finance: there is no department step to take.
+                // A department's own return goes straight to its funding division: there is no department step to take.
                 if (task.Subject == TargetSubject.Project)
                 {
                     if (plan == Plan.ReturnedByDepartment)
@@ -144,13 +148,15 @@ public static class DemoMonitoring
                         task.Return(reviewer, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[2]);
                         continue;
                     }
-                    task.Approve(reviewer, "同意上报", round, at[2]);
+                    task.Approve(reviewer, "同意上报", round, divisionStep: true, at[2]);
                 }
                 if (plan is Plan.DepartmentApproved or Plan.ReturnedByDepartment) continue;
+                task.Approve(people.Funder(task.DepartmentId ?? task.OrgUnitId, divisionOf), "资金使用情况属实，同意上报", round, divisionStep: true, at[3]);
+                if (plan == Plan.DivisionApproved) continue;
                 if (plan == Plan.ReturnedByFinance)
-                    task.Return(finance, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[3]);
+                    task.Return(finance, ReturnReasons[own.Next(ReturnReasons.Length)], round, at[4]);
                 else
-                    task.Approve(finance, "审核通过", round, at[3]);
+                    task.Approve(finance, "审核通过", round, divisionStep: true, at[4]);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -165,6 +171,7 @@ public static class DemoMonitoring
         if ((roll -= mix.Saved) < 0) return Plan.Saved;
         if ((roll -= mix.Submitted) < 0) return Plan.Submitted;
         if ((roll -= mix.DepartmentApproved) < 0) return Plan.DepartmentApproved;
+        if ((roll -= mix.DivisionApproved) < 0) return Plan.DivisionApproved;
         if ((roll -= mix.Approved) < 0) return Plan.Approved;
         if ((roll -= mix.Returned) < 0) return roll % 2 == 0 ? Plan.ReturnedByFinance : Plan.ReturnedByDepartment;
         return Plan.Untouched;
@@ -292,7 +299,7 @@ public static class DemoMonitoring
     {
         var reviewed = await db.MonitoringTasks.AsNoTracking()
             .Where(t => t.RoundId == roundId && t.Subject == TargetSubject.Project && t.Light == Light.Red
-                        && (t.State == FormState.Approved || t.State == FormState.DepartmentApproved))
+                        && (t.State == FormState.Approved || t.State == FormState.DivisionApproved))
             .OrderBy(t => t.ProjectId)
             .Select(t => new { t.Id, t.ProjectId, t.Budget, t.Executed, t.ExecutionLight })
             .ToListAsync(ct);
@@ -314,7 +321,7 @@ public static class DemoMonitoring
         };
         foreach (var ((kind, reason), (taskId, amount)) in money.Zip(idle))
         {
-            await ReturnWork.CorrectAsync(db, performance, taskId, new CorrectionRequest(kind, amount, date, null, reason), nowUtc, ct);
+            await ReturnWork.CorrectAsync(db, performance, taskId, new CorrectionRequest(kind, amount, date, null, reason, Confirmed: true), nowUtc, ct);
             count++;
         }
         // 目标调整 opens version 2 of the targets: only where the targets in force are the first and only version.
@@ -355,6 +362,16 @@ public static class DemoMonitoring
                     accounts.TryAdd((user.Org, role), (user.Id, user.UserName!));
             return new People(accounts, orgs);
         }
+
+        /// <summary>The business division that funds each department in the year, by department.</summary>
+        public static async Task<IReadOnlyDictionary<long, long>> FundersAsync(SystemDbContext db, string regionCode, int year, CancellationToken ct) =>
+            await db.DivisionAssignments.AsNoTracking().Where(d => d.RegionCode == regionCode && d.FiscalYear == year)
+                .GroupBy(d => d.DepartmentId).ToDictionaryAsync(g => g.Key, g => g.Min(d => d.DivisionId), ct);
+
+        /// <summary>The funding division's reviewer of a department (绩效股's own staff where no division funds it).</summary>
+        public ReviewActor Funder(long departmentId, IReadOnlyDictionary<long, long> divisionOf) =>
+            Actor(divisionOf.TryGetValue(departmentId, out var division) ? division : _orgs.Values.Single(o => o.DivisionKind == DivisionKind.Performance).Id,
+                Role.BusinessDivision);
 
         public ReviewActor Actor(long orgId, Role role) => _accounts.TryGetValue((orgId, role), out var account)
             ? new ReviewActor(account.Id, account.Name, role)

@@ -4,14 +4,13 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 
 public sealed record EvaluationRow(long Id, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit, FormState State,
     decimal AdjustedBudget, decimal Executed, decimal? Total, decimal ReferenceTotal, Grade ReferenceGrade);
-
-public sealed record EvaluationPage(IReadOnlyList<EvaluationRow> Rows, int Total, int Page, int PageSize);
 
 /// <param name="Evaluation">the form: what the unit wrote, the ledger's figures, the reference scores with their sentences, the findings</param>
 public sealed record EvaluationView(SelfEvaluation Evaluation, string Code, string Name, string Unit, IReadOnlyList<FormAction> AllowedActions, bool CanEdit);
@@ -26,41 +25,56 @@ public static class EvaluationQueries
     public static IQueryable<SelfEvaluation> WithRowsAndFindings(this IQueryable<SelfEvaluation> forms) =>
         forms.Include(e => e.Rows).Include(e => e.Findings.OrderBy(f => EF.Property<long>(f, "Id"))).AsSplitQuery();
 
-    /// <summary>The year's forms in scope; <paramref name="mine"/> keeps those waiting for the user.</summary>
-    public static async Task<EvaluationPage> ListAsync(JixiaoDbContext db, CurrentUser user, int year, FormState? state, bool mine, int page, int pageSize,
-        CancellationToken ct)
+    /// <summary>
+    /// The year's forms in scope through the list query of every form list (<see cref="FormList"/>); <paramref name="mine"/>
+    /// keeps those waiting for the user.
+    /// </summary>
+    public static Task<FormPage<EvaluationRow>> ListAsync(JixiaoDbContext db, CurrentUser user, int year, FormQuery q, bool mine, CancellationToken ct)
     {
         var forms = db.SelfEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
-        if (state is { } s) forms = forms.Where(e => e.State == s);
-        if (mine)
-        {
-            var unit = user.Scope.Has(Role.UnitFiller);
-            var department = user.Scope.Has(Role.DepartmentReviewer);
-            var performance = user.Scope.Has(Role.PerformanceDivision);
-            forms = forms.Where(e =>
-                (unit && e.Subject == TargetSubject.Project && (e.State == FormState.Pending || e.State == FormState.Returned))
-                || (department && e.Subject == TargetSubject.Department && (e.State == FormState.Pending || e.State == FormState.Returned))
-                || (department && e.State == FormState.Submitted)
-                || (performance && e.State == FormState.DepartmentApproved));
-        }
-        var total = await forms.CountAsync(ct);
-        pageSize = Math.Clamp(pageSize, 10, 500);
-        page = Math.Max(1, page);
-        // The page from the scoped forms first; names after, by id (IgnoreQueryFilters would lift the scope of a whole query).
-        var listed = await forms.OrderByDescending(e => e.Subject == TargetSubject.Project).ThenBy(e => e.ProjectId).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new { e.Id, e.Subject, e.ProjectId, e.OrgUnitId, e.State, e.AdjustedBudget, e.Executed, e.Total, e.ReferenceTotal, e.ReferenceGrade })
-            .ToListAsync(ct);
-        var projectIds = listed.Select(e => e.ProjectId).OfType<long>().ToList();
-        var projects = await db.Projects.IgnoreQueryFilters().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Code, p.Name), ct);
-        var orgIds = listed.Select(e => e.OrgUnitId).Distinct().ToList();
-        var orgs = await db.OrgUnits.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return new EvaluationPage(listed.Select(e =>
-        {
-            var unit = orgs.GetValueOrDefault(e.OrgUnitId, "");
-            var (code, name) = e.ProjectId is { } id ? projects[id] : ("", unit + "（部门整体）");
-            return new EvaluationRow(e.Id, e.Subject, e.ProjectId, code, name, unit, e.State, e.AdjustedBudget, e.Executed, e.Total, e.ReferenceTotal, e.ReferenceGrade);
-        }).ToList(), total, page, pageSize);
+        if (q.StateAs<FormState>(s => s.Label()) is { } state) forms = forms.Where(e => e.State == state);
+        if (q.Grade is { } grade) forms = forms.Where(e => e.ReferenceGrade == grade);
+        if (mine) forms = Waiting(forms, user.Scope);
+        var listed = from e in forms
+                     join p in db.Projects on e.ProjectId equals p.Id into ps
+                     from p in ps.DefaultIfEmpty()
+                     join o in db.OrgUnits on e.OrgUnitId equals o.Id into os
+                     from o in os.DefaultIfEmpty()
+                     select new Listed<SelfEvaluation>
+                     {
+                         Form = e, Id = e.Id, FiscalYear = e.FiscalYear, DepartmentId = e.DepartmentId,
+                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + "（部门整体）",
+                         Unit = o != null ? o.Name : "", Budget = e.AdjustedBudget, UpdatedAtUtc = e.UpdatedAtUtc,
+                         Rank = e.Subject == TargetSubject.Project ? 0 : 1,
+                     };
+        return FormList.PageAsync(db, listed, q, x => new EvaluationRow(x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.Form.State,
+            x.Budget, x.Form.Executed, x.Form.Total, x.Form.ReferenceTotal, x.Form.ReferenceGrade), ct);
     }
+
+    /// <summary>Forms waiting for the user in any of their roles.</summary>
+    private static IQueryable<SelfEvaluation> Waiting(IQueryable<SelfEvaluation> forms, AccessScope scope)
+    {
+        var unit = scope.Has(Role.UnitFiller);
+        var department = scope.Has(Role.DepartmentReviewer);
+        var division = scope.Has(Role.BusinessDivision);
+        var performance = scope.Has(Role.PerformanceDivision);
+        return forms.Where(e =>
+            (unit && e.Subject == TargetSubject.Project && (e.State == FormState.Pending || e.State == FormState.Returned))
+            || (department && e.Subject == TargetSubject.Department && (e.State == FormState.Pending || e.State == FormState.Returned))
+            || (department && e.State == FormState.Submitted)
+            || (division && e.State == FormState.DepartmentApproved)
+            || (performance && e.State == FormState.DivisionApproved));
+    }
+
+    /// <summary>项目代码 and name of forms by id, in scope (batch results).</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(JixiaoDbContext db, IReadOnlyList<long> ids, CancellationToken ct) =>
+        await (from e in db.SelfEvaluations.Where(e => ids.Contains(e.Id))
+               join p in db.Projects on e.ProjectId equals p.Id into ps
+               from p in ps.DefaultIfEmpty()
+               join o in db.OrgUnits on e.OrgUnitId equals o.Id into os
+               from o in os.DefaultIfEmpty()
+               select new { e.Id, Name = p != null ? p.Code + " " + p.Name : (o != null ? o.Name : "") + "（部门整体）" })
+            .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
 
     public static async Task<EvaluationView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {

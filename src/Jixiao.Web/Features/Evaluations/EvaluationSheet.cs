@@ -377,7 +377,7 @@ public static class EvaluationSheet
                 Grades(g.Select(e => e.ReferenceGrade)),
                 Grades(g.Where(e => e.Total is not null && e.MaxScore > 0).Select(e => ReferenceScoring.GradeOf(e.Total!.Value, e.MaxScore))),
                 g.Count(e => e.FilledAtUtc is not null),
-                g.Count(e => e.State is FormState.Submitted or FormState.DepartmentApproved or FormState.Approved),
+                g.Count(e => e.State is FormState.Submitted or FormState.DepartmentApproved or FormState.DivisionApproved or FormState.Approved),
                 g.Count(e => e.State == FormState.Approved)))
             .ToList();
     }

@@ -40,7 +40,7 @@ public static class EvaluationStatisticsQuery
                 DepartmentId = g.Key,
                 Forms = g.Count(),
                 Amount = g.Sum(e => e.AdjustedBudget),
-                Submitted = g.Count(e => e.State == FormState.Submitted || e.State == FormState.DepartmentApproved || e.State == FormState.Approved),
+                Submitted = g.Count(e => e.State == FormState.Submitted || e.State == FormState.DepartmentApproved || e.State == FormState.DivisionApproved || e.State == FormState.Approved),
                 Approved = g.Count(e => e.State == FormState.Approved),
                 Excellent = g.Count(e => e.ReferenceGrade == Grade.Excellent),
                 Good = g.Count(e => e.ReferenceGrade == Grade.Good),

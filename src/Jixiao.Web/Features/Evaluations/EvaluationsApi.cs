@@ -5,6 +5,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,10 +44,19 @@ public static class EvaluationsApi
             .RequireAuthorization(performance)
             .WithSummary("下达自评任务（年度结束后）：年内有预算（含年中追加、待分资金分配）且目标已批复的每个项目、每个有已批复整体目标的部门各一张自评表，预填年初预算数、全年预算数、全年执行数和指标；重复下达只补新增的；并报告有预算但目标未批复、无法自评的项目数和金额");
 
-        group.MapGet("/", async Task<Ok<EvaluationPage>> (int? year, FormState? state, bool? mine, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await EvaluationQueries.ListAsync(db, user, year ?? clock.GetUtcNow().Year - 1, state, mine ?? false, page ?? 1, pageSize ?? 50, ct)))
-            .WithSummary("某年度的自评表（权限范围内）：状态、单位自评总分、参考分和等级；mine=true 只列待我办理的");
+        group.MapGet("/", async Task<Ok<FormPage<EvaluationRow>>> (int? year, bool? mine, int? page, [AsParameters] FormQuery q, JixiaoDbContext db,
+                CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (page is { } p) q.PageNumber = p;
+                return TypedResults.Ok(await EvaluationQueries.ListAsync(db, user, year ?? clock.GetUtcNow().Year - 1, q, mine ?? false, ct));
+            })
+            .WithSummary("某年度的自评表（权限范围内）：状态、单位自评总分、参考分和等级；q 搜索项目代码、名称或单位，department、division（资金所在业务股室）、state、grade（参考等级）筛选，sort（Code、Budget、Unit、Updated）与 desc 排序，page、pageSize 分页；mine=true 只列待我办理的");
+
+        foreach (var (verb, action) in new[] { ("approve", FormAction.Approve), ("return", FormAction.Return) })
+            group.MapPost($"/batch/{verb}", async Task<Ok<BatchResult>> (BatchRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                    CancellationToken ct) =>
+                    TypedResults.Ok(await EvaluationWork.BatchAsync(db, user, action, request, clock.GetUtcNow().UtcDateTime, ct)))
+                .WithSummary($"批量{action.Label()}自评表：ids 为所选自评表，一个意见；每份分别检查并留痕，结果列出未能办理的及原因");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
                 await EvaluationQueries.ViewAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
@@ -93,7 +103,7 @@ public static class EvaluationsApi
         foreach (var (verb, action, summary) in new[]
                  {
                      ("submit", FormAction.Submit, "提交：有阻止性检查结果时拒绝并逐条列出，提示随表上报"),
-                     ("approve", FormAction.Approve, "审核通过（主管部门，然后财政绩效股）"),
+                     ("approve", FormAction.Approve, "审核通过（主管部门，资金所在业务股室（本年度设置需要时），然后财政绩效股）"),
                      ("return", FormAction.Return, "退回修改：必须写明理由，填报人可见"),
                  })
         {

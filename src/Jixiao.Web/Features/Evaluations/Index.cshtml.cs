@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,12 +14,12 @@ namespace Jixiao.Web.Features.Evaluations;
 public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public FormState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; } = true;
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     [TempData] public string? Done { get; set; }
 
-    public EvaluationPage Result { get; private set; } = null!;
+    public FormQuery Query { get; private set; } = new();
+    public FormChoices Choices { get; private set; } = null!;
+    public FormPage<EvaluationRow> Result { get; private set; } = null!;
     public bool Issues => user.Scope.Has(Role.PerformanceDivision);
     public bool SeesStatistics => user.Scope.Has(Role.PerformanceDivision) || user.Scope.Has(Role.BusinessDivision);
 
@@ -26,8 +27,45 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         // Self-evaluation looks back: the year just ended.
         Year ??= clock.GetUtcNow().Year - 1;
-        Result = await EvaluationQueries.ListAsync(db, user, Year.Value, State, Mine, PageNumber, 50, ct);
+        Query = FormQuery.From(Request.Query);
+        try
+        {
+            Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Query.State = null;
+            Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
+        }
+        Choices = await FormList.ChoicesAsync(db, ct);
     }
+
+    /// <summary>批量审核通过 / 退回 of the ticked forms, then back to the same filtered page with what was done and what failed.</summary>
+    public async Task<IActionResult> OnPostBatchAsync(List<long> ids, FormAction action, string? opinion, CancellationToken ct)
+    {
+        try
+        {
+            Done = (await EvaluationWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+            Query = FormQuery.From(Request.Query);
+            return Redirect(Link());
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+
+    public FormFilterBar Filters => new("/Evaluations", Query, Choices, new Dictionary<string, string> { ["Year"] = $"{Year}", ["Mine"] = $"{Mine}" },
+        Enum.GetValues<FormState>().Select(s => (s.ToString(), s.Label())).ToList(), Grades: true);
+
+    public bool Batches => user.Scope.Has(Role.DepartmentReviewer) || user.Scope.Has(Role.BusinessDivision) || user.Scope.Has(Role.PerformanceDivision);
+
+    public string BatchAction => $"/Evaluations?handler=Batch&Year={Year}&Mine={Mine}&{Query.With()}";
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
@@ -50,6 +88,6 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
     }
 
-    public string Link(int page = 1, bool? mine = null, FormState? state = null, bool keepState = true) =>
-        $"/Evaluations?Year={Year}&Mine={mine ?? Mine}&State={(keepState ? State : state)}&PageNumber={page}";
+    public string Link(bool? mine = null, params (string Key, object? Value)[] changes) =>
+        $"/Evaluations?Year={Year}&Mine={mine ?? Mine}&{Query.With(changes)}";
 }

@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,7 +17,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public IReadOnlyList<RoundSummary> Rounds { get; private set; } = [];
     /// <summary>Per open round, the returns waiting for the user.</summary>
-    public IReadOnlyList<(RoundSummary Round, TaskPage Waiting)> Waiting { get; private set; } = [];
+    public IReadOnlyList<(RoundSummary Round, FormPage<TaskRow> Waiting)> Waiting { get; private set; } = [];
     public bool Opens => user.Scope.Has(Role.PerformanceDivision);
     public int DefaultMonth { get; private set; }
     public DateOnly DefaultDeadline { get; private set; }
@@ -29,9 +30,9 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         DefaultMonth = Year < today.Year ? 12 : Math.Max(1, today.Month - 1);
         DefaultDeadline = today.AddDays(15);
         Rounds = await MonitoringQueries.RoundsAsync(db, Year.Value, ct);
-        var waiting = new List<(RoundSummary, TaskPage)>();
+        var waiting = new List<(RoundSummary, FormPage<TaskRow>)>();
         foreach (var round in Rounds.Where(r => r.State == RoundState.Open))
-            waiting.Add((round, await MonitoringQueries.TasksAsync(db, user, round.Id, new TaskFilter(Mine: true, PageSize: 20), ct)));
+            waiting.Add((round, await MonitoringQueries.TasksAsync(db, user, round.Id, new FormQuery { PageSize = 20 }, ct, mine: true)));
         Waiting = waiting;
     }
 

@@ -4,6 +4,7 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -62,11 +63,21 @@ public static class MonitoringApi
             .WithSummary("导出轮次统计表（xlsx）：按部门统计及全部红灯项目与原因");
 
         // {roundId}: the round only filters the tasks, so RequestArguments resolves it through the scope (a foreign round is 404, not an empty page).
-        group.MapGet("/rounds/{roundId:long}/tasks", async Task<Ok<TaskPage>> (long roundId, long? departmentId, Light? light, FormState? state, bool? key,
-                string? keyword, bool? mine, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
-                TypedResults.Ok(await MonitoringQueries.TasksAsync(db, user, roundId, new TaskFilter(departmentId, light, state, key, keyword, mine ?? false,
-                    page ?? 1, pageSize ?? 50), ct)))
-            .WithSummary("轮次的监控任务（项目、部门整体）：可按部门、灯、状态、重点监控、关键字筛选；mine=true 只列待我办理的");
+        group.MapGet("/rounds/{roundId:long}/tasks", async Task<Ok<FormPage<TaskRow>>> (long roundId, long? departmentId, bool? key, string? keyword, bool? mine,
+                int? page, [AsParameters] FormQuery q, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                q.Department ??= departmentId;
+                q.Q ??= keyword;
+                if (page is { } p) q.PageNumber = p;
+                return TypedResults.Ok(await MonitoringQueries.TasksAsync(db, user, roundId, q, ct, mine ?? false, key));
+            })
+            .WithSummary("轮次的监控任务（项目、部门整体）：q（或 keyword）搜索项目代码、名称或单位，department（或 departmentId）、division（资金所在业务股室）、light、state、key（重点监控）筛选，sort（Code、Budget、Unit、Updated）与 desc 排序，page、pageSize 分页；mine=true 只列待我办理的");
+
+        foreach (var (verb, action) in new[] { ("approve", FormAction.Approve), ("return", FormAction.Return) })
+            group.MapPost($"/tasks/batch/{verb}", async Task<Ok<BatchResult>> (BatchRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                    CancellationToken ct) =>
+                    TypedResults.Ok(await ReturnWork.BatchAsync(db, user, action, request, clock.GetUtcNow().UtcDateTime, ct)))
+                .WithSummary($"批量{action.Label()}监控表：ids 为所选任务，一个意见；每份分别检查并留痕，结果列出未能办理的及原因");
 
         group.MapPost("/rounds/{id:long}/refigure", async Task<Results<Ok<RefigureResult>, NotFound>> (long id, JixiaoDbContext db, CancellationToken ct) =>
                 await RoundWork.RefigureAsync(db, id, ct) is { } changed ? TypedResults.Ok(new RefigureResult(id, changed)) : TypedResults.NotFound())
@@ -94,7 +105,7 @@ public static class MonitoringApi
             .WithSummary("保存监控表（单位填报人；部门整体由主管部门）：rows 按目标的行号填写；实际完成值读不出时拒绝并指明行号，灯随即重算");
 
         MapAction(group, "submit", FormAction.Submit, "提交：未填的指标、红黄灯缺少偏差原因或完成可能性、“完全不可能”缺少措施、未填全年预计执行数时拒绝并逐条列出");
-        MapAction(group, "approve", FormAction.Approve, "审核通过（主管部门，然后财政绩效股）");
+        MapAction(group, "approve", FormAction.Approve, "审核通过（主管部门，资金所在业务股室（本年度设置需要时），然后财政绩效股）");
         MapAction(group, "return", FormAction.Return, "退回修改：必须写明理由，填报人可见");
 
         group.MapPut("/tasks/{id:long}/key", async Task<Results<Ok<TaskView>, NotFound>> (long id, KeyRequest request, JixiaoDbContext db, CurrentUser user,

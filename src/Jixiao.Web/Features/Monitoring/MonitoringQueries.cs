@@ -5,6 +5,7 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -29,13 +30,6 @@ public sealed record TaskRow(long Id, TargetSubject Subject, long? ProjectId, st
 public sealed record RoundStatistics(RoundSummary Round, IReadOnlyList<DepartmentStatistics> Departments, IReadOnlyList<TaskRow> RedProjects,
     int RedTotal);
 
-public sealed record TaskFilter(long? DepartmentId = null, Light? Light = null, FormState? State = null, bool? Key = null, string? Keyword = null,
-    bool Mine = false, int Page = 1, int PageSize = 50);
-
-public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
 
 public sealed record ReturnRowView(int Row, string Level1, string Level2, string Name, Comparison Comparison, string Target, string Unit,
     string Actual, QualitativeOutcome? Outcome, string Expected, DeviationCause? Cause, Likelihood? Likelihood, string Measures, Light? Light,
@@ -65,7 +59,7 @@ public static class MonitoringQueries
             {
                 RoundId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.Approved),
+                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.DivisionApproved || t.State == FormState.Approved),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
@@ -91,7 +85,7 @@ public static class MonitoringQueries
             {
                 DepartmentId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.Approved),
+                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.DivisionApproved || t.State == FormState.Approved),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
@@ -109,47 +103,45 @@ public static class MonitoringQueries
         var total = new LightCounts(departments.Sum(d => d.Lights.Red), departments.Sum(d => d.Lights.Yellow), departments.Sum(d => d.Lights.Green),
             departments.Sum(d => d.Lights.Blue));
         var summary = Summary(round, departments.Sum(d => d.Issued), departments.Sum(d => d.Filled), total);
-        var reds = await TasksAsync(db, null, roundId, new TaskFilter(Light: Light.Red, PageSize: redLimit), ct);
+        var reds = await TasksAsync(db, null, roundId, new FormQuery { Light = Light.Red, PageSize = redLimit }, ct);
         return new RoundStatistics(summary, departments, reds.Rows, reds.Total);
     }
 
-    /// <summary>The tasks of a round in scope, filtered; <see cref="TaskFilter.Mine"/> keeps those waiting for the user.</summary>
-    public static async Task<TaskPage> TasksAsync(JixiaoDbContext db, CurrentUser? user, long roundId, TaskFilter f, CancellationToken ct)
+    /// <summary>
+    /// The tasks of a round in scope through the list query of every form list (<see cref="FormList"/>); <paramref name="mine"/>
+    /// keeps those waiting for the user, <paramref name="key"/> the 重点监控 ones (or the others).
+    /// </summary>
+    public static async Task<FormPage<TaskRow>> TasksAsync(JixiaoDbContext db, CurrentUser? user, long roundId, FormQuery q, CancellationToken ct,
+        bool mine = false, bool? key = null)
     {
         var tasks = db.MonitoringTasks.AsNoTracking().Where(t => t.RoundId == roundId);
-        if (f.Mine && user is not null) tasks = Waiting(tasks, user.Scope);
-        if (f.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);
-        if (f.Light is { } light) tasks = tasks.Where(t => t.Light == light);
-        if (f.State is { } state) tasks = tasks.Where(t => t.State == state);
-        if (f.Key is { } key) tasks = tasks.Where(t => t.IsKey == key);
-        if (!string.IsNullOrWhiteSpace(f.Keyword))
+        if (mine && user is not null) tasks = Waiting(tasks, user.Scope);
+        if (q.Light is { } light) tasks = tasks.Where(t => t.Light == light);
+        if (q.StateAs<FormState>(s => s.Label()) is { } state) tasks = tasks.Where(t => t.State == state);
+        if (key is { } k) tasks = tasks.Where(t => t.IsKey == k);
+        var listed = from t in tasks
+                     join p in db.Projects on t.ProjectId equals p.Id into ps
+                     from p in ps.DefaultIfEmpty()
+                     join o in db.OrgUnits on t.OrgUnitId equals o.Id into os
+                     from o in os.DefaultIfEmpty()
+                     select new Listed<MonitoringTask>
+                     {
+                         Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId,
+                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + "（部门整体）",
+                         Unit = o != null ? o.Name : "", Budget = t.Budget, UpdatedAtUtc = t.UpdatedAtUtc,
+                         Rank = t.Light == Light.Red ? 0 : t.Light == Light.Yellow ? 1 : t.Light == Light.Blue ? 2 : 3,
+                     };
+        var page = await FormList.PageAsync(db, listed, q, x => new
         {
-            var k = f.Keyword.Trim();
-            tasks = tasks.Where(t => db.Projects.Any(p => p.Id == t.ProjectId && (p.Code.Contains(k) || p.Name.Contains(k))));
-        }
-        var total = await tasks.CountAsync(ct);
-        var pageSize = Math.Clamp(f.PageSize, 10, 500);
-        var page = Math.Max(1, f.Page);
-        // The page from the scoped tasks first; names after, by id (IgnoreQueryFilters would lift the scope of a whole query).
-        var listed = await tasks
-            .OrderBy(t => t.Light == Light.Red ? 0 : t.Light == Light.Yellow ? 1 : t.Light == Light.Blue ? 2 : 3)
-            .ThenByDescending(t => t.Budget).ThenBy(t => t.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(t => new { t.Id, t.Subject, t.ProjectId, t.OrgUnitId, t.DepartmentId, t.IsKey, t.State, t.Budget, t.Executed, t.Light, t.LightReason })
-            .ToListAsync(ct);
-        var projectIds = listed.Select(t => t.ProjectId).OfType<long>().ToList();
-        var projects = await db.Projects.IgnoreQueryFilters().Where(p => projectIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => (p.Code, p.Name), ct);
-        var orgIds = listed.Select(t => t.OrgUnitId).Concat(listed.Select(t => t.DepartmentId).OfType<long>()).Distinct().ToList();
-        var orgs = await db.OrgUnits.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var rows = listed.Select(t =>
-        {
-            var unit = orgs.GetValueOrDefault(t.OrgUnitId, "");
-            var (code, name) = t.ProjectId is { } id ? projects[id] : ("", unit + "（部门整体）");
-            return new TaskRow(t.Id, t.Subject, t.ProjectId, code, name, unit, t.DepartmentId is { } d ? orgs.GetValueOrDefault(d, "") : "", t.IsKey,
-                t.State, t.Budget, t.Executed, t.Budget > 0 ? decimal.Round(t.Executed / t.Budget, 4) : null, t.Light, t.LightReason);
-        }).ToList();
-        return new TaskPage(rows, total, page, pageSize);
+            x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.DepartmentId, x.Form.IsKey, x.Form.State, x.Budget, x.Form.Executed,
+            x.Form.Light, x.Form.LightReason,
+        }, ct);
+        var departmentIds = page.Rows.Select(t => t.DepartmentId).OfType<long>().Distinct().ToList();
+        var departments = await db.OrgUnits.Where(o => departmentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new FormPage<TaskRow>(page.Rows.Select(t => new TaskRow(t.Id, t.Subject, t.ProjectId, t.Code, t.Name, t.Unit,
+                t.DepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "", t.IsKey, t.State, t.Budget, t.Executed,
+                t.Budget > 0 ? decimal.Round(t.Executed / t.Budget, 4) : null, t.Light, t.LightReason)).ToList(),
+            page.Total, page.Page, page.PageSize);
     }
 
     /// <summary>Returns waiting for the user in any of their roles.</summary>
@@ -157,12 +149,14 @@ public static class MonitoringQueries
     {
         var unit = scope.Has(Role.UnitFiller);
         var department = scope.Has(Role.DepartmentReviewer);
+        var division = scope.Has(Role.BusinessDivision);
         var performance = scope.Has(Role.PerformanceDivision);
         return tasks.Where(t =>
             (unit && t.Subject == TargetSubject.Project && (t.State == FormState.Pending || t.State == FormState.Returned))
             || (department && t.Subject == TargetSubject.Department && (t.State == FormState.Pending || t.State == FormState.Returned))
             || (department && t.State == FormState.Submitted)
-            || (performance && t.State == FormState.DepartmentApproved));
+            || (division && t.State == FormState.DepartmentApproved)
+            || (performance && t.State == FormState.DivisionApproved));
     }
 
     /// <summary>How many returns wait for the user in open rounds (home page).</summary>

@@ -5,6 +5,7 @@ using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -15,17 +16,14 @@ namespace Jixiao.Web.Features.Monitoring;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
 public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
-    [BindProperty(SupportsGet = true)] public Light? Light { get; set; }
-    [BindProperty(SupportsGet = true)] public FormState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Key { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     [TempData] public string? Done { get; set; }
 
+    public FormQuery Query { get; private set; } = new();
+    public FormChoices Choices { get; private set; } = null!;
     public RoundStatistics Stats { get; private set; } = null!;
-    public TaskPage Tasks { get; private set; } = null!;
+    public FormPage<TaskRow> Tasks { get; private set; } = null!;
     public bool Manages => user.Scope.Has(Role.PerformanceDivision);
     public MonitoringImportReport? Imported { get; private set; }
 
@@ -34,9 +32,49 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         var stats = await MonitoringQueries.StatisticsAsync(db, id, 20, ct);
         if (stats is null) return NotFound();
         Stats = stats;
-        Tasks = await MonitoringQueries.TasksAsync(db, user, id, new TaskFilter(DepartmentId, Light, State, Key, Keyword, Mine, PageNumber, 50), ct);
+        Query = FormQuery.From(Request.Query);
+        try
+        {
+            Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Query.State = null;
+            Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
+        }
+        Choices = await FormList.ChoicesAsync(db, ct);
         return Page();
     }
+
+    /// <summary>批量审核通过 / 退回 of the ticked returns, then back to the same filtered page with what was done and what failed.</summary>
+    public async Task<IActionResult> OnPostBatchAsync(long id, List<long> ids, FormAction action, string? opinion, CancellationToken ct)
+    {
+        try
+        {
+            Done = (await ReturnWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+            Query = FormQuery.From(Request.Query);
+            return Redirect($"/Monitoring/Round/{id}?{Keep()}&{Query.With()}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(id, ct);
+        }
+    }
+
+
+    private string Keep() => $"Mine={Mine}" + (Key is { } key ? $"&Key={key}" : "");
+
+    public FormFilterBar Filters => new($"/Monitoring/Round/{Stats.Round.Id}", Query, Choices,
+        new Dictionary<string, string> { ["Mine"] = $"{Mine}", ["Key"] = $"{Key}" },
+        Enum.GetValues<FormState>().Select(s => (s.ToString(), s.Label())).ToList(), Lights: true);
+
+    public bool Batches => Stats.Round.State == RoundState.Open
+                           && (user.Scope.Has(Role.DepartmentReviewer) || user.Scope.Has(Role.BusinessDivision) || user.Scope.Has(Role.PerformanceDivision));
+
+    public string BatchAction => $"/Monitoring/Round/{Stats.Round.Id}?handler=Batch&{Keep()}&{Query.With()}";
 
     public async Task<IActionResult> OnPostRefigureAsync(long id, CancellationToken ct) =>
         await Run(id, async () =>
@@ -81,6 +119,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         }
     }
 
-    public string Link(int page = 1, Light? light = null, bool keepLight = true) =>
-        $"/Monitoring/Round/{Stats.Round.Id}?DepartmentId={DepartmentId}&Light={(keepLight ? Light : light)}&State={State}&Key={Key}&Keyword={Uri.EscapeDataString(Keyword ?? "")}&Mine={Mine}&PageNumber={page}";
+    public string Link(params (string Key, object? Value)[] changes) => $"/Monitoring/Round/{Stats.Round.Id}?{Keep()}&{Query.With(changes)}";
+
+    public string MineLink(bool mine) => $"/Monitoring/Round/{Stats.Round.Id}?Mine={mine}" + (Key is { } key ? $"&Key={key}" : "") + $"&{Query.With((nameof(FormQuery.PageNumber), null))}";
 }

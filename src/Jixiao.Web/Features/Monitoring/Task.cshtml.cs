@@ -1,4 +1,5 @@
 using Jixiao.Domain;
+using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
@@ -86,27 +87,63 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     public Task<IActionResult> OnPostKeyAsync(long id, bool isKey, CancellationToken ct) =>
         Run(id, async now => await ReturnWork.MarkKeyAsync(db, user, id, isKey, now, ct) is null ? null : isKey ? "已列为财政重点监控。" : "已取消重点监控。", ct);
 
-    /// <summary>记录整改措施. The amount is typed in 万元; the receiving project of a 调剂 by its code.</summary>
-    public Task<IActionResult> OnPostCorrectAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
-        string? counterpartCode, CancellationToken ct) =>
-        Run(id, async now =>
+    /// <summary>The corrective action as posted, kept in the confirmation step's hidden fields.</summary>
+    public sealed record CorrectionForm(CorrectiveKind Kind, decimal? AmountWan, DateOnly? Date, string? DocumentNo, string? Reason, string? CounterpartCode);
+
+    /// <summary>调减, 调剂, 收回 shown for confirmation before the ledger is written.</summary>
+    public CorrectionPreview? Preview { get; private set; }
+    public CorrectionForm? Posted { get; private set; }
+
+    /// <summary>
+    /// 记录整改措施. The amount is typed in 万元; the receiving project of a 调剂 by its code. An action that writes the
+    /// ledger is first shown with its amount and project for confirmation; only the confirmation's post carries it out.
+    /// </summary>
+    public async Task<IActionResult> OnPostCorrectAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
+        string? counterpartCode, bool confirmed, CancellationToken ct)
+    {
+        var moves = kind is CorrectiveKind.Reduction or CorrectiveKind.Reallocation or CorrectiveKind.Recovery;
+        if (moves && !confirmed)
         {
-            long? counterpart = null;
-            if (!string.IsNullOrWhiteSpace(counterpartCode))
+            try
             {
-                var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-                var code = counterpartCode.Trim();
-                counterpart = await db.Projects.Where(p => p.RegionCode == task!.RegionCode && p.FiscalYear == task.FiscalYear && p.Code == code)
-                                  .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
-                              ?? throw new DomainException($"找不到项目编码“{code}”（同一区划、同一年度、您权限范围内）。", "调入项目");
+                var preview = await ReturnWork.PreviewCorrectionAsync(db, user, id, await RequestAsync(id, kind, amountWan, date, documentNo, reason, counterpartCode, false, ct),
+                    clock.GetUtcNow().UtcDateTime, ct);
+                if (preview is null) return NotFound();
+                (Preview, Posted) = (preview, new CorrectionForm(kind, amountWan, date, documentNo, reason, counterpartCode));
             }
-            var amount = amountWan is { } wan ? decimal.Round(wan * 10_000m, 2) : (decimal?)null;
-            var action = await ReturnWork.CorrectAsync(db, user, id, new CorrectionRequest(kind, amount, date, documentNo, reason, counterpart), now, ct);
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("", e.Message);
+                db.ChangeTracker.Clear();
+            }
+            return await OnGetAsync(id, ct);
+        }
+        return await Run(id, async now =>
+        {
+            var action = await ReturnWork.CorrectAsync(db, user, id, await RequestAsync(id, kind, amountWan, date, documentNo, reason, counterpartCode, confirmed, ct),
+                now, ct);
             return action is null ? null
-                : action.Kind == CorrectiveKind.TargetAdjustment ? $"已要求调整目标：生成第 {action.TargetVersion} 版草稿，退回单位修改。"
-                : action.MovesMoney ? $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元，文件号 {action.DocumentNo}，已记入项目指标账。"
-                : $"已记录{action.Kind.Label()} {action.Amount:#,##0.00} 元。";
+                : action.Kind == CorrectiveKind.TargetAdjustment ? $"已要求调整目标：生成第 {action.TargetVersion} 版草稿，退回单位修改（文号 {action.DocumentNo}）。"
+                : action.MovesMoney ? $"已记录{action.Kind.Label()} {Money.FormatWan(action.Amount)} 万元，文号 {action.DocumentNo}，已记入项目指标账。"
+                : $"已记录{action.Kind.Label()}，文号 {action.DocumentNo}。";
         }, ct);
+    }
+
+    private async Task<CorrectionRequest> RequestAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
+        string? counterpartCode, bool confirmed, CancellationToken ct)
+    {
+        long? counterpart = null;
+        if (!string.IsNullOrWhiteSpace(counterpartCode))
+        {
+            var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            var code = counterpartCode.Trim();
+            counterpart = await db.Projects.Where(p => p.RegionCode == task!.RegionCode && p.FiscalYear == task.FiscalYear && p.Code == code)
+                              .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
+                          ?? throw new DomainException($"找不到项目编码“{code}”（同一区划、同一年度、您权限范围内）。", "调入项目");
+        }
+        var amount = amountWan is { } wan ? decimal.Round(wan * 10_000m, 2) : (decimal?)null;
+        return new CorrectionRequest(kind, amount, date, documentNo, reason, counterpart, confirmed);
+    }
 
     private static readonly Dictionary<string, string> FieldFixes = new()
     {

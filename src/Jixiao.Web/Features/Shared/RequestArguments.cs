@@ -13,7 +13,7 @@ namespace Jixiao.Web.Features.Shared;
 /// <list type="bullet">
 /// <item>a fiscal year (<c>year</c>, <c>fiscalYear</c>, also as a property of the body) outside <see cref="FiscalYears"/> is a 400;</item>
 /// <item>an enum value the enum does not define (the query string binds numbers such as <c>light=99</c>) is a 400;</item>
-/// <item>an organisation, monitoring round or region a request filters by (<c>departmentId</c>, <c>unitId</c>, <c>roundId</c>,
+/// <item>an organisation, monitoring round or region a request filters by (<c>departmentId</c>, <c>unitId</c>, <c>department</c>, <c>division</c>, <c>roundId</c>,
 /// <c>region</c>, <c>regionCode</c>) is
 /// looked up through the scope-filtered <see cref="JixiaoDbContext"/>: a foreign or missing one is a 404, as a foreign id
 /// in the path is — instead of an empty answer that names it (a download titled with another county's department).</item>
@@ -32,7 +32,8 @@ public static class RequestArguments
     private static readonly DateOnly FirstDate = new(2000, 1, 1);
     private static readonly DateOnly LastDate = new(2100, 12, 31);
     private static readonly string[] YearNames = ["year", "fiscalYear"];
-    private static readonly string[] OrgNames = ["departmentId", "unitId"];
+    private static readonly string[] OrgNames = ["departmentId", "unitId", "department", "division"];
+    private static readonly string[] PageNames = ["page", "pageNumber"];
     private static readonly string[] RegionNames = ["region", "regionCode"];
 
     private delegate ValueTask<IResult?> Check(object? value, HttpContext context);
@@ -81,7 +82,7 @@ public static class RequestArguments
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (YearCheck(name, type) is { } year) return year;
         if (t.IsEnum) return DefinedCheck(name, t);
-        if (t == typeof(int) && string.Equals(name, "page", StringComparison.OrdinalIgnoreCase))
+        if (t == typeof(int) && PageNames.Contains(name, StringComparer.OrdinalIgnoreCase))
             return Sync(value =>
             {
                 if (value is > MaxPage)

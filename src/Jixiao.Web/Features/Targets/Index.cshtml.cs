@@ -1,9 +1,11 @@
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
+using Jixiao.Domain.Targets;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +18,10 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public InboxBox Box { get; set; } = InboxBox.Todo;
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [TempData] public string? Done { get; set; }
 
+    public FormQuery Query { get; private set; } = new();
+    public FormChoices Choices { get; private set; } = null!;
     public InboxPage Result { get; private set; } = null!;
     public TargetImportReport? Imported { get; private set; }
     public bool Fills => user.Scope.Has(Role.UnitFiller);
@@ -26,8 +30,37 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year ??= clock.GetUtcNow().Year;
-        Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, PageNumber, 50, ct);
+        Query = FormQuery.From(Request.Query);
+        try
+        {
+            Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Query.State = null;
+            Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
+        }
+        Choices = await FormList.ChoicesAsync(db, ct);
     }
+
+    /// <summary>批量审核通过 / 退回 of the ticked targets, then back to the same filtered page with what was done and what failed.</summary>
+    public async Task<IActionResult> OnPostBatchAsync(List<long> ids, ReviewAction action, string? opinion, ReviewGrade? grade, CancellationToken ct)
+    {
+        try
+        {
+            Done = (await TargetWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion, grade), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+            return Redirect(Link(Box, FormQuery.From(Request.Query)));
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
 
     /// <summary>开始填报 a project's targets, blank or from last year's approved ones.</summary>
     public async Task<IActionResult> OnPostStartAsync(long projectId, TargetStart from, CancellationToken ct)
@@ -83,5 +116,13 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         return Page();
     }
 
-    public string Link(InboxBox box, int page = 1) => $"/Targets?Year={Year}&Box={box}&PageNumber={page}";
+    public string Link(InboxBox box, FormQuery? q = null) => $"/Targets?Year={Year}&Box={box}" + (q?.With((nameof(FormQuery.PageNumber), null)) is { Length: > 0 } rest ? "&" + rest : "");
+
+    public string PageLink(int page) => $"/Targets?Year={Year}&Box={Box}&{Query.With((nameof(FormQuery.PageNumber), page))}";
+
+    public FormFilterBar Filters => new("/Targets", Query, Choices, new Dictionary<string, string> { ["Year"] = $"{Year}", ["Box"] = $"{Box}" },
+        Box == InboxBox.NotStarted ? [] : Enum.GetValues<TargetState>().Select(s => (s.ToString(), s.Label())).ToList());
+
+    /// <summary>Reviewers of the list's forms: the 待办 box of anyone who reviews gets the batch bar.</summary>
+    public bool Batches => Box == InboxBox.Todo && (user.Scope.Has(Role.DepartmentReviewer) || user.Scope.Has(Role.BusinessDivision) || user.Scope.Has(Role.PerformanceDivision));
 }

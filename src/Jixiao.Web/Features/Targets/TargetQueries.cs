@@ -3,6 +3,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
@@ -105,54 +106,58 @@ public static class TargetQueries
         };
     }
 
-    public static async Task<InboxPage> InboxAsync(JixiaoDbContext db, CurrentUser user, int year, InboxBox box, int page, int pageSize, CancellationToken ct)
+    public static async Task<InboxPage> InboxAsync(JixiaoDbContext db, CurrentUser user, int year, InboxBox box, FormQuery q, CancellationToken ct)
     {
         var scope = user.Scope;
         var todo = Todo(db, scope, year);
         var returned = Returned(db, scope, year);
-        var done = Done(db, user.UserId ?? 0, todo, returned, year);
-        var notStarted = NotStarted(db, year);
-        var fills = scope.Has(Role.UnitFiller);
         var counts = await InboxCountsAsync(db, user, year, ct);
-        pageSize = Math.Clamp(pageSize, 10, 200);
-        page = Math.Max(1, page);
-        List<InboxRow> rows;
         if (box == InboxBox.NotStarted)
         {
-            rows = fills
-                ? await (from p in notStarted
-                         join t in db.ProjectTotals on p.Id equals t.ProjectId into ts
-                         from t in ts.DefaultIfEmpty()
-                         orderby p.Code
-                         select new InboxRow(null, p.Id, TargetSubject.Project, p.Code, p.Name,
-                             db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
-                             0, null, null, null, (decimal?)t.Adjusted ?? 0m))
-                    .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct)
-                : [];
+            var notStarted = scope.Has(Role.UnitFiller) ? NotStarted(db, year) : db.Projects.Where(_ => false);
+            var projects = from p in notStarted
+                           join t in db.ProjectTotals on p.Id equals t.ProjectId into ts
+                           from t in ts.DefaultIfEmpty()
+                           join o in db.OrgUnits on p.OrgUnitId equals o.Id into os
+                           from o in os.DefaultIfEmpty()
+                           select new Listed<Project>
+                           {
+                               Form = p, Id = p.Id, FiscalYear = p.FiscalYear, DepartmentId = p.DepartmentId, Code = p.Code, Name = p.Name,
+                               Unit = o != null ? o.Name : "", Budget = (decimal?)t.Adjusted ?? 0m, UpdatedAtUtc = DateTime.MinValue, Rank = 0,
+                           };
+            var unwritten = await FormList.PageAsync(db, projects, q, x => new InboxRow(null, x.Id, TargetSubject.Project, x.Code, x.Name, x.Unit,
+                0, null, null, null, x.Budget), ct);
+            return new InboxPage(box, unwritten.Rows, unwritten.Total, unwritten.Page, unwritten.PageSize, counts);
         }
-        else
-        {
-            var source = box switch { InboxBox.Returned => returned, InboxBox.Done => done, _ => todo };
-            // The page's ids first (a narrow sort), then those rows with names and the latest opinion.
-            var ids = await source.OrderBy(t => t.UpdatedAtUtc).ThenBy(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(t => t.Id).ToListAsync(ct);
-            var found = await (from t in db.Targets.Where(t => ids.Contains(t.Id))
-                               join p in db.Projects on t.ProjectId equals p.Id into ps
-                               from p in ps.DefaultIfEmpty()
-                               join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
-                               from x in xs.DefaultIfEmpty()
-                               select new InboxRow(t.Id, t.ProjectId, t.Subject,
-                                   p != null ? p.Code : "",
-                                   p != null ? p.Name : db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name + " 部门整体绩效目标").FirstOrDefault() ?? "",
-                                   db.OrgUnits.Where(o => o.Id == t.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "",
-                                   t.Version, t.State, t.UpdatedAtUtc,
-                                   t.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(),
-                                   (decimal?)x.Adjusted ?? 0m))
-                .ToDictionaryAsync(r => r.TargetId!.Value, ct);
-            rows = ids.Select(id => found[id]).ToList();
-        }
-        return new InboxPage(box, rows, counts[box], page, pageSize, counts);
+        var source = box switch { InboxBox.Returned => returned, InboxBox.Done => Done(db, user.UserId ?? 0, todo, returned, year), _ => todo };
+        if (q.StateAs<TargetState>(s => s.Label()) is { } state) source = source.Where(t => t.State == state);
+        var listed = from t in source
+                     join p in db.Projects on t.ProjectId equals p.Id into ps
+                     from p in ps.DefaultIfEmpty()
+                     join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
+                     from x in xs.DefaultIfEmpty()
+                     join o in db.OrgUnits on t.OrgUnitId equals o.Id into os
+                     from o in os.DefaultIfEmpty()
+                     select new Listed<PerformanceTarget>
+                     {
+                         Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId,
+                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + " 部门整体绩效目标",
+                         Unit = o != null ? o.Name : "", Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc, Rank = 0,
+                     };
+        var page = await FormList.PageAsync(db, listed, q, x => new InboxRow(x.Id, x.Form.ProjectId, x.Form.Subject, x.Code, x.Name, x.Unit,
+            x.Form.Version, x.Form.State, x.UpdatedAtUtc, x.Form.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(), x.Budget), ct);
+        return new InboxPage(box, page.Rows, page.Total, page.Page, page.PageSize, counts);
     }
+
+    /// <summary>项目代码 and name of targets by id, in scope (batch results).</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(JixiaoDbContext db, IReadOnlyList<long> ids, CancellationToken ct) =>
+        await (from t in db.Targets.Where(t => ids.Contains(t.Id))
+               join p in db.Projects on t.ProjectId equals p.Id into ps
+               from p in ps.DefaultIfEmpty()
+               join o in db.OrgUnits on t.OrgUnitId equals o.Id into os
+               from o in os.DefaultIfEmpty()
+               select new { t.Id, Name = p != null ? p.Code + " " + p.Name : (o != null ? o.Name : "") + " 部门整体绩效目标" })
+            .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
 
     public static async Task<TargetView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
 using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -158,6 +159,14 @@ public static class TargetWork
         await CommitAsync(db, ct);
         return target;
     }
+
+    /// <summary>批量审核通过 / 退回: the single action on each target, one opinion (and grade) for all.</summary>
+    public static Task<BatchResult> BatchAsync(JixiaoDbContext db, CurrentUser user, ReviewAction action, BatchRequest request, DateTime nowUtc,
+        CancellationToken ct) => action is ReviewAction.Approve or ReviewAction.Return
+        ? FormBatch.RunAsync(db, request, action == ReviewAction.Approve ? "通过" : "退回",
+            async id => await ActAsync(db, user, id, action, request.Grade, request.Opinion, nowUtc, ct) is not null,
+            ids => TargetQueries.NamesAsync(db, ids, ct))
+        : throw new DomainException($"批量办理只能审核通过或退回修改，不能{action.Label()}。", "动作");
 
     /// <summary>申请调整: a new draft version of approved targets (only one open version at a time).</summary>
     public static async Task<PerformanceTarget?> AdjustAsync(JixiaoDbContext db, CurrentUser user, long id, string? reason, DateTime nowUtc,

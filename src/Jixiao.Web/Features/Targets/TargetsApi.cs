@@ -4,6 +4,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,19 @@ public static class TargetsApi
     {
         var group = api.MapGroup("/targets").WithTags("绩效目标").RequireAuthorization(Policies.BusinessStaff);
 
-        group.MapGet("/inbox", async Task<Ok<InboxPage>> (int? year, InboxBox? box, int? page, int? pageSize, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await TargetQueries.InboxAsync(db, user, year ?? clock.GetUtcNow().Year, box ?? InboxBox.Todo, page ?? 1, pageSize ?? 50, ct)))
-            .WithSummary("目标收件箱：待办（待我填报、提交或审核）、被退回、已办、待填报（本单位预算内尚无目标的项目）");
+        group.MapGet("/inbox", async Task<Ok<InboxPage>> (int? year, InboxBox? box, int? page, [AsParameters] FormQuery q, JixiaoDbContext db,
+                CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (page is { } p) q.PageNumber = p;
+                return TypedResults.Ok(await TargetQueries.InboxAsync(db, user, year ?? clock.GetUtcNow().Year, box ?? InboxBox.Todo, q, ct));
+            })
+            .WithSummary("目标收件箱：待办（待我填报、提交或审核）、被退回、已办、待填报（本单位预算内尚无目标的项目）；q 搜索项目代码、名称或单位，department、division（资金所在业务股室）、state 筛选，sort（Code、Budget、Unit、Updated）与 desc 排序，page、pageSize 分页");
+
+        foreach (var (verb, action) in new[] { ("approve", ReviewAction.Approve), ("return", ReviewAction.Return) })
+            group.MapPost($"/batch/{verb}", async Task<Ok<BatchResult>> (BatchRequest request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+                    CancellationToken ct) =>
+                    TypedResults.Ok(await TargetWork.BatchAsync(db, user, action, request, clock.GetUtcNow().UtcDateTime, ct)))
+                .WithSummary($"批量{action.Label()}：ids 为所选目标，一个意见（通过时一个等级）；每份分别检查并留痕，结果列出未能办理的及原因");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<TargetView>, NotFound>> (long id, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
                 await TargetQueries.ViewAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())

@@ -1,0 +1,47 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Features.Workflow;
+
+/// <summary>审核流程与文号 of the region-year ([local] configuration): read by all, set by the performance division.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
+public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty] public bool FormDivisionStep { get; set; } = true;
+    [BindProperty] public string? DocumentPrefix { get; set; }
+    [TempData] public string? Done { get; set; }
+
+    public WorkflowView View { get; private set; } = null!;
+    public bool Edits => user.Scope.Has(Role.PerformanceDivision);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        View = await WorkflowWork.ViewAsync(db, user.RegionCode ?? "", Year.Value, ct);
+        if (Request.Method == HttpMethods.Get) (FormDivisionStep, DocumentPrefix) = (View.FormDivisionStep, View.DocumentPrefix);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetUtcNow().Year;
+        if (!Edits) return Forbid();
+        try
+        {
+            var saved = await WorkflowWork.SetAsync(db, user, Year.Value, new WorkflowRequest(FormDivisionStep, DocumentPrefix), clock.GetUtcNow().UtcDateTime, ct);
+            Done = $"{Year} 年度设置已保存：监控表、自评表{(saved.FormDivisionStep ? "经资金所在业务股室审核后报绩效股" : "经主管部门审核后直接报绩效股")}；下一个文号 {saved.NextDocumentNo}。";
+            return Redirect($"/Workflow/Settings?Year={Year}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field == "文号前缀" ? nameof(DocumentPrefix) : "", e.Message);
+            db.ChangeTracker.Clear();
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+}
