@@ -27,6 +27,17 @@ public sealed class PasswordSignIn(SystemDbContext db, IPasswordHasher<AppUser> 
     public const string GenericFailure =
         "用户名或密码错误，或账号已被临时锁定。连续 5 次错误将锁定 15 分钟，如需帮助请联系安全管理员。";
 
+    /// <summary>No account has a longer name (用户名 is 3–64 characters); a longer one is unknown without a lookup.</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The name as tried, cut to one character past the longest real name: enough to tell it in the audit trail,
+    /// and no column or rate-limit partition holds 100,000 characters someone posted.</summary>
+    public static string Shortened(string? userName)
+    {
+        var name = (userName ?? "").Trim();
+        return name.Length > MaxUserNameLength ? name[..(MaxUserNameLength + 1)] : name;
+    }
+
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
 
@@ -38,9 +49,9 @@ public sealed class PasswordSignIn(SystemDbContext db, IPasswordHasher<AppUser> 
     /// <param name="channel">where the attempt came from, for the audit record ("网页登录", "API 令牌申请")</param>
     public async Task<Outcome> CheckAsync(string? userName, string? password, string channel, CancellationToken ct)
     {
-        var name = (userName ?? "").Trim();
+        var name = Shortened(userName);
         var normalized = normalizer.NormalizeName(name);
-        var user = name.Length == 0 ? null : await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        var user = name.Length is 0 or > MaxUserNameLength ? null : await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var failure = user is null ? SignInFailure.UnknownUser
             : !user.IsActive ? SignInFailure.Disabled

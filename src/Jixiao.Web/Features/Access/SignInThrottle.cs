@@ -40,7 +40,7 @@ public sealed class SignInThrottle : IDisposable
     public bool TryAcquire(HttpContext http, string? userName)
     {
         using var lease = _limiter.AttemptAcquire(new Attempt(http.Connection.RemoteIpAddress?.ToString() ?? "-",
-            (userName ?? "").Trim().ToUpperInvariant()));
+            PasswordSignIn.Shortened(userName).ToUpperInvariant()));
         return lease.IsAcquired;
     }
 
