@@ -62,7 +62,9 @@ public sealed class LockoutTests(BrowserApp browser)
             await Expect(row).ToContainTextAsync("锁定测试");
             await security.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "解锁" }));
             await Expect(page.Locator(".page-title")).ToHaveTextAsync("安全管理");
-            await Expect(page.GetByText(userName)).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("locked").GetByText(userName)).ToHaveCountAsync(0);
+            // The history below keeps what happened: the failures and the lockout, with the address.
+            await Expect(page.Locator("#events tr", new() { HasText = userName }).First).ToBeVisibleAsync();
         }
 
         // The administrator chose the password: the first sign-in replaces it before entering.

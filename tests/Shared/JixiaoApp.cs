@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Tests.Shared;
@@ -94,6 +97,34 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>The password <see cref="FirstSignInAsync"/> changes a chosen one to.</summary>
+    public const string RenewedPassword = "Renewed#Pass2026";
+
+    /// <summary>
+    /// The first sign-in with a password an administrator or the server chose (users grant-admin, reset-password, an
+    /// account created or reset on 用户): refused until it is changed, then a token. An administrator without an
+    /// authenticator gets the demo one bound first (enrolment has tests of its own).
+    /// </summary>
+    public async Task<HttpClient> FirstSignInAsync(string userName, string chosen)
+    {
+        await AsSystemAsync<SystemDbContext>(async db =>
+        {
+            var user = await db.Users.Include(u => u.Roles).SingleAsync(u => u.UserName == userName);
+            if (user.TotpSecret is not null || !user.Roles.Any(r => Roles.Administrators.Contains(r.Role))) return;
+            user.TotpSecret = TwoFactor.DemoSecret;
+            user.TwoFactorEnabled = true;
+            await db.SaveChangesAsync();
+        });
+        using var anonymous = CreateClient();
+        var refused = await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName, password = chosen, name = "test", totpCode = DemoTotpCode() });
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden,
+            $"{userName} 的首次登录应要求修改密码，却答 {(int)refused.StatusCode}：{await refused.Content.ReadAsStringAsync()}");
+        var changed = await anonymous.PostAsJsonAsync("/api/auth/password",
+            new { userName, password = chosen, newPassword = RenewedPassword, totpCode = DemoTotpCode() });
+        Assert.True(changed.StatusCode == HttpStatusCode.NoContent, $"{userName} 修改密码答 {(int)changed.StatusCode}：{await changed.Content.ReadAsStringAsync()}");
+        return await ClientForAsync(userName, RenewedPassword);
     }
 
     private sealed record TokenResponse(string Token);

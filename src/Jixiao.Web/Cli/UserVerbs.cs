@@ -118,10 +118,12 @@ public static class UserVerbs
             ?? throw new ArgumentException($"区划 {region} 没有代码为 {code} 的机构。");
     }
 
+    /// <summary>A one-time password: the account must replace it at its first sign-in, as one an administrator chose online.</summary>
     private static string SetNewPassword(AppUser user, UserManager<AppUser> users)
     {
         var password = GeneratePassword();
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.PasswordSetByAdministrator = true;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;

@@ -30,8 +30,9 @@ public sealed partial class AdminSeparationTests(DemoApps apps)
     private static async Task<HttpStatusCode> SignInAsync(JixiaoApp app, string userName, string password)
     {
         using var anonymous = app.CreateClient();
-        return (await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName, password, name = "probe" })).StatusCode;
+        return (await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName, password, name = "probe", totpCode = app.DemoTotpCode() })).StatusCode;
     }
+
 
     [Theory, MemberData(nameof(Providers))]
     public async Task UpdateAdminAccount_EveryAdminOnEveryAdminIncludingItself_RefusedAndNothingChanged(DatabaseProvider provider)
@@ -114,10 +115,10 @@ public sealed partial class AdminSeparationTests(DemoApps apps)
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/users/{id}",
             Body("sep.business", unit, [Role.UnitFiller], "业务用户", password: "Second@2026x"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, await SignInAsync(app, "sep.business", "Second@2026x"));
+        using (await app.FirstSignInAsync("sep.business", "Second@2026x")) { }
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/users/{id}",
             Body("sep.business", department, [Role.DepartmentReviewer], "业务用户", isActive: false))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(app, "sep.business", "Second@2026x"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(app, "sep.business", JixiaoApp.RenewedPassword));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -128,20 +129,20 @@ public sealed partial class AdminSeparationTests(DemoApps apps)
         var granted = await CliRunner.RunAsync(app.Database, "users", "grant-admin", "--user", "audit2", "--role", "AuditAdmin",
             "--region", DemoCounty.RegionCode, "--org", "FIN00", "--name", "钱审计");
         Assert.True(granted.ExitCode == 0, granted.Output + granted.Error);
-        using (var auditor = await app.ClientForAsync("audit2", PasswordIn(granted.Output)))
+        using (var auditor = await app.FirstSignInAsync("audit2", PasswordIn(granted.Output)))
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/audit")).StatusCode);
 
         var reset = await CliRunner.RunAsync(app.Database, "users", "reset-password", "--user", "sysadmin");
         Assert.True(reset.ExitCode == 0, reset.Output + reset.Error);
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(app, "sysadmin", DemoCounty.Password));
-        Assert.Equal(HttpStatusCode.OK, await SignInAsync(app, "sysadmin", PasswordIn(reset.Output)));
+        using (await app.FirstSignInAsync("sysadmin", PasswordIn(reset.Output))) { }
 
         var revoked = await CliRunner.RunAsync(app.Database, "users", "revoke-admin", "--user", "secadmin");
         Assert.True(revoked.ExitCode == 0, revoked.Output + revoked.Error);
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(app, "secadmin", DemoCounty.Password));
         var regranted = await CliRunner.RunAsync(app.Database, "users", "grant-admin", "--user", "secadmin", "--role", "SystemAdmin");
         Assert.True(regranted.ExitCode == 0, regranted.Output + regranted.Error);
-        using (var system = await app.ClientForAsync("secadmin", PasswordIn(regranted.Output)))
+        using (var system = await app.FirstSignInAsync("secadmin", PasswordIn(regranted.Output)))
             Assert.Equal(HttpStatusCode.OK, (await system.GetAsync("/api/users")).StatusCode);
 
         using var auditadmin = await app.ClientForAsync("auditadmin");

@@ -5,6 +5,7 @@ using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Security;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public sealed class SecurityEventsTests
         await using var app = await JixiaoApp.StartAsync(provider, kestrel: true);
         using var http = new HttpClient { BaseAddress = new Uri(app.RootUrl) };
         async Task<HttpResponseMessage> SignIn(string userName, string password) =>
-            await http.PostAsJsonAsync("/api/auth/tokens", new { userName, password, name = "脚本" });
+            await http.PostAsJsonAsync("/api/auth/tokens", new { userName, password, name = "脚本", totpCode = app.DemoTotpCode() });
         // Over the real socket (Kestrel), so the records carry a real client address.
         async Task<HttpClient> ClientFor(string userName)
         {
@@ -82,7 +83,8 @@ public sealed class SecurityEventsTests
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Contains("早于开始日期", (await backwards.Content.ReadJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal(HttpStatusCode.BadRequest, (await security.GetAsync("/api/security/events?to=9999-12-31")).StatusCode);
-        Assert.Empty((await security.GetJsonAsync<SecurityEventPage>("/api/security/events?page=2147483647&pageSize=2147483647"))!.Rows);
+        Assert.Equal(HttpStatusCode.BadRequest, (await security.GetAsync("/api/security/events?page=2147483647&pageSize=2147483647")).StatusCode);
+        Assert.Empty((await security.GetJsonAsync<SecurityEventPage>($"/api/security/events?page={RequestArguments.MaxPage}&pageSize=200"))!.Rows);
 
         foreach (var other in new[] { "sysadmin", "auditadmin", "perf" })
         {

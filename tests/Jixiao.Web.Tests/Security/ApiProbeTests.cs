@@ -28,21 +28,6 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
     private static readonly string Huge = new('测', 100_000);
     private static readonly string HugeUrl = new('x', 100_000);
 
-    /// <summary>
-    /// Defects in other helpers' areas of issue 12, found by this probe and not fixed here. Each entry names the issue item;
-    /// remove it once that item is merged. An entry whose route no longer fails fails the probe (so none lingers).
-    /// </summary>
-    private static readonly Dictionary<string, string> KnownDefects = new()
-    {
-        // Features/Audit: verify without region checks and names chains outside the caller's scope (140426 …).
-        ["GET /api/audit/verify"] = "issue 12 第 3 项（审计校验只校验调用者可见的链）",
-    };
-
-    /// <summary>The same for <see cref="EveryParameterAndBodyField_BadValues_AnswerChineseProblemDetailsNever5xx"/>.</summary>
-    private static readonly Dictionary<string, string> KnownBadValueDefects = new()
-    {
-    };
-
     [Theory, MemberData(nameof(Providers))]
     public async Task EveryRoute_EveryAccountAndForeignIds_AnswersOnlyWhatTheScopeAllows(DatabaseProvider provider)
     {
@@ -73,7 +58,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         await Parallel.ForEachAsync(refused, new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
             async (call, _) => await RunAsync(call, violations));
         await RunInOrderAsync(changing, violations);
-        Report(violations, refused.Count + changing.Count, KnownDefects);
+        Report(violations, refused.Count + changing.Count);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -101,7 +86,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         await Parallel.ForEachAsync(reading, new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
             async (call, _) => await RunAsync(call, violations));
         await RunInOrderAsync(changing, violations);
-        Report(violations, reading.Count + changing.Count, KnownBadValueDefects);
+        Report(violations, reading.Count + changing.Count);
     }
 
     private enum Expect
@@ -480,22 +465,14 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private static void Report(ConcurrentBag<string> violations, int calls, Dictionary<string, string> knownDefects)
+    private static void Report(ConcurrentBag<string> violations, int calls)
     {
-        var all = violations.Distinct().Order(StringComparer.Ordinal).ToList();
-        var known = all.Where(v => knownDefects.Keys.Any(k => v.StartsWith(k + "（", StringComparison.Ordinal) || v.StartsWith(k + "：", StringComparison.Ordinal))).ToList();
-        var stale = knownDefects.Keys.Where(k => !known.Any(v => v.StartsWith(k, StringComparison.Ordinal))).ToList();
-        var defects = all.Except(known).ToList();
+        var defects = violations.Distinct().Order(StringComparer.Ordinal).ToList();
         var message = new StringBuilder();
-        if (defects.Count > 0)
-        {
-            message.AppendLine(CultureInfo.InvariantCulture, $"{calls} 次调用中 {defects.Count} 处违规：");
-            foreach (var line in defects.Take(300)) message.AppendLine(line);
-            if (defects.Count > 300) message.AppendLine(CultureInfo.InvariantCulture, $"……另有 {defects.Count - 300} 处");
-        }
-        foreach (var key in stale)
-            message.AppendLine(CultureInfo.InvariantCulture, $"knownDefects 中的“{key}”（{knownDefects[key]}）已不再出现，请删除这一条。");
-        Assert.True(message.Length == 0, message.ToString());
+        message.AppendLine(CultureInfo.InvariantCulture, $"{calls} 次调用中 {defects.Count} 处违规：");
+        foreach (var line in defects.Take(300)) message.AppendLine(line);
+        if (defects.Count > 300) message.AppendLine(CultureInfo.InvariantCulture, $"……另有 {defects.Count - 300} 处");
+        Assert.True(defects.Count == 0, message.ToString());
     }
 
     [GeneratedRegex(@"\{([^}:]+)(:[^}]*)?\}")]

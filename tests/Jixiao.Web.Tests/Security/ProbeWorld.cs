@@ -63,6 +63,7 @@ public sealed class ProbeWorld
 {
     public const string Anonymous = "(无凭据)";
     public const string SpareToken = "probe-spare";
+    public const string SpareAccount = "probe.spare";
     private const int Projects = 300;
 
     /// <summary>
@@ -119,6 +120,18 @@ public sealed class ProbeWorld
             foreach (var user in new[] { "expert", "lc.unit" })
                 (await anonymous.PostAsJsonAsync("/api/auth/tokens", new { userName = user, password = DemoCounty.Password, name = SpareToken })).EnsureSuccessStatusCode();
         }
+        using (var sysadmin = await app.ClientForAsync("sysadmin"))
+        {
+            // The account the system administrator's own-id calls work on: its own account is an administrator's, which
+            // 三员分立 lets no one change online, and calls that change an account must not change a principal's.
+            var unit = await app.AsSystemAsync<SystemDbContext, long>(db =>
+                db.OrgUnits.Where(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10604").Select(o => o.Id).SingleAsync());
+            (await sysadmin.PostAsJsonAsync("/api/users", new
+            {
+                userName = SpareAccount, displayName = "探针账号", orgUnitId = unit, roles = new[] { nameof(Role.UnitFiller) }, isActive = true,
+                password = "Spare#Probe2026", regionCode = DemoCounty.RegionCode,
+            })).EnsureSuccessStatusCode();
+        }
         using (var perf = await app.ClientForAsync("perf"))
             await perf.PostImportAsync(Web.Features.Imports.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
         using (var neighbour = await app.ClientForAsync("lc.perf"))
@@ -167,7 +180,7 @@ public sealed class ProbeWorld
         foreach (var (segment, source) in Sources)
         {
             var mine = segment == "users"
-                ? userId
+                ? await db.Users.Where(u => u.UserName == SpareAccount).Select(u => (long?)u.Id).FirstOrDefaultAsync() ?? userId
                 : await source(db).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync();
             if (mine is { } m) own[segment] = m;
             if (await source(system).Where(r => r.Region == other).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } c)
