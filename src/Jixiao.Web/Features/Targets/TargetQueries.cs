@@ -126,11 +126,12 @@ public static class TargetQueries
                                Unit = o != null ? o.Name : "", Budget = (decimal?)t.Adjusted ?? 0m, UpdatedAtUtc = DateTime.MinValue, Rank = 0,
                            };
             var unwritten = await FormList.PageAsync(db, projects, q, x => new InboxRow(null, x.Id, TargetSubject.Project, x.Code, x.Name, x.Unit,
-                0, null, null, null, x.Budget), ct);
+                0, null, null, null, x.Budget), ct, counts[InboxBox.NotStarted]);
             return new InboxPage(box, unwritten.Rows, unwritten.Total, unwritten.Page, unwritten.PageSize, counts);
         }
         var source = box switch { InboxBox.Returned => returned, InboxBox.Done => Done(db, user.UserId ?? 0, todo, returned, year), _ => todo };
-        if (q.StateAs<TargetState>(s => s.Label()) is { } state) source = source.Where(t => t.State == state);
+        var state = q.StateAs<TargetState>(s => s.Label());
+        if (state is { } chosen) source = source.Where(t => t.State == chosen);
         var listed = from t in source
                      join p in db.Projects on t.ProjectId equals p.Id into ps
                      from p in ps.DefaultIfEmpty()
@@ -145,7 +146,8 @@ public static class TargetQueries
                          Unit = o != null ? o.Name : "", Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc, Rank = 0,
                      };
         var page = await FormList.PageAsync(db, listed, q, x => new InboxRow(x.Id, x.Form.ProjectId, x.Form.Subject, x.Code, x.Name, x.Unit,
-            x.Form.Version, x.Form.State, x.UpdatedAtUtc, x.Form.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(), x.Budget), ct);
+            x.Form.Version, x.Form.State, x.UpdatedAtUtc, x.Form.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(), x.Budget), ct,
+            state is null ? counts[box] : null);
         return new InboxPage(box, page.Rows, page.Total, page.Page, page.PageSize, counts);
     }
 
