@@ -150,7 +150,7 @@ public sealed class SelfEvaluationRow
 /// row, with sentences) and the findings; blocking findings stop a submit, warnings travel with the form.
 /// Unprefixed figures are what the form says; <c>Ledger…</c> and <c>Reference…</c> are what Jixiao computed.
 /// </summary>
-public sealed class SelfEvaluation : IOrgOwned
+public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
 {
     /// <summary>The row number findings use for the 预算执行率 row.</summary>
     public const int ExecutionRow = 0;

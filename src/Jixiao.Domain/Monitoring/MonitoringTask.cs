@@ -118,7 +118,7 @@ public sealed class ReturnRow
 /// of the cut-off, the unit's return per indicator of the targets in force at the cut-off, the lights with their
 /// explanations, and the review chain.
 /// </summary>
-public sealed class MonitoringTask : IOrgOwned
+public sealed class MonitoringTask : IOrgOwned, Reviews.IReviewedForm
 {
     private MonitoringTask() { }
 

@@ -62,6 +62,13 @@ public sealed class FormStep
 /// return a form, with a reason, to its filler. Every row not in the table is illegal and throws.
 /// </summary>
 /// <param name="form">the form's name in messages (监控表, 自评表)</param>
+/// <summary>A form units fill and the chain reviews (monitoring return, self-evaluation): what an inbox filters on.</summary>
+public interface IReviewedForm
+{
+    TargetSubject Subject { get; }
+    FormState State { get; }
+}
+
 public sealed class FormChain(string form)
 {
     public static readonly FormChain Monitoring = new("监控表");

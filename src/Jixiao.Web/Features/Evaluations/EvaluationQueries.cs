@@ -34,7 +34,7 @@ public static class EvaluationQueries
         var forms = db.SelfEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
         if (q.StateAs<FormState>(s => s.Label()) is { } state) forms = forms.Where(e => e.State == state);
         if (q.Grade is { } grade) forms = forms.Where(e => e.ReferenceGrade == grade);
-        if (mine) forms = Waiting(forms, user.Scope);
+        if (mine) forms = FormList.Waiting(forms, user.Scope);
         var listed = from e in forms
                      join p in db.Projects on e.ProjectId equals p.Id into ps
                      from p in ps.DefaultIfEmpty()
@@ -49,21 +49,6 @@ public static class EvaluationQueries
                      };
         return FormList.PageAsync(db, listed, q, x => new EvaluationRow(x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.Form.State,
             x.Budget, x.Form.Executed, x.Form.Total, x.Form.ReferenceTotal, x.Form.ReferenceGrade), ct);
-    }
-
-    /// <summary>Forms waiting for the user in any of their roles.</summary>
-    private static IQueryable<SelfEvaluation> Waiting(IQueryable<SelfEvaluation> forms, AccessScope scope)
-    {
-        var unit = scope.Has(Role.UnitFiller);
-        var department = scope.Has(Role.DepartmentReviewer);
-        var division = scope.Has(Role.BusinessDivision);
-        var performance = scope.Has(Role.PerformanceDivision);
-        return forms.Where(e =>
-            (unit && e.Subject == TargetSubject.Project && (e.State == FormState.Pending || e.State == FormState.Returned))
-            || (department && e.Subject == TargetSubject.Department && (e.State == FormState.Pending || e.State == FormState.Returned))
-            || (department && e.State == FormState.Submitted)
-            || (division && e.State == FormState.DepartmentApproved)
-            || (performance && e.State == FormState.DivisionApproved));
     }
 
     /// <summary>项目代码 and name of forms by id, in scope (batch results).</summary>

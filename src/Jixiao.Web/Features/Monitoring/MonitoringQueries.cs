@@ -115,7 +115,7 @@ public static class MonitoringQueries
         bool mine = false, bool? key = null)
     {
         var tasks = db.MonitoringTasks.AsNoTracking().Where(t => t.RoundId == roundId);
-        if (mine && user is not null) tasks = Waiting(tasks, user.Scope);
+        if (mine && user is not null) tasks = FormList.Waiting(tasks, user.Scope);
         if (q.Light is { } light) tasks = tasks.Where(t => t.Light == light);
         if (q.StateAs<FormState>(s => s.Label()) is { } state) tasks = tasks.Where(t => t.State == state);
         if (key is { } k) tasks = tasks.Where(t => t.IsKey == k);
@@ -144,24 +144,9 @@ public static class MonitoringQueries
             page.Total, page.Page, page.PageSize);
     }
 
-    /// <summary>Returns waiting for the user in any of their roles.</summary>
-    private static IQueryable<MonitoringTask> Waiting(IQueryable<MonitoringTask> tasks, AccessScope scope)
-    {
-        var unit = scope.Has(Role.UnitFiller);
-        var department = scope.Has(Role.DepartmentReviewer);
-        var division = scope.Has(Role.BusinessDivision);
-        var performance = scope.Has(Role.PerformanceDivision);
-        return tasks.Where(t =>
-            (unit && t.Subject == TargetSubject.Project && (t.State == FormState.Pending || t.State == FormState.Returned))
-            || (department && t.Subject == TargetSubject.Department && (t.State == FormState.Pending || t.State == FormState.Returned))
-            || (department && t.State == FormState.Submitted)
-            || (division && t.State == FormState.DepartmentApproved)
-            || (performance && t.State == FormState.DivisionApproved));
-    }
-
     /// <summary>How many returns wait for the user in open rounds (home page).</summary>
     public static Task<int> WaitingCountAsync(JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
-        Waiting(db.MonitoringTasks.Where(t => db.MonitoringRounds.Any(r => r.Id == t.RoundId && r.State == RoundState.Open)), user.Scope).CountAsync(ct);
+        FormList.Waiting(db.MonitoringTasks.Where(t => db.MonitoringRounds.Any(r => r.Id == t.RoundId && r.State == RoundState.Open)), user.Scope).CountAsync(ct);
 
     public static async Task<TaskView?> TaskAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {

@@ -2,7 +2,10 @@ using System.Linq.Expressions;
 using Jixiao.Domain;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,6 +116,23 @@ public sealed record FormChoices(IReadOnlyList<Choice> Departments, IReadOnlyLis
 /// <summary>The one list query of forms: the filters every list shares, the sort, one count and one page query.</summary>
 public static class FormList
 {
+    /// <summary>Monitoring returns or self-evaluations waiting for the user in any of their roles: the filler's unit or
+    /// department while pending or returned, then the department, the funding division and the performance division at
+    /// their steps of <see cref="FormChain"/>.</summary>
+    public static IQueryable<TForm> Waiting<TForm>(IQueryable<TForm> forms, AccessScope scope) where TForm : class, IReviewedForm
+    {
+        var unit = scope.Has(Role.UnitFiller);
+        var department = scope.Has(Role.DepartmentReviewer);
+        var division = scope.Has(Role.BusinessDivision);
+        var performance = scope.Has(Role.PerformanceDivision);
+        return forms.Where(f =>
+            (unit && f.Subject == TargetSubject.Project && (f.State == FormState.Pending || f.State == FormState.Returned))
+            || (department && f.Subject == TargetSubject.Department && (f.State == FormState.Pending || f.State == FormState.Returned))
+            || (department && f.State == FormState.Submitted)
+            || (division && f.State == FormState.DepartmentApproved)
+            || (performance && f.State == FormState.DivisionApproved));
+    }
+
     /// <param name="unfiltered">how many forms <paramref name="forms"/> holds, when the caller has counted them already (an
     /// inbox's tab counts): without a search or filter it is the total, and the count with its joins is not run again</param>
     public static async Task<FormPage<TRow>> PageAsync<TForm, TRow>(JixiaoDbContext db, IQueryable<Listed<TForm>> forms, FormQuery q,
