@@ -13,7 +13,7 @@ namespace Jixiao.Browser.Tests;
 
 /// <summary>
 /// Year-end self-evaluation through the pages: finance issues last year's forms; the unit fills its form, sees the
-/// findings (a total that is not the sum of its rows, a missed indicator without a reason), fixes them and submits;
+/// findings (a missed indicator without a reason; the total adds itself up), fixes them and submits;
 /// finance draws a sample that must include the project and re-reviews it (a large gap is 失真).
 /// With <c>JIXIAO_SCREENSHOTS=1</c> it saves each step.
 /// </summary>
@@ -52,7 +52,7 @@ public sealed class EvaluationTests(BrowserApp browser)
             await Expect(finance.Page.GetByTestId("done")).ToContainTextAsync("已下达");
         }
 
-        // 2. The unit fills the form: the findings name the total and the missed row; it fixes them and submits.
+        // 2. The unit fills the form: the total adds itself up, the findings name the missed row; it fixes them and submits.
         await using (var unit = await browser.NewSessionAsync())
         {
             var page = unit.Page;
@@ -82,15 +82,16 @@ public sealed class EvaluationTests(BrowserApp browser)
             await unit.SubmitAsync(page.GetByTestId("save"));
             await Expect(page.GetByTestId("form-error")).ToContainTextAsync("第 2 行“满分”：得分应为数字");
             await page.GetByTestId("score-2").FillAsync("22.5");
-            await page.GetByTestId("total").FillAsync("95");
+            // 总分 is not typed: it adds up as the scores are typed, and the server saves the same sum.
+            await Expect(page.GetByTestId("total")).ToHaveTextAsync("91.38");
             await unit.SubmitAsync(page.GetByTestId("submit"));
-            await Expect(page.GetByTestId("form-error")).ToContainTextAsync("91.38");
-            await Expect(page.GetByTestId("findings")).ToContainTextAsync("总分填的是 95 分");
+            await Expect(page.GetByTestId("total")).ToHaveTextAsync("91.38");
+            await Expect(page.GetByTestId("findings")).Not.ToContainTextAsync("总分填的是");
+            await Expect(page.GetByTestId("form-error")).ToContainTextAsync("第 1 行");
             await Expect(page.GetByTestId("findings")).ToContainTextAsync("第 1 行");
             await Expect(page.GetByTestId("reference-1")).ToContainTextAsync("150");
             await Shot(page, "1-findings");
 
-            await page.GetByTestId("total").FillAsync("91.38");
             await page.GetByTestId("reason-1").FillAsync("供货商延迟交货，剩余 50 套纳入下年采购");
             await unit.SubmitAsync(page.GetByTestId("submit"));
             await Expect(page.GetByTestId("done")).ToContainTextAsync("已提交");

@@ -32,8 +32,6 @@ public static class ConsistencyCheck
 
         if (form.GoalCompletion.Length == 0)
             Add(null, FindingKind.Blank, "年度总体目标完成情况为空：请对照年度目标写明全年实际完成情况");
-        if (form.Total is null)
-            Add(null, FindingKind.Blank, "总分为空：请填写自评总分（预算执行率得分与各指标得分之和）");
 
         CheckExecution(form, weights, Add);
         foreach (var row in form.Rows.OrderBy(r => r.Row))
@@ -46,9 +44,8 @@ public static class ConsistencyCheck
             Add(null, FindingKind.WeightTotal,
                 $"分值合计 {S(ownTotal)} 分（预算执行率 {S(executionWeight)} + 各指标 {S(ownTotal - executionWeight)}），应为 {S(weights.Total)} 分：参考分按表中分值计为 {S(form.ReferenceTotal)} 分（满分 {S(ownTotal)} 分）{normalised}；请调整各行分值");
         }
-        decimal? sum = form.ExecutionScore is { } executionScore && rows.All(r => r.Score is not null)
-            ? executionScore + rows.Sum(r => r.Score!.Value)
-            : null;
+        // 总分 is blank only while a score is (each blank score is its own finding); a printed total is compared with the sum
+        var sum = SelfEvaluation.SumOfScores(form.ExecutionScore, rows.Select(r => r.Score));
         if (form.Total is { } total && sum is { } rowSum && total != rowSum)
             Add(null, FindingKind.TotalMismatch,
                 $"总分填的是 {S(total)} 分，但预算执行率得分与各指标得分之和为 {S(rowSum)} 分：请改为 {S(rowSum)} 分，或检查各行得分");

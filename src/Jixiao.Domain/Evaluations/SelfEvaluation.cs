@@ -32,7 +32,8 @@ public sealed record EvaluationRowInput(int Row, string? Actual = null, Qualitat
 /// shows: null keeps the ledger's figures (the page does not let them be typed; an imported sheet carries them).
 /// </summary>
 /// <param name="GoalCompletion">年度总体目标完成情况</param>
-/// <param name="Total">总分 as the unit wrote it</param>
+/// <param name="Total">总分 as printed on an imported sheet; null (a form filled in the product) sums the 预算执行率 得分 and
+/// every row's 得分 — a printed total that differs from that sum stays as printed and is a finding</param>
 /// <param name="ExecutionWeightReason">why the form's 预算执行率 分值 differs from the region-year's setting</param>
 public sealed record SelfEvaluationInput(string? GoalCompletion, decimal? ExecutionWeight, decimal? ExecutionScore,
     IReadOnlyList<EvaluationRowInput> Rows, decimal? Total, decimal? AdjustedBudget = null, decimal? Executed = null,
@@ -311,7 +312,7 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
         var executionScore = Hundredths(input.ExecutionScore, "预算执行率得分");
         var byRow = input.Rows.ToDictionary(r => r.Row);
         var rows = Rows.OrderBy(r => r.Row).Select(row => (Row: row, Read: row.Read(byRow.GetValueOrDefault(row.Row)))).ToList();
-        var total = Hundredths(input.Total, "总分");
+        var total = Hundredths(input.Total, "总分") ?? SumOfScores(executionScore, rows.Select(r => r.Read.Score));
 
         foreach (var (row, read) in rows)
             row.Write(read);
@@ -375,6 +376,13 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
     }
 
     /// <summary>A 分值 or 得分 as typed: whole hundredths only.</summary>
+    /// <summary>总分 of a form filled in the product: the 预算执行率 得分 plus every row's 得分, or null while any of them is blank.</summary>
+    public static decimal? SumOfScores(decimal? executionScore, IEnumerable<decimal?> rowScores)
+    {
+        var scores = rowScores.Prepend(executionScore).ToList();
+        return scores.All(s => s is not null) ? scores.Sum(s => s!.Value) : null;
+    }
+
     internal static decimal? Hundredths(decimal? value, string field) =>
         value is { } v && decimal.Round(v, 2) != v
             ? throw new DomainException($"{field} {v} 超过两位小数，请保留两位小数。", field)

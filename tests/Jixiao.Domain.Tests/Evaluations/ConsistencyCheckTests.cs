@@ -23,15 +23,30 @@ public sealed class ConsistencyCheckTests
         Assert.Equal((96.5m, 96.5m, Grade.Excellent), (evaluation.ReferenceTotal, evaluation.Total, evaluation.ReferenceGrade));
     }
 
+    [Fact]
+    public void Fill_WithoutPrintedTotal_TotalIsTheSumOfTheScores()
+    {
+        var evaluation = NewEvaluation();
+        Assert.Empty(evaluation.Fill(Unit, Clean() with { Total = null }, Weights, Now));
+        Assert.Equal(96.5m, evaluation.Total);
+
+        // one score blank: no total to compute, and the blank row is the one finding (no second "总分为空")
+        var blank = NewEvaluation();
+        var findings = blank.Fill(Unit, With(Clean(), new EvaluationRowInput(4, "950", Weight: 12.5m)) with { Total = null }, Weights, Now);
+        Assert.Null(blank.Total);
+        Assert.StartsWith("第 4 行", Assert.Single(findings).Message);
+        Assert.Contains("得分为空", findings[0].Message);
+    }
+
     /// <summary>One planted mistake per case → exactly these (row, kind) findings; null row = the form, 0 = the 预算执行率 row.</summary>
     private static readonly Dictionary<string, (Func<SelfEvaluationInput, SelfEvaluationInput> Plant, (int? Row, FindingKind Kind)[] Expected)> Cases = new()
     {
         ["总分与分项之和不符"] = (f => f with { Total = 96.49m }, [(null, FindingKind.TotalMismatch)]),
-        ["总分为空"] = (f => f with { Total = null }, [(null, Blank)]),
+        ["总分不填（在系统中填报）"] = (f => f with { Total = null }, []),
         ["年度总体目标完成情况为空"] = (f => f with { GoalCompletion = " " }, [(null, Blank)]),
         ["分值合计 110"] = (f => With(f, new EvaluationRowInput(4, "950", Weight: 22.5m, Score: 22.5m)), [(null, FindingKind.WeightTotal)]),
         ["分值为空"] = (f => With(f, new EvaluationRowInput(4, "950", Score: 12.5m)), [(4, Blank)]),
-        ["得分为空"] = (f => With(f, new EvaluationRowInput(4, "950", Weight: 12.5m)), [(null, Blank), (4, Blank)]),
+        ["得分为空"] = (f => With(f, new EvaluationRowInput(4, "950", Weight: 12.5m)) with { Total = null }, [(4, Blank)]),
         ["实际完成值为空"] = (f => With(f, new EvaluationRowInput(3, "", Weight: 12.5m, Score: 12.5m)), [(null, FindingKind.FarFromReference), (3, Blank)]),
         ["定性未选达成情况"] = (f => With(f, new EvaluationRowInput(5, "", null, 30m, 27m)), [(null, FindingKind.FarFromReference), (5, Blank)]),
         // no reference score for the row, so the total is not compared with the unit's

@@ -28,7 +28,7 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
     internal sealed record Finding(int? Row, FindingKind Kind, bool Blocking, string Message);
     internal sealed record FormRow(int Row, string Name, decimal ReferenceWeight, decimal ReferenceScore, string Explanation);
     internal sealed record Form(long Id, FormState State, decimal InitialBudget, decimal AdjustedBudget, decimal Executed, decimal ReferenceExecutionScore,
-        decimal ReferenceTotal, Grade ReferenceGrade, List<FormRow> Rows, List<Finding> Findings);
+        decimal ReferenceTotal, Grade ReferenceGrade, decimal? Total, List<FormRow> Rows, List<Finding> Findings);
     internal sealed record View(Form Evaluation, string Code, List<FormAction> AllowedActions, bool CanEdit);
 
     /// <summary>A 2026 project of 第一中学 with the given movements and payments, and approved targets unless <paramref name="approved"/> is false.</summary>
@@ -107,12 +107,13 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
         Assert.Equal((100_000m, 150_000m, 150_000m, 10m), (form.InitialBudget, form.AdjustedBudget, form.Executed, form.ReferenceExecutionScore));
         Assert.Equal(4, form.Rows.Count);
 
-        // Planted: a total that is not the sum of the rows, and a missed indicator (150 of 200) without a reason.
-        object Input(decimal total, string? reason) => new
+        // Planted: a missed indicator (150 of 200) without a reason. A total sent along is not the form's: 总分 is the
+        // sum of the scores (10 + 16.88 + 22.5 + 27 + 15), computed on save.
+        object Input(string? reason) => new
         {
             goalCompletion = "完成课桌椅采购 150 套，其余因供货延迟结转下年",
             executionWeight = 10, executionScore = 10,
-            total,
+            total = 95,
             rows = new object[]
             {
                 new { row = 1, actual = "150套", weight = 22.5, score = 16.88, reason },
@@ -121,18 +122,17 @@ public sealed class EvaluationApiTests(ClosedYearCounty county) : IClassFixture<
                 new { row = 4, actual = "95%", weight = 15, score = 15 },
             },
         };
-        var saved = await unit.PutAsJsonAsync($"/api/evaluations/{id}", Input(95, null), ApiJson.Options);
+        var saved = await unit.PutAsJsonAsync($"/api/evaluations/{id}", Input(null), ApiJson.Options);
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        var findings = (await saved.Content.ReadJsonAsync<View>())!.Evaluation.Findings;
-        Assert.Contains(findings, f => f.Kind == FindingKind.TotalMismatch && f.Blocking && f.Message.Contains("91.38"));
-        Assert.Contains(findings, f => f is { Kind: FindingKind.MissingReason, Row: 1, Blocking: true });
+        var filledForm = (await saved.Content.ReadJsonAsync<View>())!.Evaluation;
+        Assert.Equal(91.38m, filledForm.Total);
+        Assert.DoesNotContain(filledForm.Findings, f => f.Kind == FindingKind.TotalMismatch);
+        Assert.Contains(filledForm.Findings, f => f is { Kind: FindingKind.MissingReason, Row: 1, Blocking: true });
         var refused = await PostAsync(unit, $"/api/evaluations/{id}/submit", new { });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var why = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("91.38", why);
-        Assert.Contains("采购课桌椅数量", why);
+        Assert.Contains("采购课桌椅数量", await refused.Content.ReadAsStringAsync());
 
-        Assert.True((await unit.PutAsJsonAsync($"/api/evaluations/{id}", Input(91.38m, "供货商延迟交货，已督促并将剩余 50 套纳入下年采购"), ApiJson.Options))
+        Assert.True((await unit.PutAsJsonAsync($"/api/evaluations/{id}", Input("供货商延迟交货，已督促并将剩余 50 套纳入下年采购"), ApiJson.Options))
             .IsSuccessStatusCode);
         var submitted = await PostAsync(unit, $"/api/evaluations/{id}/submit", new { });
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());

@@ -44,7 +44,7 @@ public sealed class EvaluationRefigureTests(ClosedYearCounty county) : IClassFix
         var second = ids[closed.Id];
         var filled = await unit.PutAsJsonAsync($"/api/evaluations/{second}", new
         {
-            goalCompletion = "全部完成", executionWeight = 10, executionScore = 10, total = 100,
+            goalCompletion = "全部完成", executionWeight = 10, executionScore = 10,
             rows = new object[]
             {
                 new { row = 1, actual = "200套", weight = 22.5, score = 22.5 },

@@ -383,7 +383,7 @@ public sealed class EvaluationSheetTests(SelfEvaluationSheetCounty county) : ICl
         }
         var saved = await unit.PutAsJsonAsync($"/api/evaluations/{ids[1]}", new
         {
-            goalCompletion = "完成课桌椅采购 100 套", executionWeight = 10, executionScore = 5, total = 71.39,
+            goalCompletion = "完成课桌椅采购 100 套", executionWeight = 10, executionScore = 5,
             rows = new object[]
             {
                 new { row = 1, actual = "100", weight = 25, score = 12.5, reason = "资金到位一半" },

@@ -15,6 +15,17 @@ namespace Jixiao.Web.Features.Evaluations;
 /// <summary>The year a request is about (issue, refigure).</summary>
 public sealed record IssueRequest(int Year);
 
+/// <summary>
+/// What a filler types into a self-evaluation in the product (the page or the API). There is no 总分 to type: it is the sum of
+/// the 预算执行率 得分 and every row's 得分, computed on save. A and B are the ledger's. Only an imported sheet carries a printed 总分.
+/// </summary>
+public sealed record EvaluationFill(string? GoalCompletion, decimal? ExecutionWeight, decimal? ExecutionScore,
+    IReadOnlyList<EvaluationRowInput> Rows, string? ExecutionWeightReason = null)
+{
+    public SelfEvaluationInput ToInput() => new(GoalCompletion, ExecutionWeight, ExecutionScore, Rows, Total: null,
+        ExecutionWeightReason: ExecutionWeightReason);
+}
+
 public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluationsApi(this RouteGroupBuilder api)
@@ -62,12 +73,12 @@ public static class EvaluationsApi
                 await EvaluationQueries.ViewAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
             .WithSummary("一张自评表：账面 A、B 与单位填写，每行的参考得分及说明，一致性检查结果（阻止提交的错误和随表提示），审核记录");
 
-        group.MapPut("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, SelfEvaluationInput input, JixiaoDbContext db, CurrentUser user,
+        group.MapPut("/{id:long}", async Task<Results<Ok<EvaluationView>, NotFound>> (long id, EvaluationFill input, JixiaoDbContext db, CurrentUser user,
                 TimeProvider clock, IOptions<FormLimits> limits, CancellationToken ct) =>
-                await EvaluationWork.FillAsync(db, user, id, input, limits.Value, clock.GetUtcNow().UtcDateTime, ct) is null
+                await EvaluationWork.FillAsync(db, user, id, input.ToInput(), limits.Value, clock.GetUtcNow().UtcDateTime, ct) is null
                     ? TypedResults.NotFound()
                     : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
-            .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况、总分；保存即重算参考分和检查结果");
+            .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况；总分按预算执行率得分与各指标得分之和自动计算；保存即重算参考分和检查结果");
 
         group.MapGet("/statistics", async Task<Ok<EvaluationStatistics>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await EvaluationStatisticsQuery.ForYearAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))

@@ -36,7 +36,6 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     [BindProperty] public decimal? ExecutionWeight { get; set; }
     [BindProperty] public decimal? ExecutionScore { get; set; }
     [BindProperty] public string? ExecutionWeightReason { get; set; }
-    [BindProperty] public decimal? Total { get; set; }
     [BindProperty] public List<EvaluationRowForm> Rows { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -47,8 +46,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;
-            (GoalCompletion, ExecutionWeight, ExecutionScore, ExecutionWeightReason, Total) =
-                (e.GoalCompletion, e.ExecutionWeight, e.ExecutionScore, e.ExecutionWeightReason, e.Total);
+            (GoalCompletion, ExecutionWeight, ExecutionScore, ExecutionWeightReason) =
+                (e.GoalCompletion, e.ExecutionWeight, e.ExecutionScore, e.ExecutionWeightReason);
             Rows = e.Rows.OrderBy(r => r.Row).Select(r => new EvaluationRowForm
             {
                 Row = r.Row, Actual = r.Actual, Outcome = r.Outcome, Weight = r.Weight, Score = r.Score, Reason = r.Reason,
@@ -67,9 +66,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
             return await OnGetAsync(id, ct);
         return await Run(id, async now =>
         {
-            var input = new SelfEvaluationInput(GoalCompletion, ExecutionWeight, ExecutionScore,
-                Rows.Select(r => new EvaluationRowInput(r.Row, r.Actual, r.Outcome, r.Weight, r.Score, r.Reason)).ToList(), Total,
-                ExecutionWeightReason: ExecutionWeightReason);
+            var input = new EvaluationFill(GoalCompletion, ExecutionWeight, ExecutionScore,
+                Rows.Select(r => new EvaluationRowInput(r.Row, r.Actual, r.Outcome, r.Weight, r.Score, r.Reason)).ToList(), ExecutionWeightReason).ToInput();
             var evaluation = await EvaluationWork.FillAsync(db, user, id, input, limits.Value, now, ct);
             if (evaluation is null) return null;
             if (!submit)
@@ -92,7 +90,6 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     {
         [nameof(ExecutionWeight)] = "预算执行率分值应为数字，如 10",
         [nameof(ExecutionScore)] = "预算执行率得分应为数字，如 9.5",
-        [nameof(Total)] = "总分应为数字，如 91.38",
         [nameof(EvaluationRowForm.Weight)] = "分值应为数字，如 20",
         [nameof(EvaluationRowForm.Score)] = "得分应为数字（最多两位小数），如 18.5",
         [nameof(EvaluationRowForm.Outcome)] = "达成情况请从列表中选择",
