@@ -1,4 +1,5 @@
 using Jixiao.Domain.Budget;
+using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 
 namespace Jixiao.Domain.Evaluations;
@@ -36,6 +37,7 @@ public static class ConsistencyCheck
         CheckExecution(form, weights, Add);
         foreach (var row in form.Rows.OrderBy(r => r.Row))
             CheckRow(row, weights, Add);
+        CheckCosts(form, Add);
 
         var rows = form.Rows;
         if (form.ExecutionWeight is { } executionWeight && form.OwnWeightTotal() is { } ownTotal && ownTotal != weights.Total)
@@ -54,6 +56,38 @@ public static class ConsistencyCheck
             Add(null, FindingKind.FarFromReference, FarFromReference(form, stated, weights.ReferenceGap));
 
         return findings.OrderBy(f => f.Row ?? -1).ToList();
+    }
+
+    /// <summary>
+    /// Cost indicators measured in money against the ledger's B: no cost above the year's whole spending; and when the form has
+    /// one such indicator it is the project's cost (人员经费, 项目总成本), so more than 1 % away from B needs a second look.
+    /// </summary>
+    private static void CheckCosts(SelfEvaluation form, Action<int?, FindingKind, string> add)
+    {
+        var costs = form.Rows
+            .Where(r => !r.IsQualitative && r.Actual.Length > 0 && (r.Level1.Contains("成本", StringComparison.Ordinal) || r.Level2.Contains("成本", StringComparison.Ordinal)))
+            .Select(r => (Row: r, Yuan: Yuan(r, form.FiscalYear)))
+            .Where(c => c.Yuan is not null)
+            .OrderBy(c => c.Row.Row)
+            .ToList();
+        var executed = form.LedgerExecuted;
+        foreach (var (row, yuan) in costs)
+        {
+            var where = $"第 {row.Row} 行“{row.Name}”";
+            if (yuan > executed && yuan - executed > executed / 1000m)
+                add(row.Row, FindingKind.CostContradictsLedger,
+                    $"{where}的实际成本 {Money.FormatWan(yuan!.Value)} 万元，高于账面全年执行数（B）{Money.FormatWan(executed)} 万元：项目的实际成本不会超过它的全部支出，请核对实际完成值");
+            else if (costs.Count == 1 && executed > 0 && Math.Abs(yuan!.Value - executed) > executed / 100m)
+                add(row.Row, FindingKind.CostContradictsLedger,
+                    $"{where}的实际成本 {Money.FormatWan(yuan.Value)} 万元，账面全年执行数（B）为 {Money.FormatWan(executed)} 万元，相差 {Money.FormatWan(Math.Abs(yuan.Value - executed))} 万元：表中唯一的成本指标通常就是项目的实际支出，请核对实际完成值，或在偏差原因中说明差额");
+        }
+    }
+
+    /// <summary>A cost row's actual in 元, when it is written in 元 or 万元 (not a unit cost such as 元/人).</summary>
+    private static decimal? Yuan(SelfEvaluationRow row, int year)
+    {
+        var read = IndicatorValueParser.Parse(row.Actual, row.Unit, null, Comparison.Equal, year);
+        return read.Value is { Number: { } number, Unit: var unit } ? unit switch { "万元" => number * 10_000m, "元" => number, _ => null } : null;
     }
 
     private static void CheckExecution(SelfEvaluation form, EvaluationWeights weights, Action<int?, FindingKind, string> add)

@@ -57,6 +57,9 @@ public enum FindingKind
     ThresholdActual = 13,
     /// <summary>The form's 预算执行率 分值 differs from the region-year's setting without a reason (blocking).</summary>
     ExecutionWeightWithoutReason = 14,
+    /// <summary>A cost indicator's actual in 元 or 万元 contradicts the ledger: above the year's whole spending (B), or — the
+    /// form's only such indicator, so the project's cost — more than 1 % from it (warning).</summary>
+    CostContradictsLedger = 15,
 }
 
 public static class EvaluationLabels
@@ -86,13 +89,14 @@ public static class EvaluationLabels
         FindingKind.UnreadableTarget => "年度指标值无法识别",
         FindingKind.ThresholdActual => "实际完成值写成了目标形式",
         FindingKind.ExecutionWeightWithoutReason => "预算执行率分值调整未说明理由",
+        FindingKind.CostContradictsLedger => "实际成本与账面支出不符",
         _ => k.ToString(),
     };
 
     /// <summary>Errors stop a submit; the others are warnings that travel with the form to the reviewers.</summary>
     public static bool IsBlocking(this FindingKind k) =>
         k is not (FindingKind.MetBelowFull or FindingKind.OverAchievement or FindingKind.FarFromReference
-            or FindingKind.UnreadableTarget or FindingKind.ThresholdActual);
+            or FindingKind.UnreadableTarget or FindingKind.ThresholdActual or FindingKind.CostContradictsLedger);
 
     /// <summary>Hints prompt for a word of explanation and are shown apart from errors and warnings (over-achievement: the
     /// target was probably set too low).</summary>

@@ -134,7 +134,7 @@ public static class SpotCheck
             _ => $"{string.Join("、", by)}，取大者应抽 {size} 个",
         };
         var shortfall = total < size ? $"；可抽的自评不足，实际 {total} 个" : $"，共 {total} 个";
-        return $"{range}自评 {eligible} 个；{sizing}；必抽 {must} 个，随机抽取 {drawn} 个（随机种子 {rules.Seed}，{Algorithm}）{shortfall}";
+        return $"{range}自评 {eligible} 个；{sizing}；必抽 {must} 个，随机抽取 {drawn} 个（随机种子 {rules.Seed}）{shortfall}";
     }
 
     private static string S(decimal score) => ReferenceScoring.S(score);

@@ -18,6 +18,9 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
     public int VisibleOrgCount { get; private set; }
     public int RegionCount { get; private set; }
     public List<PendingItem> Pending { get; } = [];
+    /// <summary>Third-party agencies and experts: their work (evaluation tasks assigned to them) is not built yet, and the page says so.</summary>
+    public bool AwaitsAssignments => current.Scope.Roles.Any(r => r is Role.Agency or Role.Expert)
+                                     && !current.Scope.Roles.Any(r => r is Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision);
     /// <summary>This year's execution over the projects the user can see (business roles only).</summary>
     public Projects.ProjectPage? Execution { get; private set; }
     public DateOnly AsOf { get; private set; }

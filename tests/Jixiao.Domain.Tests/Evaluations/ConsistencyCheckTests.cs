@@ -1,5 +1,7 @@
 using Jixiao.Domain.Evaluations;
+using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Targets;
 using static Jixiao.Domain.Tests.Evaluations.Evaluated;
 
 namespace Jixiao.Domain.Tests.Evaluations;
@@ -36,6 +38,46 @@ public sealed class ConsistencyCheckTests
         Assert.Null(blank.Total);
         Assert.StartsWith("第 4 行", Assert.Single(findings).Message);
         Assert.Contains("得分为空", findings[0].Message);
+    }
+
+    /// <summary>The school project with its row 4 a money cost (项目总成本 ≤120万元) instead of a unit cost; B is 114 万.</summary>
+    private static SelfEvaluation WithTotalCost(params TargetIndicatorInput[] extra)
+    {
+        var rows = Jixiao.Domain.Tests.Targets.PerformanceTargetTests.GoodRows();
+        rows[3] = new("产出指标", "成本指标", "项目总成本", Comparison.LessOrEqual, "≤120万元", "万元");
+        rows.AddRange(extra);
+        return SelfEvaluation.ForProject(Jixiao.Domain.Tests.Targets.PerformanceTargetTests.SchoolProject(), ApprovedTargets(rows), Funds(), Weights, Now);
+    }
+
+    [Theory]
+    [InlineData("114", null)]          // the project's cost is what it spent
+    [InlineData("113.5", null)]        // within 1 % below
+    [InlineData("104", "相差 10.00 万元")]
+    [InlineData("130", "高于账面全年执行数（B）114.00 万元")]
+    public void Check_OnlyMoneyCostIndicator_IsComparedWithTheLedgersSpending(string actual, string? expected)
+    {
+        var evaluation = WithTotalCost();
+        var findings = evaluation.Fill(Unit, With(Clean(), new EvaluationRowInput(4, actual, Weight: 12.5m, Score: 12.5m,
+            Reason: "材料价格上涨，已优化采购方式")), Weights, Now);
+        var cost = findings.Where(f => f.Kind == FindingKind.CostContradictsLedger).ToList();
+        if (expected is null) { Assert.Empty(cost); return; }
+        var finding = Assert.Single(cost);
+        Assert.Equal((4, false), (finding.Row, finding.Blocking));
+        Assert.Contains("项目总成本", finding.Message);
+        Assert.Contains(expected, finding.Message);
+    }
+
+    [Fact]
+    public void Check_SeveralMoneyCostIndicators_OnlyACostAboveTheSpendingIsFlagged()
+    {
+        var evaluation = WithTotalCost(new TargetIndicatorInput("产出指标", "成本指标", "设备购置成本", Comparison.LessOrEqual, "≤30万元", "万元"));
+        var clean = Clean();
+        var input = With(clean with { Rows = [.. clean.Rows, new EvaluationRowInput(7, "25", Weight: 12.5m, Score: 12.5m)] },
+            new EvaluationRowInput(4, "104", Weight: 12.5m, Score: 12.5m));
+        Assert.DoesNotContain(evaluation.Fill(Unit, input, Weights, Now), f => f.Kind == FindingKind.CostContradictsLedger);
+
+        var above = With(input, new EvaluationRowInput(7, "125", Weight: 12.5m, Score: 12.5m, Reason: "设备涨价"));
+        Assert.Equal(7, Assert.Single(evaluation.Fill(Unit, above, Weights, Now), f => f.Kind == FindingKind.CostContradictsLedger).Row);
     }
 
     /// <summary>One planted mistake per case → exactly these (row, kind) findings; null row = the form, 0 = the 预算执行率 row.</summary>

@@ -101,7 +101,7 @@ public sealed class SpotCheckTests
     public void Draw_Explanation_SaysRulesSizeAndSeed()
     {
         var draw = SpotCheck.Draw(Hundred, new SampleRules(20270120, 2_000_000m, 5_000_000m, 0.2m, 5, [3]));
-        Assert.Equal("金额在 200.00–500.00 万元之间的自评 31 个；按比例 20% 为 7 个、按数量为 5 个，取大者应抽 7 个；必抽 1 个，随机抽取 6 个（随机种子 20270120，SplitMix64/Fisher-Yates v1），共 7 个",
+        Assert.Equal("金额在 200.00–500.00 万元之间的自评 31 个；按比例 20% 为 7 个、按数量为 5 个，取大者应抽 7 个；必抽 1 个，随机抽取 6 个（随机种子 20270120），共 7 个",
             draw.Explanation);
         Assert.Equal((20270120, 7), (draw.Seed, draw.Size));
     }
@@ -111,7 +111,7 @@ public sealed class SpotCheckTests
     {
         var draw = SpotCheck.Draw(Hundred.Take(3).ToList(), new SampleRules(1, Count: 5));
         Assert.Equal(3, draw.Items.Count);
-        Assert.EndsWith("按数量为 5 个，应抽 5 个；必抽 0 个，随机抽取 3 个（随机种子 1，SplitMix64/Fisher-Yates v1）；可抽的自评不足，实际 3 个", draw.Explanation);
+        Assert.EndsWith("按数量为 5 个，应抽 5 个；必抽 0 个，随机抽取 3 个（随机种子 1）；可抽的自评不足，实际 3 个", draw.Explanation);
     }
 
     public static TheoryData<SampleRules, string> RefusedRules => new()

@@ -72,6 +72,17 @@ public static class DemoCounty
         ("135", "襄垣县虒亭镇人民政府", []),
     ];
 
+    /// <summary>The towns of <see cref="Departments"/> (131–135), as 襄垣县 has them; every other county gets its own.</summary>
+    public static readonly string[] TemplateTowns = ["古韩镇", "王桥镇", "侯堡镇", "夏店镇", "虒亭镇"];
+
+    /// <summary>A county's own five towns: 黎城县's real ones, the generated counties' common names (城关镇 …).</summary>
+    public static string[] TownsOf(string countyName) => countyName switch
+    {
+        "襄垣县" => TemplateTowns,
+        "黎城县" => ["黎侯镇", "东阳关镇", "上遥镇", "西井镇", "黄崖洞镇"],
+        _ => ["城关镇", "东关镇", "西关镇", "南关镇", "北关镇"],
+    };
+
     /// <summary>A demo account: user name, display name, region, organisation code (null: none), role.</summary>
     public sealed record Account(string UserName, string DisplayName, string Region, string? OrgCode, Role Role);
 

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
@@ -20,13 +21,25 @@ public static class DemoEvaluations
 {
     public sealed record Result(int Projects, int Forms, int Submitted, int Sampled);
 
-    private static readonly string[] Reasons =
+    /// <summary>Reasons a unit gives for a missed indicator, by the kind of indicator it missed (二级指标 as the frame names it).</summary>
+    private static readonly (string Level2, string[] Reasons)[] ReasonsByKind =
     [
-        "受供货周期影响，部分采购延至次年，已督促供应商并纳入下年计划。",
-        "因政策调整，实施范围缩小，已按程序调整并加强后续管理。",
-        "受天气影响工期延后，已制定赶工计划确保完成。",
-        "申报对象少于预期，下年将加大宣传并优化申报流程。",
+        ("数量", ["受供货周期影响，部分采购延至次年，已督促供应商并纳入下年计划。", "申报对象少于预期，下年将加大宣传并优化申报流程。",
+            "因政策调整，实施范围缩小，已按程序调整并加强后续管理。"]),
+        ("质量", ["部分项目验收时发现问题需整改复验，合格率未达目标，已督促实施单位整改到位。", "部分服务未达到标准要求，已加强过程督导和质量抽查。"]),
+        ("时效", ["受天气影响工期延后，已制定赶工计划确保完成。", "资金拨付审批环节较多，拨付进度滞后，已简化审批流程。"]),
+        ("成本", ["材料和人工价格上涨，实际成本超出预算，下年将优化采购方式、加强成本核算。"]),
+        ("效益", ["项目效益需较长周期显现，年内未完全达到预期，已建立跟踪机制持续评估。", "受市场行情影响，带动效果低于预期，下年将加强政策宣传和对接服务。"]),
+        ("满意度", ["问卷回收率偏低，部分服务对象对服务时间安排不满意，已调整服务时段并改进调查方式。", "部分群众对项目知晓度不高，下年将加强宣传和沟通，及时回应意见。"]),
     ];
+
+    private static string ReasonFor(SelfEvaluationRow row, Random random)
+    {
+        var reasons = ReasonsByKind.FirstOrDefault(k => row.Level2.Contains(k.Level2, StringComparison.Ordinal)
+                                                          || row.Level1.Contains(k.Level2, StringComparison.Ordinal)).Reasons
+                      ?? ["受客观因素影响未完全达到目标，已分析原因并制定改进措施。"];
+        return reasons[random.Next(reasons.Length)];
+    }
 
     public static async Task<Result> FillAsync(SystemDbContext db, string regionCode, IReadOnlyDictionary<string, OrgUnit> orgs, int year, int projects,
         int seed, DateTime nowUtc, CancellationToken ct)
@@ -67,13 +80,14 @@ public static class DemoEvaluations
                     // A self-deduction stays inside the 达成 band (≥ 80 % of the 分值), as a careful unit's would.
                     var deduct = random.Next(6) == 0 && row.ReferenceWeight >= 5 ? 1 : 0;
                     var score = Math.Max(0, (row.ReferenceScore ?? 0m) - deduct);
-                    return r with { Weight = row.ReferenceWeight, Score = score, Reason = row.Attainment == Attainment.Missed ? Reasons[random.Next(Reasons.Length)] : r.Reason };
+                    return r with { Weight = row.ReferenceWeight, Score = score, Reason = row.Attainment == Attainment.Missed ? ReasonFor(row, random) : r.Reason };
                 }).ToList();
                 var total = form.ReferenceExecutionScore + rows.Sum(r => r.Score ?? 0);
-                // A share of the drafts keeps a finding for the unit to fix: a total that is not the sum of its rows.
+                // A share of the drafts came in as Excel sheets whose printed 总分 is not the sum of their rows (a finding to fix);
+                // the rest were filled in the product, where the total is summed.
                 var draft = roll < 20;
                 input = input with { Rows = rows, ExecutionWeight = form.ReferenceExecutionWeight, ExecutionScore = form.ReferenceExecutionScore,
-                    Total = draft && random.Next(2) == 0 ? total + 2 : total };
+                    Total = draft && random.Next(2) == 0 ? total + 2 : null };
                 form.Fill(filler, input, weights, at);
                 if (draft || form.HasBlockingFindings) continue;
                 form.Submit(filler, weights, divisionStep: true, at.AddHours(1));
@@ -121,11 +135,16 @@ public static class DemoEvaluations
             if (r.IsQualitative)
                 return new EvaluationRowInput(r.Row, Outcome: random.Next(10) switch { < 8 => QualitativeOutcome.Achieved, < 9 => QualitativeOutcome.PartlyAchieved, _ => QualitativeOutcome.NotAchieved });
             var target = IndicatorValueParser.Parse(r.TargetValue, r.Unit, r.Name, r.Comparison, form.FiscalYear);
+            // The one cost in money is what the ledger says was spent (a unit copies it from its accounts), not a figure near the target.
+            if (target.Value is { Unit: "万元" or "元" } cost && IsCost(r) && form.Rows.Count(x => IsCost(x) && x.Unit is "万元" or "元") <= 1)
+                return new EvaluationRowInput(r.Row, Actual: cost.Unit == "万元" ? Money.FormatWan(form.LedgerExecuted).Replace(",", "") + "万元" : form.LedgerExecuted.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "元");
             return new EvaluationRowInput(r.Row, Actual: target.Success
                 ? Actual(TargetReading.AsScored(target, r.TargetValue, r.Name, r.Direction, ReverseIndicators.NationalDefault).Goal, random)
                 : r.TargetValue);
         }).ToList(),
         null);
+
+    private static bool IsCost(SelfEvaluationRow row) => row.Level1.Contains("成本", StringComparison.Ordinal) || row.Level2.Contains("成本", StringComparison.Ordinal);
 
     private static string Actual(IndicatorValue target, Random random)
     {

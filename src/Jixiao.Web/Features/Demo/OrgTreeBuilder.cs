@@ -5,7 +5,7 @@ namespace Jixiao.Web.Features.Demo;
 
 /// <summary>
 /// Builds one county's finance bureau, divisions, departments, units and the division mapping for the
-/// given years from the <see cref="DemoCounty"/> template, with the county's own name in every org name.
+/// given years from the <see cref="DemoCounty"/> template, with the county's own name in every org name and its own towns.
 /// </summary>
 public static class OrgTreeBuilder
 {
@@ -14,7 +14,11 @@ public static class OrgTreeBuilder
     public static async Task<Dictionary<string, OrgUnit>> BuildCountyAsync(SystemDbContext db, string regionCode, string countyName,
         IEnumerable<int> years, CancellationToken cancellationToken)
     {
-        string Name(string template) => template.Replace(TemplateCounty, countyName, StringComparison.Ordinal);
+        var towns = DemoCounty.TemplateTowns.Zip(DemoCounty.TownsOf(countyName)).ToList();
+        // 襄垣县 and its short form (长治市生态环境局襄垣分局), then the towns
+        string Name(string template) => towns.Aggregate(template.Replace(TemplateCounty, countyName, StringComparison.Ordinal)
+                .Replace(TemplateCounty.TrimEnd('县'), countyName.TrimEnd('县'), StringComparison.Ordinal),
+            (name, town) => name.Replace(town.First, town.Second, StringComparison.Ordinal));
         var byCode = new Dictionary<string, OrgUnit>();
 
         var bureau = OrgUnit.Create(regionCode, "FIN00", $"{countyName}财政局", OrgKind.FinanceBureau, null, null);

@@ -20,6 +20,8 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
     [BindProperty] public EvaluationWeights Weights { get; set; } = EvaluationWeights.Defaults;
     [TempData] public string? Done { get; set; }
     public bool Edits => user.Scope.Has(Role.PerformanceDivision);
+    /// <summary>How finance re-reviews (失真 gap, the two re-review weights) is finance's business, not the units' it samples.</summary>
+    public bool SeesSpotCheck => Edits || user.Scope.Has(Role.BusinessDivision);
 
     private static readonly Dictionary<string, string> FieldFixes = new()
     {

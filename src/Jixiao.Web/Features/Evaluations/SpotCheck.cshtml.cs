@@ -14,6 +14,8 @@ public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimePro
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [TempData] public string? Done { get; set; }
     public IReadOnlyList<DrawView> Draws { get; private set; } = [];
+    /// <summary>What the 比例 field starts with, so the blank form draws a sample instead of answering with an error.</summary>
+    public decimal DefaultRatioPercent => 10m;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -25,8 +25,10 @@ public static class Navigation
         new("用户与角色", "/Users", [Role.SystemAdmin]),
         new("安全管理", "/Security", [Role.SecurityAdmin]),
         new("审计日志", "/Audit", [Role.AuditAdmin]),
-        new("会话与令牌", "/Account/Tokens", []),
     ];
+
+    /// <summary>The signed-in user's own account (sessions, API tokens, password): beside the name, not in the work menu.</summary>
+    public const string AccountPath = "/Account/Tokens";
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>
         Items.Where(i => i.Roles.Length == 0 || i.Roles.Any(r => user.IsInRole(Policies.For(r))));

@@ -167,4 +167,8 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 
     /// <summary>The findings of the saved version for a row (1-based), shown beside it.</summary>
     public IEnumerable<QualityIssue> IssuesOf(int row) => View.Issues.Where(i => i.Row == row);
+
+    /// <summary>A target opened for the first time, nothing written yet: its checks are a to-do list, not errors in red.</summary>
+    public bool Untouched => HttpMethods.IsGet(Request.Method) && View.Target.Indicators.Count == 0
+                             && string.IsNullOrWhiteSpace(View.Target.OverallGoal) && string.IsNullOrWhiteSpace(View.Target.AnnualGoal);
 }
