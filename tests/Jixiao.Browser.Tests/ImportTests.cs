@@ -130,19 +130,19 @@ public sealed class ImportTests(BrowserApp browser)
             await list.GetByRole(AriaRole.Link, new() { Name = nameA, Exact = true }).ClickAsync();
 
             await Expect(page.GetByTestId("project-name")).ToContainTextAsync(nameA);
-            await Expect(page.GetByTestId("figures")).ToContainTextAsync("1,205,000.00 元");
-            await Expect(page.GetByTestId("adjusted")).ToHaveTextAsync("1,507,500.00 元");
-            await Expect(page.GetByTestId("figures")).ToContainTextAsync("452,250.00 元（2 笔）");
+            await Expect(page.GetByTestId("figures")).ToContainTextAsync("120.50 万元");
+            await Expect(page.GetByTestId("adjusted")).ToHaveTextAsync("150.75 万元");
+            await Expect(page.GetByTestId("figures")).ToContainTextAsync("45.23 万元（2 笔）");
             await Expect(page.GetByTestId("rate")).ToHaveTextAsync("30.00%");
             var ledger = page.GetByTestId("ledger");
             await Expect(ledger.Locator("tbody tr")).ToHaveCountAsync(2);
             var initialRow = ledger.Locator("tr", new() { HasText = "年初批复" });
             await Expect(initialRow).ToContainTextAsync(initialDocument);
-            await Expect(initialRow).ToContainTextAsync("+1,205,000.00");
+            await Expect(initialRow).ToContainTextAsync("+120.50");
             var additionRow = ledger.Locator("tr", new() { HasText = "追加" });
             await Expect(additionRow).ToContainTextAsync(additionDocument);
-            await Expect(additionRow).ToContainTextAsync("+302,500.00");
-            await Expect(additionRow).ToContainTextAsync("1,507,500.00");
+            await Expect(additionRow).ToContainTextAsync("+30.25");
+            await Expect(additionRow).ToContainTextAsync("150.75");
             await Expect(page.GetByText($"{voucher}003")).ToHaveCountAsync(0);
             await Expect(page.Locator("#execution-chart svg")).ToBeVisibleAsync();
             await ScreenshotAsync(page, "11-project-imported-perf");

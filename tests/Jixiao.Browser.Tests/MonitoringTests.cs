@@ -124,14 +124,19 @@ public sealed class MonitoringTests(BrowserApp browser)
             await Shot(page, "4a-confirm");
             await finance.SubmitAsync(page.GetByTestId("confirm-record"));
             await Expect(page.GetByTestId("done")).ToContainTextAsync("已记入项目指标账");
+            // one amount, one unit, wherever it shows: the confirmation, the message, the project page's measures and its ledger
+            await Expect(page.GetByTestId("done")).ToContainTextAsync("10.00 万元");
             await Expect(page.GetByTestId("corrections")).ToContainTextAsync("预算调减");
             await Shot(page, "4-correction-recorded");
 
             await finance.GotoAsync($"/Projects/Details/{projectId}");
             await Expect(page.GetByTestId("ledger")).ToContainTextAsync($"襄财预〔{year}〕调{code[^4..]}号");
             await Expect(page.GetByTestId("ledger")).ToContainTextAsync("调减");
-            await Expect(page.GetByTestId("adjusted")).ToHaveTextAsync("400,000.00 元");
+            await Expect(page.GetByTestId("adjusted")).ToHaveTextAsync("40.00 万元");
             await Expect(page.GetByTestId("corrections")).ToContainTextAsync("执行进度严重滞后");
+            await Expect(page.GetByTestId("corrections")).ToContainTextAsync("预算调减 10.00 万元");
+            await Expect(page.GetByTestId("ledger").Locator("tr", new() { HasText = "调减" })).ToContainTextAsync("-10.00");
+            await Expect(page.GetByTestId("ledger").Locator("thead")).ToContainTextAsync("金额（万元）");
             await Shot(page, "5-ledger");
         }
         Assert.Empty(browser.ServerErrors);

@@ -43,13 +43,14 @@ public sealed record LedgerFigures(DateOnly AsOf, decimal InitialBudget, decimal
 
     /// <summary>
     /// A short Chinese explanation of the figures, naming only the non-zero terms, e.g.
-    /// "截至 2026-07-31：全年预算数 1,200,000.00 = 年初批复 1,000,000.00 + 追加 300,000.00 − 调减 100,000.00；
+    /// "截至 2026-07-31（金额单位：元）：全年预算数 1,200,000.00 = 年初批复 1,000,000.00 + 追加 300,000.00 − 调减 100,000.00；
     /// 执行数 542,400.00 = 12 笔支付合计；执行率 = 执行数 ÷ 全年预算数 = 45.20%；余额 657,600.00；时间进度 58.08%。"
     /// </summary>
     public string Explain()
     {
         var text = new StringBuilder();
-        text.Append("截至 ").Append(AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("：");
+        // exact 元, so that the terms add up to the total (万元 with two decimals would not)
+        text.Append("截至 ").Append(AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("（金额单位：元）：");
 
         text.Append("全年预算数 ").Append(Money.Format(AdjustedBudget));
         var first = true;

@@ -31,4 +31,10 @@ public static class Money
 
     /// <summary>万元 with two decimals, as finance tables print.</summary>
     public static string FormatWan(decimal yuan) => (yuan / 10_000m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The convention for an amount in a sentence or on a page: "30.00 万元".</summary>
+    public static string Wan(decimal yuan) => $"{FormatWan(yuan)} 万元";
+
+    /// <summary>The exact amount behind a rounded 万元 figure ("300,000.00 元"), e.g. for a page's tooltip.</summary>
+    public static string Exact(decimal yuan) => $"{Format(yuan)} 元";
 }

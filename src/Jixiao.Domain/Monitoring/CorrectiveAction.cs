@@ -57,7 +57,7 @@ public sealed class CorrectiveAction : IOrgOwned
             Money.EnsurePositive(value, $"{kind.Label()}金额");
             if (value > balance)
                 throw new DomainException(
-                    $"{kind.Label()}金额 {Money.Format(value)} 元超过项目截至 {date:yyyy-MM-dd} 的可用余额 {Money.Format(Math.Max(balance, 0))} 元（全年预算数 − 执行数），已支付的资金不能{kind.Label()}。",
+                    $"{kind.Label()}金额 {Money.Wan(value)}（{Money.Exact(value)}）超过项目截至 {date:yyyy-MM-dd} 的可用余额 {Money.Wan(Math.Max(balance, 0))}（{Money.Exact(Math.Max(balance, 0))}，全年预算数 − 执行数），已支付的资金不能{kind.Label()}。",
                     "金额");
             if ((kind == CorrectiveKind.Reallocation) != (counterpart is not null))
                 throw new DomainException(kind == CorrectiveKind.Reallocation ? "调剂必须选择调入的项目。" : $"{kind.Label()}不应有对方项目。", "对方项目");

@@ -89,9 +89,9 @@ public sealed class CorrectiveActionTests
         Assert.Equal(Balance, Record(School(), CorrectiveKind.Reduction, Balance).Amount);
 
     [Theory]
-    [InlineData(CorrectiveKind.Reduction, "预算调减金额 141,667.01 元超过项目截至 2026-08-10 的可用余额 141,667.00 元")]
+    [InlineData(CorrectiveKind.Reduction, "预算调减金额 14.17 万元（141,667.01 元）超过项目截至 2026-08-10 的可用余额 14.17 万元（141,667.00 元")]
     [InlineData(CorrectiveKind.Recovery, "已支付的资金不能收回")]
-    [InlineData(CorrectiveKind.Suspension, "暂缓拨付金额 141,667.01 元超过")]
+    [InlineData(CorrectiveKind.Suspension, "暂缓拨付金额 14.17 万元（141,667.01 元）超过")]
     public void Record_AmountAboveTheBalance_IsRefusedNamingTheBalance(CorrectiveKind kind, string expected)
     {
         var error = Assert.Throws<DomainException>(() => Record(School(), kind, Balance + 0.01m));
@@ -104,7 +104,7 @@ public sealed class CorrectiveActionTests
     {
         var error = Assert.Throws<DomainException>(() =>
             CorrectiveAction.Record(School(), CorrectiveKind.Recovery, 1m, Date, null, Reason, -500m, Today, "perf", Now));
-        Assert.Contains("可用余额 0.00 元", error.Message);
+        Assert.Contains("可用余额 0.00 万元（0.00 元", error.Message);
     }
 
     [Theory]

@@ -219,7 +219,7 @@ public sealed class MonitoringApiTests(MonitoredCounty county) : IClassFixture<M
         // 调减 above what is left after payments is refused; within it, it is a dated 调减 in the ledger.
         var tooMuch = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/corrections", new { kind = "Reduction", amount = 160_000, reason = "执行缓慢，调减预算" });
         Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
-        Assert.Contains("可用余额 155,000.00 元", await tooMuch.Content.ReadAsStringAsync());
+        Assert.Contains("可用余额 15.50 万元（155,000.00 元", await tooMuch.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(unit, $"/api/monitoring/tasks/{taskId}/corrections", new { kind = "Reduction", amount = 1, reason = "单位不能记录整改" })).StatusCode);
         var cut = await PostAsync(performance, $"/api/monitoring/tasks/{taskId}/corrections",
             new { kind = "Reduction", amount = 60_000, date = "2026-09-05", documentNo = "襄财预〔2026〕88号", reason = "执行缓慢，调减预算", confirmed = true });
