@@ -15,3 +15,8 @@ document.querySelectorAll('[data-computed-total]').forEach(function (total) {
     }
     scores.forEach(function (input) { input.addEventListener('input', refresh); });
 });
+
+// A form that asks before it acts (the content security policy allows no inline onsubmit).
+document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) { if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault(); });
+});
