@@ -34,6 +34,9 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, EvaluationScaleStep>();
         services.Configure<UploadLimits>(builder.Configuration.GetSection(UploadLimits.Section));
         services.Configure<FormLimits>(builder.Configuration.GetSection(FormLimits.Section));
+        services.Configure<Features.Printing.PdfOptions>(builder.Configuration.GetSection(Features.Printing.PdfOptions.Section));
+        services.AddSingleton<Features.Printing.FormPdf>();
+        services.AddSingleton<Features.Printing.SheetPrinter>();
         services.AddScoped<Importer>();
         services.AddScoped<ImportService>();
 

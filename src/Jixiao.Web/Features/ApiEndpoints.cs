@@ -7,6 +7,7 @@ using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
+using Jixiao.Web.Features.Printing;
 using Jixiao.Web.Features.Security;
 using Jixiao.Web.Features.Users;
 using Jixiao.Web.Features.Workflow;
@@ -34,6 +35,7 @@ public static class ApiEndpoints
         api.MapWorkflowApi();
         api.MapEvaluationSheetApi();
         api.MapImportsApi();
+        api.MapPrintApi();
         return app;
     }
 }

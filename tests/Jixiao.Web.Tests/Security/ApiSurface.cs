@@ -159,6 +159,8 @@ public static class AccessRules
         ("POST", Rx("^/api/monitoring/rounds$"), Performance),
         ("POST", Rx("^/api/monitoring/rounds/\\{[^}]+\\}/(refigure|close)$"), Performance),
         ("*", Rx("^/api/monitoring/tasks/\\{[^}]+\\}/(key|corrections)$"), Performance),
+        // A form's PDF is for whoever may view the form (scope makes another unit's a 404).
+        ("GET", Rx("^/api/(targets|monitoring/tasks|evaluations)/\\{[^}]+\\}/pdf$"), Business),
         ("GET", Rx("^/api/library/proposals$"), Performance),
         ("POST", Rx("^/api/library/\\{[^}]+\\}/decision$"), Performance),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),

@@ -4,6 +4,7 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Printing;
 using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,7 @@ public sealed class EvaluationRowForm
 public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public EvaluationView View { get; private set; } = null!;
+    public PrintedForm<EvaluationView> Print { get; private set; } = null!;
     [TempData] public string? Done { get; set; }
 
     [BindProperty] public string? GoalCompletion { get; set; }
@@ -43,6 +45,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         var view = await EvaluationQueries.ViewAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        Print = await EvaluationPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;

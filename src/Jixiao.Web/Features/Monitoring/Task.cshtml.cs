@@ -4,6 +4,7 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Printing;
 using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,6 +33,7 @@ public sealed class RowForm
 public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public TaskView View { get; private set; } = null!;
+    public PrintedForm<TaskView> Print { get; private set; } = null!;
     [TempData] public string? Done { get; set; }
 
     /// <summary>全年预计执行数 in 万元 as finance tables print it.</summary>
@@ -45,6 +47,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         var view = await MonitoringQueries.TaskAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        Print = await TaskPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         if (Request.Method == HttpMethods.Get)
         {
             ExpectedWan = view.ExpectedExecution is { } e ? e / 10_000m : null;

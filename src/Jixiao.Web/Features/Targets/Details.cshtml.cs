@@ -3,6 +3,7 @@ using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Printing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,6 +14,7 @@ namespace Jixiao.Web.Features.Targets;
 public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public TargetView View { get; private set; } = null!;
+    public PrintedForm<TargetView> Print { get; private set; } = null!;
     [TempData] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -20,6 +22,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
         var view = await TargetQueries.ViewAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        Print = await TargetPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         return Page();
     }
 

@@ -20,3 +20,6 @@ document.querySelectorAll('[data-computed-total]').forEach(function (total) {
 document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) { if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault(); });
 });
+
+// 打印 on the form pages: the browser prints the form's print sheet (print.css hides the page around it).
+document.querySelectorAll('[data-print]').forEach(function (el) { el.addEventListener('click', function () { window.print(); }); });
