@@ -68,19 +68,24 @@ public static class TargetSheet
     private static readonly IReadOnlyDictionary<string, ValueBasis> BasisWords =
         Enum.GetValues<ValueBasis>().ToDictionary(b => b.Label(), b => b);
 
-    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, string regionCode, int year, long? departmentId,
-        CancellationToken ct)
+    /// <remarks>
+    /// The lists of 一级/二级指标 are those of the frames of the projects' own regions (a prefecture's user exporting a county
+    /// gets the county's frame, whatever their home region); the import checks each project against its region's frame.
+    /// </remarks>
+    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, int year, long? departmentId, CancellationToken ct)
     {
-        var frame = await TargetWork.FrameAsync(db, regionCode, year, ct);
         var projects = db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool);
         if (departmentId is { } d) projects = projects.Where(p => p.DepartmentId == d);
         var list = await projects
-            .Select(p => new { p.Id, p.Code, p.Name, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "" })
+            .Select(p => new { p.Id, p.Code, p.Name, p.RegionCode, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "" })
             .OrderBy(p => p.Code).ToListAsync(ct);
         var keys = list.Select(p => "P" + p.Id).ToList();
         var targets = (await db.Targets.AsNoTracking().Include(t => t.Indicators).Where(t => keys.Contains(t.SubjectKey)).ToListAsync(ct))
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
         var department = departmentId is { } id ? await db.OrgUnits.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        // A sheet without projects has no region to take a frame from; the national frame's lists still guide its filler.
+        var frames = list.Count == 0 ? [IndicatorFrame.National] : (await TargetWork.FramesAsync(db, list.Select(p => p.RegionCode), year, ct)).Values;
+        var levels = frames.SelectMany(f => f.Levels).ToList();
 
         var rows = new List<IReadOnlyList<object?>>
         {
@@ -109,8 +114,8 @@ public static class TargetSheet
             Widths: [16, 28, 20, 6, 12, 30, 30, 12, 18, 28, 9, 14, 10, 13, 7, 30, 30],
             Lists:
             [
-                (7, frame.Levels.Select(l => l.Level1).ToList()),
-                (8, frame.Levels.SelectMany(l => l.Level2s).ToList()),
+                (7, levels.Select(l => l.Level1).Distinct().ToList()),
+                (8, levels.SelectMany(l => l.Level2s).Distinct().ToList()),
                 (10, Enum.GetValues<Comparison>().Select(c => c.Label()).ToList()),
                 (13, Enum.GetValues<ValueBasis>().Select(b => b.Label()).ToList()),
             ],
@@ -157,7 +162,6 @@ public static class TargetSheet
             return Report(0, 0, 0, 0, false);
         }
 
-        var frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", year, ct);
         var parsed = new List<Parsed>();
         foreach (var row in sheet.Skip(header.RowIndex + 1).Where(r => !r.IsEmpty))
         {
@@ -171,8 +175,6 @@ public static class TargetSheet
             {
                 var level1 = r.Code("level1", true, 20);
                 var level2 = r.Code("level2", true, 30);
-                if (level1.Length > 0 && level2.Length > 0 && !frame.Contains(level1, level2))
-                    r.Error("level2", $"“{level1} / {level2}”不在本地区 {year} 年的指标框架内（{frame.Name}）。");
                 var name = r.Text("name3", true, 200);
                 var comparison = r.Choice("comparison", ComparisonWords, Comparison.GreaterOrEqual);
                 var value = r.Text("value", true, 200);
@@ -193,6 +195,7 @@ public static class TargetSheet
 
         var codes = parsed.Select(p => p.Code).Distinct().ToList();
         var projects = await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        var frames = await TargetWork.FramesAsync(db, projects.Values.Select(p => p.RegionCode), year, ct);
         var projectIds = projects.Values.Select(p => "P" + p.Id).ToList();
         var existing = (await db.Targets.Include(t => t.Indicators).Include(t => t.Steps).Where(t => projectIds.Contains(t.SubjectKey)).ToListAsync(ct))
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
@@ -212,6 +215,12 @@ public static class TargetSheet
                 issues.Error(first, "项目代码", group.Key, $"“{project.Name}”{(project.IsPool ? "是待分资金项目" : "未纳入预算")}，不填报绩效目标。");
                 continue;
             }
+            var frame = frames[project.RegionCode];
+            var outside = group.Where(p => p.Indicator is { } i && !frame.Contains(i.Level1, i.Level2)).ToList();
+            foreach (var row in outside)
+                issues.Error(row.Row, header.Title("level2"), row.Indicator!.Level2,
+                    $"“{row.Indicator.Level1} / {row.Indicator.Level2}”不在“{project.Name}”所在区划 {year} 年的指标框架内（{frame.Name}）。");
+            if (outside.Count > 0) continue;
             var target = existing.GetValueOrDefault(project.Id);
             var rows = group.Where(p => p.Indicator is not null).ToList();
             var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
@@ -263,7 +272,7 @@ public static class TargetSheet
                 try
                 {
                     foreach (var finding in target.Edit(actor, form.OverallGoal, form.AnnualGoal, form.Indicators,
-                                 await TargetWork.ContextAsync(db, target, ct, project, frame), nowUtc))
+                                 await TargetWork.ContextAsync(db, target, ct, project, frames[project.RegionCode]), nowUtc))
                         issues.Warning(finding.Row is { } r && r <= sheetRows.Count ? sheetRows[r - 1] : firstRow, finding.Field, "",
                             $"{finding.Message}{(finding.Blocking ? "（提交前必须修改）" : "")}");
                 }

@@ -87,10 +87,9 @@ public static class TargetsApi
             .RequireAuthorization(Policies.FinanceStaff)
             .WithSummary("目标全覆盖检查：预算内（含年中追加、待分资金分配）尚无已批复目标的项目，按部门和预算类型的个数与金额；source 只列某一资金来源（Initial 年初、MidYearAddition 年中追加、PoolAllocation 待分资金分配）");
 
-        group.MapGet("/sheet", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, CurrentUser user, BusinessClock calendar,
-                CancellationToken ct) =>
+        group.MapGet("/sheet", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
             {
-                var (name, content) = await TargetSheet.ExportAsync(db, user.RegionCode ?? "", year ?? calendar.Year, departmentId, ct);
+                var (name, content) = await TargetSheet.ExportAsync(db, year ?? calendar.Year, departmentId, ct);
                 return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
             .WithSummary("导出项目支出绩效目标申报表（xlsx）：权限范围内（可按部门）预算内项目的现有目标，每行一个三级指标，可离线填写后导入");
