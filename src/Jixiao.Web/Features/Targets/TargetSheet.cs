@@ -194,7 +194,9 @@ public static class TargetSheet
         }
 
         var codes = parsed.Select(p => p.Code).Distinct().ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        // A code is unique within a region; a user who sees several regions may find it in more than one.
+        var byCode = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToListAsync(ct)).ToLookup(p => p.Code);
+        var projects = byCode.Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var frames = await TargetWork.FramesAsync(db, projects.Values.Select(p => p.RegionCode), year, ct);
         var projectIds = projects.Values.Select(p => "P" + p.Id).ToList();
         var existing = (await db.Targets.Include(t => t.Indicators).Include(t => t.Steps).Where(t => projectIds.Contains(t.SubjectKey)).ToListAsync(ct))
@@ -205,6 +207,12 @@ public static class TargetSheet
         foreach (var group in parsed.GroupBy(p => p.Code))
         {
             var first = group.First().Row;
+            if (byCode[group.Key].Count() > 1)
+            {
+                issues.Error(first, "项目代码", group.Key, $"{year} 年度 {byCode[group.Key].Count()} 个区划（{string.Join("、", byCode[group.Key].Select(p => p.RegionCode))}）"
+                                                       + $"都有代码为 {group.Key} 的项目，无法确定导入哪一个；请由项目所在区划的账号导入。");
+                continue;
+            }
             if (!projects.TryGetValue(group.Key, out var project))
             {
                 issues.Error(first, "项目代码", group.Key, $"{year} 年度没有代码为 {group.Key} 的项目，或该项目不在您的权限范围内。");
