@@ -163,6 +163,8 @@ public static class TargetSheet
         }
 
         var parsed = new List<Parsed>();
+        // Every row's 一级/二级 pair, a row with other errors too: checked against its project's frame once the projects are known.
+        var framed = new List<(int Row, string Code, string Level1, string Level2)>();
         foreach (var row in sheet.Skip(header.RowIndex + 1).Where(r => !r.IsEmpty))
         {
             var r = new RowReader(row, header, issues);
@@ -175,6 +177,7 @@ public static class TargetSheet
             {
                 var level1 = r.Code("level1", true, 20);
                 var level2 = r.Code("level2", true, 30);
+                if (code.Length > 0 && level1.Length > 0 && level2.Length > 0) framed.Add((row.Number, code, level1, level2));
                 var name = r.Text("name3", true, 200);
                 var comparison = r.Choice("comparison", ComparisonWords, Comparison.GreaterOrEqual);
                 var value = r.Text("value", true, 200);
@@ -198,6 +201,9 @@ public static class TargetSheet
         var byCode = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToListAsync(ct)).ToLookup(p => p.Code);
         var projects = byCode.Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var frames = await TargetWork.FramesAsync(db, projects.Values.Select(p => p.RegionCode), year, ct);
+        foreach (var (row, code, level1, level2) in framed)
+            if (projects.TryGetValue(code, out var project) && frames[project.RegionCode] is var frame && !frame.Contains(level1, level2))
+                issues.Error(row, header.Title("level2"), level2, $"“{level1} / {level2}”不在“{project.Name}”所在区划 {year} 年的指标框架内（{frame.Name}）。");
         var projectIds = projects.Values.Select(p => "P" + p.Id).ToList();
         var existing = (await db.Targets.Include(t => t.Indicators).Include(t => t.Steps).Where(t => projectIds.Contains(t.SubjectKey)).ToListAsync(ct))
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
@@ -223,12 +229,6 @@ public static class TargetSheet
                 issues.Error(first, "项目代码", group.Key, $"“{project.Name}”{(project.IsPool ? "是待分资金项目" : "未纳入预算")}，不填报绩效目标。");
                 continue;
             }
-            var frame = frames[project.RegionCode];
-            var outside = group.Where(p => p.Indicator is { } i && !frame.Contains(i.Level1, i.Level2)).ToList();
-            foreach (var row in outside)
-                issues.Error(row.Row, header.Title("level2"), row.Indicator!.Level2,
-                    $"“{row.Indicator.Level1} / {row.Indicator.Level2}”不在“{project.Name}”所在区划 {year} 年的指标框架内（{frame.Name}）。");
-            if (outside.Count > 0) continue;
             var target = existing.GetValueOrDefault(project.Id);
             var rows = group.Where(p => p.Indicator is not null).ToList();
             var form = new TargetContent(group.Select(p => p.Overall).FirstOrDefault(o => o is not null) ?? target?.OverallGoal,
