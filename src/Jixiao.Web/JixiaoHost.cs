@@ -22,6 +22,7 @@ public static class JixiaoHost
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessClock>();
         services.AddJixiaoDatabase();
         services.AddSingleton<Features.Projects.ProjectListCache>();
         services.AddJixiaoAuth();

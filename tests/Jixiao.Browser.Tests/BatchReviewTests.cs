@@ -8,6 +8,7 @@ using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Jixiao.Domain;
 
 namespace Jixiao.Browser.Tests;
 
@@ -22,7 +23,7 @@ public sealed class BatchReviewTests(BrowserApp browser)
     public async Task TargetInbox_FilteredByDepartment_SeveralApprovedInOneBatch()
     {
         var app = await browser.AppAsync();
-        var year = DateTime.UtcNow.Year;
+        var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
         var tag = Random.Shared.Next(10_000, 99_999);
         var ids = await app.AsSystemAsync<SystemDbContext, List<long>>(async db =>
         {

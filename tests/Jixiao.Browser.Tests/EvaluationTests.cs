@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -25,7 +26,7 @@ public sealed class EvaluationTests(BrowserApp browser)
     public async Task SelfEvaluation_UnitSeesFindings_FixesAndSubmits_FinanceDrawsASampleAndReReviews()
     {
         var app = await browser.AppAsync();
-        var year = DateTime.UtcNow.AddHours(8).Year - 1;
+        var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow) - 1;
         var code = $"{DemoCounty.RegionCode}{year}{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
         var name = $"课桌椅购置{Random.Shared.Next(10_000, 99_999)}";
         await app.AsSystemAsync<SystemDbContext>(async db =>
@@ -127,7 +128,7 @@ public sealed class EvaluationTests(BrowserApp browser)
     public async Task Settings_AnUnreadableWeightKeepsWhatWasTyped_SavedWeightsAreShownAgain()
     {
         // Two years back: no form of the shared test database is scored with them.
-        var year = DateTime.UtcNow.AddHours(8).Year - 2;
+        var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow) - 2;
         await using var finance = await browser.NewSessionAsync();
         var page = finance.Page;
         await finance.LoginAsync("perf");

@@ -4,6 +4,7 @@ using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Shared;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Jixiao.Domain;
 
 namespace Jixiao.Browser.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ImportTests(BrowserApp browser)
     public async Task Import_GoodFileThenBadFile_ShowsReportAndWritesOnlyTheGoodOne()
     {
         await browser.AppAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = BusinessCalendar.DateOf(DateTimeOffset.UtcNow);
         var year = today.Year;
         // Dates inside the year and not after today, so the project page (as of today) counts them.
         DateOnly Day(int dayOfYear) => new[] { new DateOnly(year, 1, 1).AddDays(dayOfYear - 1), today }.Min();

@@ -8,6 +8,7 @@ using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Jixiao.Domain;
 
 namespace Jixiao.Browser.Tests;
 
@@ -25,7 +26,7 @@ public sealed class MonitoringTests(BrowserApp browser)
     {
         var app = await browser.AppAsync();
         // The last month that has ended (Beijing): its round can be opened today.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = BusinessCalendar.DateOf(DateTimeOffset.UtcNow);
         var (year, month) = today.Month == 1 ? (today.Year - 1, 12) : (today.Year, today.Month - 1);
         var code = $"{DemoCounty.RegionCode}{year}{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
         var name = $"实验室设备购置{Random.Shared.Next(10_000, 99_999)}";

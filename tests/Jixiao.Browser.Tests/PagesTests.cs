@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Jixiao.Web.Features.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Jixiao.Domain;
 
 namespace Jixiao.Browser.Tests;
 
@@ -21,7 +22,7 @@ public sealed class PagesTests(BrowserApp browser)
     {
         var app = await browser.AppAsync();
         var division = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN04");
-        var year = DateTime.UtcNow.Year;
+        var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
         (string? User, string Path, string Title, string Heading, string File)[] pages =
         [
             (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),

@@ -5,6 +5,7 @@ using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Jixiao.Domain;
 
 namespace Jixiao.Browser.Tests;
 
@@ -22,7 +23,7 @@ public sealed class TargetTests(BrowserApp browser)
     public async Task Targets_FromLibrary_ReturnedWithReason_Fixed_ApprovedThroughTheChain_LockedThenAdjusted()
     {
         var app = await browser.AppAsync();
-        var year = DateTime.UtcNow.Year;
+        var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
         var name = $"智慧校园建设{Random.Shared.Next(10_000, 99_999)}";
         var projectId = await app.AsSystemAsync<SystemDbContext, long>(async db =>
         {

@@ -72,8 +72,6 @@ public sealed record ScopeCandidate(bool IsPool, LibraryStatus Status, DateTime?
 /// </summary>
 public static class RoundScope
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public static bool Includes(ScopeCandidate project, DateOnly cutOff, out string reason)
     {
         if (project.IsPool) { reason = "待分资金项目本身不监控，分配到的项目监控"; return false; }
@@ -89,6 +87,5 @@ public static class RoundScope
     }
 
     /// <summary>The first instant after <paramref name="cutOff"/> in Beijing time, in UTC: approvals before it count.</summary>
-    public static DateTime EndOfDayUtc(DateOnly cutOff) =>
-        DateTime.SpecifyKind(cutOff.AddDays(1).ToDateTime(TimeOnly.MinValue) - Beijing, DateTimeKind.Utc);
+    public static DateTime EndOfDayUtc(DateOnly cutOff) => BusinessCalendar.StartUtc(cutOff.AddDays(1));
 }

@@ -4,6 +4,7 @@ using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Cli;
@@ -89,7 +90,7 @@ public static class CliVerbs
                     return 0;
                 case "generate":
                     await migrator.MigrateAsync();
-                    var request = ScaleGenerator.Parse(args, services.GetRequiredService<TimeProvider>().GetUtcNow().Year);
+                    var request = ScaleGenerator.Parse(args, services.GetRequiredService<BusinessClock>().Year);
                     var regions = await services.GetRequiredService<ScaleGenerator>().RunAsync(request, CancellationToken.None);
                     Console.WriteLine($"已生成 {regions.Count} 个区划（{regions[0].Code}–{regions[^1].Code}），每区划的账号为 perf.<区划代码> 等，密码 {DemoCounty.Password}。");
                     return 0;

@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Jixiao.Web.Features;
 public sealed record PendingItem(string Title, string Detail, string Link);
 
 /// <summary>工作台: who I am, what I can see, and my pending work.</summary>
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     public string OrgName { get; private set; } = "";
     public string RegionName { get; private set; } = "";
@@ -37,11 +38,12 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
         VisibleOrgCount = await db.OrgUnits.CountAsync(ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var year = calendar.Year;
         if (scope.Roles.Any(r => r is Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision))
         {
-            AsOf = Projects.ProjectQueries.DefaultAsOf(now.Year, now);
-            Execution = await Projects.ProjectQueries.PageAsync(db, new Projects.ProjectFilter(Year: now.Year, Pool: false, PageSize: 10), AsOf, ct);
-            var targets = await Targets.TargetQueries.InboxCountsAsync(db, current, now.Year, ct);
+            AsOf = Projects.ProjectQueries.DefaultAsOf(year, calendar.Today);
+            Execution = await Projects.ProjectQueries.PageAsync(db, new Projects.ProjectFilter(Year: year, Pool: false, PageSize: 10), AsOf, ct);
+            var targets = await Targets.TargetQueries.InboxCountsAsync(db, current, year, ct);
             if (targets[Targets.InboxBox.Returned] > 0)
                 Pending.Add(new($"绩效目标被退回：{targets[Targets.InboxBox.Returned]} 项", "查看退回理由，修改后重新提交", "/Targets?Box=Returned"));
             if (targets[Targets.InboxBox.Todo] > 0)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Domain.Access;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -77,7 +78,7 @@ public sealed class SecurityEventsTests
         var everything = await security.GetJsonAsync<SecurityEventPage>("/api/security/events?pageSize=200");
         Assert.DoesNotContain(everything!.Rows, r => r.Account == "lc.unit" || r.RegionCode != DemoCounty.RegionCode);
 
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+        var tomorrow = BusinessCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(1);
         Assert.Equal(0, (await security.GetJsonAsync<SecurityEventPage>($"/api/security/events?from={tomorrow:yyyy-MM-dd}"))!.Total);
         var backwards = await security.GetAsync($"/api/security/events?from={tomorrow:yyyy-MM-dd}&to={tomorrow.AddDays(-2):yyyy-MM-dd}");
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);

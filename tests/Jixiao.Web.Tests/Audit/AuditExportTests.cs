@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Jixiao.Domain;
 using Jixiao.Domain.Audit;
 using Jixiao.Domain.Interchange;
 using Jixiao.Tests.Shared;
@@ -21,7 +22,7 @@ public sealed class AuditExportTests(DemoApps apps)
     private const string Formula = "=HYPERLINK(\"http://evil.example\",\"点我\")";
 
     private static string Range(DateTime utc) =>
-        $"from={DateOnly.FromDateTime(AuditQueries.ToBeijing(utc)).AddDays(-1):yyyy-MM-dd}&to={DateOnly.FromDateTime(AuditQueries.ToBeijing(utc)).AddDays(1):yyyy-MM-dd}";
+        $"from={DateOnly.FromDateTime(BusinessCalendar.ToBeijing(utc)).AddDays(-1):yyyy-MM-dd}&to={DateOnly.FromDateTime(BusinessCalendar.ToBeijing(utc)).AddDays(1):yyyy-MM-dd}";
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Export_CsvAndXlsx_OwnRegionsEveryRecordFormulaSafe(DatabaseProvider provider)

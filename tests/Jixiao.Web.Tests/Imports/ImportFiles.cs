@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Imports;
@@ -238,7 +239,7 @@ public sealed class ImportedCounty : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<JixiaoApp>>> _apps = new();
 
-    public CountyFiles Files { get; } = new(DateTime.UtcNow.Year);
+    public CountyFiles Files { get; } = new(BusinessCalendar.YearOf(DateTimeOffset.UtcNow));
 
     public Task<JixiaoApp> GetAsync(DatabaseProvider provider)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Jixiao.Domain.Budget;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -18,7 +19,7 @@ public sealed class ImportTests
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
 
-    private static readonly CountyFiles Files = new(DateTime.UtcNow.Year);
+    private static readonly CountyFiles Files = new(BusinessCalendar.YearOf(DateTimeOffset.UtcNow));
     private static int Year => Files.Year;
 
     [Theory, MemberData(nameof(Providers))]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Jixiao.Domain.Reviews;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -136,7 +137,7 @@ public sealed class RoundTripTests(DemoApps apps)
         var (round, evaluation) = await app.AsSystemAsync<SystemDbContext, (long, long)>(async db => (
             await db.MonitoringTasks.Where(t => t.OrgUnitId == unitId).Select(t => t.RoundId).FirstAsync(),
             await db.SelfEvaluations.Where(e => e.OrgUnitId == unitId).Select(e => e.Id).FirstAsync()));
-        var target = await ExportAsync(unit, $"/api/targets/sheet?year={DateTime.UtcNow.Year}");
+        var target = await ExportAsync(unit, $"/api/targets/sheet?year={BusinessCalendar.YearOf(DateTimeOffset.UtcNow)}");
         var monitoring = await ExportAsync(unit, $"/api/monitoring/rounds/{round}/sheet");
         var selfEvaluation = await ExportAsync(unit, $"/api/evaluations/{evaluation}/sheet");
         var indicatorRow = SpreadsheetReader.Read(target, "申报表.xlsx", new UploadLimits()).First(r => r.Number > 3 && r[9].Length > 0).Number;
@@ -151,7 +152,7 @@ public sealed class RoundTripTests(DemoApps apps)
         {
             using var form = new MultipartFormDataContent();
             form.Add(new ByteArrayContent(file), "file", "表.xlsx");
-            form.Add(new StringContent(DateTime.UtcNow.Year.ToString()), "year");
+            form.Add(new StringContent(BusinessCalendar.YearOf(DateTimeOffset.UtcNow).ToString()), "year");
             using var response = await unit.PostAsync(url, form);
             var report = (await response.Content.ReadJsonAsync<Report>())!;
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

@@ -5,6 +5,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Domain.Budget;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -24,7 +25,7 @@ namespace Jixiao.Web.Tests.Imports;
 public sealed class UploadGuardTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     /// <summary>1 GiB of sheet XML in a file of a few MB: a valid xlsx in every other respect.</summary>
     private const long Inflated = 1L << 30;

@@ -8,6 +8,7 @@ using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -29,7 +30,7 @@ public sealed class MonitoringSheetTests
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
 
     /// <summary>The latest year whose July has ended in Beijing: every round here is 1–7 月, time progress 7/12 = 58.3%.</summary>
-    private static readonly int Year = DateTime.UtcNow.AddHours(8) is var today && today.Month >= 8 ? today.Year : today.Year - 1;
+    private static readonly int Year = BusinessCalendar.DateOf(DateTimeOffset.UtcNow) is var today && today.Month >= 8 ? today.Year : today.Year - 1;
 
     internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
     internal sealed record Report(int Rows, int Tasks, int TasksUpdated, int RowsUpdated, List<Issue> Issues, bool Committed, string Summary);

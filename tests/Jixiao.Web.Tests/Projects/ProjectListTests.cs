@@ -1,5 +1,6 @@
 using System.Net;
 using Jixiao.Domain.Budget;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -12,7 +13,7 @@ namespace Jixiao.Web.Tests.Projects;
 public sealed class ProjectListTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     [Theory, MemberData(nameof(Providers))]
     public async Task List_PerformanceDivision_PagesThroughTheWholeCounty(DatabaseProvider provider)

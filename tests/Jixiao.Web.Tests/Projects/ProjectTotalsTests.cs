@@ -1,5 +1,6 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -16,7 +17,7 @@ namespace Jixiao.Web.Tests.Projects;
 public sealed class ProjectTotalsTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Totals_FollowEveryMovementKind_ThroughInsertsUpdatesAndDeletes(DatabaseProvider provider)

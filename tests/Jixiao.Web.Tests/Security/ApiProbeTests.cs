@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests.Security;
@@ -107,7 +108,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
 
     private sealed record Call(Operation Operation, Principal Who, string Sent, Expect Expect, Func<HttpRequestMessage> Request);
 
-    private static int Year(ProbeWorld world) => world.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
+    private static int Year(ProbeWorld world) => world.App.Services.GetRequiredService<BusinessClock>().Year;
 
     private static async Task<(ApiSurface, IReadOnlyList<Operation>)> SurfaceAsync(ProbeWorld world)
     {

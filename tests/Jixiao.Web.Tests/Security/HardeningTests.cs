@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -19,7 +20,7 @@ namespace Jixiao.Web.Tests.Security;
 public sealed partial class HardeningTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     /// <summary>A browser session: the login page's form posted with its antiforgery token; the client keeps the cookies.</summary>
     private static async Task<HttpClient> SignedInBrowserAsync(JixiaoApp app, string userName)

@@ -6,6 +6,7 @@ using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Tests.Imports;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ public sealed class ProbeWorld
     {
         var app = await JixiaoApp.StartAsync(provider, projects: Projects);
         await AddNeighbourWorkAsync(app);
-        var year = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
+        var year = app.Services.GetRequiredService<BusinessClock>().Year;
         using (var anonymous = app.CreateClient())
         {
             foreach (var user in new[] { "expert", "lc.unit" })

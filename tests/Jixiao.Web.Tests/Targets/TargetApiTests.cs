@@ -4,6 +4,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -16,7 +17,7 @@ namespace Jixiao.Web.Tests.Targets;
 public sealed class TargetApiTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     internal sealed record Indicator(int Row, string Level1, string Level2, string Name, Comparison Comparison, string TargetValue, string Unit, long? LibraryEntryId);
     internal sealed record Step(int Seq, ReviewAction Action, string UserName, string Opinion, ReviewGrade? Grade);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Targets;
+using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
@@ -16,7 +17,7 @@ namespace Jixiao.Web.Tests.Targets;
 public sealed class TargetSheetTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly int Year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
 
     internal sealed record Issue(int Row, string Column, string Value, string Message, bool IsError);
     internal sealed record Report(int Rows, int Projects, int Created, int Updated, int Unchanged, List<Issue> Issues, bool Committed, string Summary);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using Jixiao.Domain;
 using Jixiao.Domain.Interchange;
@@ -169,7 +169,7 @@ public static class AuditExport
         await foreach (var e in records.WithCancellation(ct))
             yield return
             [
-                AuditQueries.ToBeijing(e.OccurredAtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                BusinessCalendar.ToBeijing(e.OccurredAtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 e.RegionCode, e.Sequence, e.UserName, e.ClientAddress, e.Action.Label(), AuditQueries.EntityLabel(e.EntityType),
                 e.EntityId, e.Changes, e.Hash,
             ];

@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -72,8 +73,6 @@ public static class AuditQueries
         _ => entityType,
     };
 
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     /// <summary>Beijing calendar days from <paramref name="from"/> to <paramref name="to"/> (both included) as UTC bounds [start, end).</summary>
     public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to)
     {
@@ -82,13 +81,8 @@ public static class AuditQueries
                 throw new Domain.DomainException($"日期 {wrong:yyyy-MM-dd} 超出范围，请填写 2000 年至 9000 年之间的日期。", field);
         if (from is { } first && to is { } last && last < first)
             throw new Domain.DomainException($"结束日期 {last:yyyy-MM-dd} 早于开始日期 {first:yyyy-MM-dd}，请调整日期范围。", "to");
-        return (from is { } f ? FromBeijing(f.ToDateTime(TimeOnly.MinValue)) : null,
-            to is { } t ? FromBeijing(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+        return (from is { } f ? BusinessCalendar.StartUtc(f) : null, to is { } t ? BusinessCalendar.StartUtc(t.AddDays(1)) : null);
     }
-
-    private static DateTime FromBeijing(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing);
-
-    public static DateTime ToBeijing(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing);
 
     public static string Label(this AuditAction action) => action switch
     {

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Features.Audit;
 
 [Authorize(Policy = nameof(Role.AuditAdmin))]
-public sealed class IndexModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Operator { get; set; }
@@ -22,7 +23,7 @@ public sealed class IndexModel(JixiaoDbContext db, TimeProvider clock) : PageMod
     public AuditVerification? Verification { get; private set; }
 
     /// <summary>The export form's range: the filter's dates, or the last 30 days (Beijing).</summary>
-    public DateOnly ExportTo => To ?? DateOnly.FromDateTime(AuditQueries.ToBeijing(clock.GetUtcNow().UtcDateTime));
+    public DateOnly ExportTo => To ?? calendar.Today;
     public DateOnly ExportFrom => From ?? ExportTo.AddDays(-29);
 
     public async Task OnGetAsync(CancellationToken ct)

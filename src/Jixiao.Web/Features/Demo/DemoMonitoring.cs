@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
@@ -67,7 +68,7 @@ public static class DemoMonitoring
     /// </summary>
     public static async Task<Result?> FillAsync(SystemDbContext db, string regionCode, int year, DateTime nowUtc, int seed, CancellationToken ct)
     {
-        var today = RoundWork.BeijingToday(nowUtc);
+        var today = BusinessCalendar.DateOf(nowUtc);
         // The national round is in August on January–July data. Seeded before August, the domain refuses a July round
         // (its month has not ended), so the demo shows the latest finished month instead; in January there is none yet.
         var month = today > new DateOnly(year, 7, 31) ? 7 : today.Month - 1;
@@ -303,7 +304,7 @@ public static class DemoMonitoring
             .OrderBy(t => t.ProjectId)
             .Select(t => new { t.Id, t.ProjectId, t.Budget, t.Executed, t.ExecutionLight })
             .ToListAsync(ct);
-        var today = RoundWork.BeijingToday(nowUtc);
+        var today = BusinessCalendar.DateOf(nowUtc);
         var date = today.Year == year ? today : new DateOnly(year, 12, 31);
         // What is left to spend today (全年预算数 − 执行数): an action never takes more than half of it.
         var projectIds = reviewed.Select(t => t.ProjectId!.Value).ToList();

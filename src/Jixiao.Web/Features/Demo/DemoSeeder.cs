@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class DemoOptions
 
 /// <summary>Seeds the demo county: regions, fiscal years, organisation tree, accounts for every role.</summary>
 public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOptions<DemoOptions> options,
-    IPasswordHasher<AppUser> hasher, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IPasswordHasher<AppUser> hasher, TimeProvider clock, BusinessClock calendar, ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,7 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         foreach (var (code, name) in DemoCounty.Regions)
             if (!await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
                 db.Regions.Add(Region.Create(code, name));
-        var current = clock.GetUtcNow().Year;
+        var current = calendar.Year;
         int[] years = [current - 1, current, current + 1];
         foreach (var county in new[] { DemoCounty.RegionCode, DemoCounty.NeighbourRegionCode })
             foreach (var year in years)
@@ -69,7 +70,7 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         var targets = 0;
         if (projects > 0)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = calendar.Today;
             filled = await DemoProjects.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current, today, projects, 140423, cancellationToken);
             await DemoProjects.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs[DemoCounty.NeighbourRegionCode], current, today, Math.Max(100, projects / 10), 140426, cancellationToken);
             targets = await DemoTargets.FillAsync(db, DemoCounty.RegionCode, current, orgs[DemoCounty.RegionCode], 140423, DemoTargets.Season.InYear, cancellationToken);

@@ -1,16 +1,17 @@
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Demo;
 
 /// <summary><c>generate</c>: the project library and ledger of every generated region (DemoProjects at scale).</summary>
-public sealed class ProjectScaleStep(TimeProvider clock, ILogger<ProjectScaleStep> logger) : IScaleStep
+public sealed class ProjectScaleStep(BusinessClock calendar, ILogger<ProjectScaleStep> logger) : IScaleStep
 {
     public int Order => 10;
     public string Name => "项目与预算台账";
 
     public Task RunAsync(SystemDbContext db, GenerateRequest request, IReadOnlyList<GeneratedRegion> regions, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         return ScaleGenerator.ForEachRegionAsync(db, regions, async (region, index) =>
         {
             var counts = await DemoProjects.FillAsync(db, region.Code, region.Orgs, request.FiscalYear, today,

@@ -40,10 +40,10 @@ public static class EvaluationSheetApi
                     : TypedResults.NotFound())
             .WithSummary("导出绩效自评报告（docx）：基本情况、绩效目标完成情况（各指标自评得分与参考得分）、偏差原因及改进措施、自评结论（自评总分与等级、参考总分与等级及每项的计算说明）、检查发现的问题");
 
-        group.MapGet("/summary.xlsx", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, TimeProvider clock,
+        group.MapGet("/summary.xlsx", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, BusinessClock calendar,
                 CancellationToken ct) =>
             {
-                var file = await EvaluationSheet.SummaryExportAsync(db, year ?? clock.GetUtcNow().Year - 1, departmentId, ct);
+                var file = await EvaluationSheet.SummaryExportAsync(db, year ?? calendar.Year - 1, departmentId, ct);
                 return TypedResults.File(file.Content, Xlsx, file.FileName);
             })
             .WithSummary("导出某年度项目支出绩效自评汇总表（xlsx，权限范围内，可按部门）：每个主管部门的自评项目数、全年预算数合计、按参考等级和自评等级的优良中差分布、已填报/已提交/已审核数");

@@ -151,7 +151,7 @@ public static class EvaluationWork
     {
         var region = RoundWork.RegionOf(user);
         FiscalYears.EnsureValid(year);
-        var today = RoundWork.BeijingToday(nowUtc);
+        var today = BusinessCalendar.DateOf(nowUtc);
         if (today <= new DateOnly(year, 12, 31))
             throw new DomainException($"{year} 年度尚未结束（今天 {today:yyyy-MM-dd}）：单位自评在年度结束后开展。", "年度");
         var weights = await WeightsAsync(db, region, year, ct);

@@ -33,13 +33,13 @@ public static class EvaluationsApi
         var group = api.MapGroup("/evaluations").WithTags("单位自评").RequireAuthorization(Policies.BusinessStaff);
         var performance = Policies.For(Role.PerformanceDivision);
 
-        group.MapGet("/weights", async Task<Ok<EvaluationWeights>> (int? year, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await EvaluationWork.WeightsAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year - 1, ct)))
+        group.MapGet("/weights", async Task<Ok<EvaluationWeights>> (int? year, JixiaoDbContext db, CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.WeightsAsync(db, user.RegionCode ?? "", year ?? calendar.Year - 1, ct)))
             .WithSummary("本地区某年度的自评分值与阈值（未设置时为全国默认：执行率 10、产出 50、效益 30、满意度 10；超额 130%；与参考分差距 10 分；失真 15 分；复核 0.4/0.6）");
 
         group.MapPut("/weights", async Task<Ok<WeightsSaved>> (int? year, EvaluationWeights weights, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await EvaluationWork.SetWeightsAsync(db, user, year ?? clock.GetUtcNow().Year - 1, weights, clock.GetUtcNow().UtcDateTime, ct)))
+                TimeProvider clock, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationWork.SetWeightsAsync(db, user, year ?? calendar.Year - 1, weights, clock.GetUtcNow().UtcDateTime, ct)))
             .RequireAuthorization(performance)
             .WithSummary("设置本地区某年度的自评分值与阈值；不合理时拒绝并说明。保存后该年度未终审的自评表随即按新设置重新计算参考分和检查结果");
 
@@ -56,10 +56,10 @@ public static class EvaluationsApi
             .WithSummary("下达自评任务（年度结束后）：年内有预算（含年中追加、待分资金分配）且目标已批复的每个项目、每个有已批复整体目标的部门各一张自评表，预填年初预算数、全年预算数、全年执行数和指标；重复下达只补新增的；并报告有预算但目标未批复、无法自评的项目数和金额");
 
         group.MapGet("/", async Task<Ok<FormPage<EvaluationRow>>> (int? year, bool? mine, int? page, [AsParameters] FormQuery q, JixiaoDbContext db,
-                CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
             {
                 if (page is { } p) q.PageNumber = p;
-                return TypedResults.Ok(await EvaluationQueries.ListAsync(db, user, year ?? clock.GetUtcNow().Year - 1, q, mine ?? false, ct));
+                return TypedResults.Ok(await EvaluationQueries.ListAsync(db, user, year ?? calendar.Year - 1, q, mine ?? false, ct));
             })
             .WithSummary("某年度的自评表（权限范围内）：状态、单位自评总分、参考分和等级；q 搜索项目代码、名称或单位，department、division（资金所在业务股室）、state、grade（参考等级）筛选，sort（Code、Budget、Unit、Updated）与 desc 排序，page、pageSize 分页；mine=true 只列待我办理的");
 
@@ -80,13 +80,13 @@ public static class EvaluationsApi
                     : TypedResults.Ok((await EvaluationQueries.ViewAsync(db, user, id, ct))!))
             .WithSummary("保存自评表（单位填报人；部门整体由主管部门）：实际完成值、分值、得分、偏差原因分析及改进措施、年度总体目标完成情况；总分按预算执行率得分与各指标得分之和自动计算；保存即重算参考分和检查结果");
 
-        group.MapGet("/statistics", async Task<Ok<EvaluationStatistics>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await EvaluationStatisticsQuery.ForYearAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))
+        group.MapGet("/statistics", async Task<Ok<EvaluationStatistics>> (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await EvaluationStatisticsQuery.ForYearAsync(db, year ?? calendar.Year - 1, ct)))
             .RequireAuthorization(Policies.FinanceStaff)
             .WithSummary("自评统计：覆盖（个数和金额，年内有预算的项目含年中追加、待分资金分配）、参考等级分布、检查结果按类别、按主管部门");
 
-        group.MapGet("/spot-checks", async Task<Ok<IReadOnlyList<DrawView>>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await SpotChecks.DrawsAsync(db, year ?? clock.GetUtcNow().Year - 1, ct)))
+        group.MapGet("/spot-checks", async Task<Ok<IReadOnlyList<DrawView>>> (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await SpotChecks.DrawsAsync(db, year ?? calendar.Year - 1, ct)))
             .RequireAuthorization(performance)
             .WithSummary("抽查记录：每次抽查的规则、种子、算法、可抽范围和样本，以及每份样本的复核得分与是否失真");
 

@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Reviews;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Jixiao.Web.Features.Evaluations;
 
 /// <summary>The year's self-evaluations: what waits for the user, every form in scope, and (performance division) issuing them.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; } = true;
@@ -26,7 +27,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Self-evaluation looks back: the year just ended.
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         Query = FormQuery.From(Request.Query);
         try
         {
@@ -69,7 +70,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         try
         {
             var issued = await EvaluationWork.IssueAsync(db, user, Year.Value, clock.GetUtcNow().UtcDateTime, ct);

@@ -14,7 +14,7 @@ namespace Jixiao.Web.Features.Evaluations;
 /// refigures the year's forms; 重新计算 does it alone after back-dated ledger changes.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public EvaluationWeights Weights { get; set; } = EvaluationWeights.Defaults;
@@ -40,13 +40,13 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         Weights = await EvaluationWork.WeightsAsync(db, user.RegionCode ?? "", Year.Value, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         if (!Edits) return Forbid();
         if (BindingErrors.Explain(ModelState, "", FieldFixes))
             return Page();

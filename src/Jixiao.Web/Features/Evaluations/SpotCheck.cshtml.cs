@@ -2,6 +2,7 @@ using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,7 @@ namespace Jixiao.Web.Features.Evaluations;
 
 /// <summary>抽查复核: draw a sample by rules with a recorded seed, then re-review each drawn self-evaluation.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Role.PerformanceDivision))]
-public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [TempData] public string? Done { get; set; }
@@ -19,14 +20,14 @@ public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimePro
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         Draws = await SpotChecks.DrawsAsync(db, Year.Value, ct);
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int? seed, decimal? minWan, decimal? maxWan, decimal? ratioPercent, int? count, string? mustInclude,
         CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         return await Run(async () =>
         {
             var draw = await SpotChecks.DrawAsync(db, user, new DrawRequest(Year.Value, seed, minWan, maxWan, ratioPercent, count, mustInclude),
@@ -37,7 +38,7 @@ public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimePro
 
     public async Task<IActionResult> OnPostReviewAsync(long drawId, long evaluationId, decimal? qualityScore, decimal? indicatorScore, CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         return await Run(async () =>
         {
             if (qualityScore is null || indicatorScore is null)

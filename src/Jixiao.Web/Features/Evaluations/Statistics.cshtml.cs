@@ -1,5 +1,6 @@
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,14 +8,14 @@ namespace Jixiao.Web.Features.Evaluations;
 
 /// <summary>自评统计: coverage, grades, findings by kind, per department.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.FinanceStaff)]
-public sealed class StatisticsModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+public sealed class StatisticsModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public EvaluationStatistics Stats { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year - 1;
+        Year ??= calendar.Year - 1;
         Stats = await EvaluationStatisticsQuery.ForYearAsync(db, Year.Value, ct);
     }
 }

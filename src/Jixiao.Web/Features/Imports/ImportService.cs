@@ -53,7 +53,7 @@ public sealed class ImportService(JixiaoDbContext db, Importer importer, Current
             report = report with
             {
                 Issues = [new ImportIssue(0, "文件", batch.FileName,
-                    $"同一文件已于 {Audit.AuditQueries.ToBeijing(earlier.CommittedAtUtc!.Value):yyyy-MM-dd HH:mm} 由 {earlier.UserName} 导入；重复导入不会产生变化。", false), .. report.Issues],
+                    $"同一文件已于 {BusinessCalendar.ToBeijing(earlier.CommittedAtUtc!.Value):yyyy-MM-dd HH:mm} 由 {earlier.UserName} 导入；重复导入不会产生变化。", false), .. report.Issues],
             };
         if (report.Committed) return report with { BatchId = batch.Id };
         batch.Summary = report.Summary;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Imports;
 
 [Authorize(Policy = nameof(Role.PerformanceDivision))]
-public sealed class IndexModel(ImportService imports, JixiaoDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(ImportService imports, JixiaoDbContext db, CurrentUser current, BusinessClock calendar) : PageModel
 {
     [BindProperty] public ImportKind Kind { get; set; } = ImportKind.Payments;
     [BindProperty] public int FiscalYear { get; set; }
@@ -71,7 +71,7 @@ public sealed class IndexModel(ImportService imports, JixiaoDbContext db, Curren
     {
         Years = await db.FiscalYears.AsNoTracking().Where(y => y.RegionCode == current.RegionCode).OrderByDescending(y => y.Year)
             .Select(y => y.Year).ToListAsync(ct);
-        if (FiscalYear == 0) FiscalYear = Years.Contains(clock.GetUtcNow().Year) ? clock.GetUtcNow().Year : Years.FirstOrDefault();
+        if (FiscalYear == 0) FiscalYear = Years.Contains(calendar.Year) ? calendar.Year : Years.FirstOrDefault();
         Recent = await imports.RecentAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Jixiao.Web.Features.Monitoring;
 
 /// <summary>Monitoring rounds of a year; the performance division opens one; everyone sees what waits for them.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = RoundWork.BeijingToday(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         Year ??= today.Year;
         // National default: July data, round in August; later in the year the last finished month.
         DefaultMonth = Year < today.Year ? 12 : Math.Max(1, today.Month - 1);
@@ -38,7 +39,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task<IActionResult> OnPostOpenAsync(int month, DateOnly? deadline, string? title, decimal? keyMinWan, CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         try
         {
             if (deadline is null) throw new DomainException("请填写填报截止日期。", "填报截止日期");

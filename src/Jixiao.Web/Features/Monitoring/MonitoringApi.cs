@@ -26,18 +26,18 @@ public static class MonitoringApi
         var group = api.MapGroup("/monitoring").WithTags("绩效运行监控").RequireAuthorization(Policies.BusinessStaff);
         var performance = Policies.For(Role.PerformanceDivision);
 
-        group.MapGet("/rules", async Task<Ok<WarningRules>> (int? year, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await RoundWork.RulesAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year, ct)))
+        group.MapGet("/rules", async Task<Ok<WarningRules>> (int? year, JixiaoDbContext db, CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await RoundWork.RulesAsync(db, user.RegionCode ?? "", year ?? calendar.Year, ct)))
             .WithSummary("本地区某年度的预警规则（未设置时为 DOMAIN §4.3 默认值）：执行预警方式 Ratio（比值）或 Gap（差距）及各阈值");
 
-        group.MapPut("/rules", async Task<Ok<WarningRules>> (int? year, WarningRules rules, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
+        group.MapPut("/rules", async Task<Ok<WarningRules>> (int? year, WarningRules rules, JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar,
                 CancellationToken ct) =>
-                TypedResults.Ok(await RoundWork.SetRulesAsync(db, user, year ?? clock.GetUtcNow().Year, rules, clock.GetUtcNow().UtcDateTime, ct)))
+                TypedResults.Ok(await RoundWork.SetRulesAsync(db, user, year ?? calendar.Year, rules, clock.GetUtcNow().UtcDateTime, ct)))
             .RequireAuthorization(performance)
             .WithSummary("设置本地区某年度的预警规则；阈值顺序不对时拒绝并说明。已开启轮次的灯在“重新计算预警”后按新规则显示");
 
-        group.MapGet("/rounds", async Task<Ok<IReadOnlyList<RoundSummary>>> (int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await MonitoringQueries.RoundsAsync(db, year ?? clock.GetUtcNow().Year, ct)))
+        group.MapGet("/rounds", async Task<Ok<IReadOnlyList<RoundSummary>>> (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await MonitoringQueries.RoundsAsync(db, year ?? calendar.Year, ct)))
             .WithSummary("监控轮次：截止月份、填报截止日期、下达任务数、已填报数、完成率、红黄绿蓝灯数（权限范围内）");
 
         group.MapPost("/rounds", async Task<Created<RoundOpened>> (OpenRound request, JixiaoDbContext db, CurrentUser user, TimeProvider clock,

@@ -187,7 +187,7 @@ public static class ReturnWork
         if (request.CounterpartProjectId is { } otherId)
             counterpart = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == otherId, ct)
                 ?? throw new DomainException($"调入项目 {otherId} 不存在或不在您的权限范围内。", "对方项目");
-        var today = RoundWork.BeijingToday(nowUtc);
+        var today = BusinessCalendar.DateOf(nowUtc);
         var balance = await BalanceAsync(db, projectId, request.Date ?? today, ct);
         return new PreparedCorrection(project, counterpart, balance, today, task.Id, request);
     }

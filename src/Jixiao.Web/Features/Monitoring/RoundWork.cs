@@ -49,7 +49,7 @@ public static class RoundWork
     public static async Task<RoundOpened> OpenAsync(JixiaoDbContext db, CurrentUser user, OpenRound request, DateTime nowUtc, CancellationToken ct)
     {
         var region = RegionOf(user);
-        var round = MonitoringRound.Open(region, request.Year, request.Month, request.Deadline, BeijingToday(nowUtc), nowUtc, request.Title);
+        var round = MonitoringRound.Open(region, request.Year, request.Month, request.Deadline, BusinessCalendar.DateOf(nowUtc), nowUtc, request.Title);
         if (request.KeyMinWan is < 0) throw new DomainException("重点监控金额下限不能为负数。", "重点监控金额");
         if (await db.MonitoringRounds.AnyAsync(r => r.RegionCode == region && r.FiscalYear == round.FiscalYear && r.Month == round.Month
                                                     && r.State == RoundState.Open, ct))
@@ -195,7 +195,4 @@ public static class RoundWork
 
     internal static string RegionOf(CurrentUser user) =>
         user.RegionCode ?? throw new ConflictException("系统账号没有所属区划，不能办理监控。");
-
-    /// <summary>The business day in Beijing.</summary>
-    internal static DateOnly BeijingToday(DateTime nowUtc) => DateOnly.FromDateTime(AuditQueries.ToBeijing(nowUtc));
 }

@@ -11,7 +11,7 @@ namespace Jixiao.Web.Features.Monitoring;
 
 /// <summary>The warning thresholds of the region-year ([local] configuration): read by all, set by the performance division.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public WarningRules Rules { get; set; } = WarningRules.Defaults;
@@ -32,13 +32,13 @@ public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         Rules = await RoundWork.RulesAsync(db, user.RegionCode ?? "", Year.Value, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         if (!Edits) return Forbid();
         if (BindingErrors.Explain(ModelState, "", FieldFixes))
             return Page();

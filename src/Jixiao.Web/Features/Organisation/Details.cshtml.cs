@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,12 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Organisation;
 
-public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public OrgDetailDto Detail { get; private set; } = null!;
     public List<OrgDto> AssignableDepartments { get; private set; } = [];
-    public int FiscalYear => Year ?? clock.GetUtcNow().Year;
+    public int FiscalYear => Year ?? calendar.Year;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

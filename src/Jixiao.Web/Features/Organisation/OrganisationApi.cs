@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,8 @@ public static class OrganisationApi
         orgs.MapGet("/", async Task<Ok<List<OrgDto>>> (JixiaoDbContext db, string? region, OrgKind? kind, string? keyword, CancellationToken ct) =>
             TypedResults.Ok(await OrganisationQueries.ListAsync(db, region, kind, keyword, ct)))
             .WithSummary("机构列表（按权限范围过滤）");
-        orgs.MapGet("/{id:long}", async Task<Results<Ok<OrgDetailDto>, NotFound>> (long id, int? year, JixiaoDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await OrganisationQueries.DetailAsync(db, id, year ?? clock.GetUtcNow().Year, ct) is { } detail
+        orgs.MapGet("/{id:long}", async Task<Results<Ok<OrgDetailDto>, NotFound>> (long id, int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+            await OrganisationQueries.DetailAsync(db, id, year ?? calendar.Year, ct) is { } detail
                 ? TypedResults.Ok(detail)
                 : TypedResults.NotFound())
             .WithSummary("机构详情；不在权限范围内的机构返回 404");

@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
@@ -98,9 +99,9 @@ public static class Stamps
                     : org.Kind == OrgKind.Division && org.ParentId is { } parent && parents.TryGetValue(parent, out var bureau) ? bureau + org.Name
                     : org.Name;
                 var signer = user is { DisplayName.Length: > 0 } ? user.DisplayName : step.UserName;
-                return new Stamp(x.Box.Caption, orgName, x.Box.Done, signer, DateOnly.FromDateTime(Audit.AuditQueries.ToBeijing(step.AtUtc)), step.Opinion);
+                return new Stamp(x.Box.Caption, orgName, x.Box.Done, signer, BusinessCalendar.DateOf(step.AtUtc), step.Opinion);
             })
             .ToList();
-        return new SheetFoot(stamps, state, Audit.AuditQueries.ToBeijing(nowUtc));
+        return new SheetFoot(stamps, state, BusinessCalendar.ToBeijing(nowUtc));
     }
 }

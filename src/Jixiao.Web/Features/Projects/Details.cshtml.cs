@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Projects;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.BusinessStaff)]
-public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
     public ProjectDetail Detail { get; private set; } = null!;
@@ -22,7 +23,7 @@ public sealed class DetailsModel(JixiaoDbContext db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var detail = await ProjectLedger.LoadAsync(db, id, AsOf, clock.GetUtcNow().UtcDateTime, ct);
+        var detail = await ProjectLedger.LoadAsync(db, id, AsOf, calendar.Today, ct);
         if (detail is null) return NotFound();
         Detail = detail;
         var latest = await db.Targets.Where(t => t.SubjectKey == "P" + id).OrderByDescending(t => t.Version)

@@ -2,6 +2,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Projects;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, CurrentUser current, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public long? DepartmentId { get; set; }
@@ -36,8 +37,8 @@ public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, Curre
     public async Task OnGetAsync(CancellationToken ct)
     {
         Years = await db.FiscalYears.AsNoTracking().Where(y => y.RegionCode == current.RegionCode).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
-        Year ??= clock.GetUtcNow().Year;
-        AsOf = ProjectQueries.DefaultAsOf(Year.Value, clock.GetUtcNow().UtcDateTime);
+        Year ??= calendar.Year;
+        AsOf = ProjectQueries.DefaultAsOf(Year.Value, calendar.Today);
         var orgs = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgKind.Department || o.Kind == OrgKind.Unit)
             .OrderBy(o => o.Code).ToListAsync(ct);
         Departments = orgs.Where(o => o.Kind == OrgKind.Department).ToList();

@@ -1,5 +1,6 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public static class PoolQueries
 }
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.FinanceStaff)]
-public sealed class PoolsModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+public sealed class PoolsModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public List<PoolView> Pools { get; private set; } = [];
@@ -39,8 +40,8 @@ public sealed class PoolsModel(JixiaoDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
-        AsOf = ProjectQueries.DefaultAsOf(Year.Value, clock.GetUtcNow().UtcDateTime);
+        Year ??= calendar.Year;
+        AsOf = ProjectQueries.DefaultAsOf(Year.Value, calendar.Today);
         Pools = await PoolQueries.ListAsync(db, Year.Value, AsOf, ct);
     }
 }

@@ -14,11 +14,11 @@ public sealed record ProjectDetail(ProjectRow Project, string? ParentName, Ledge
 /// <summary>One project's ledger as of a date: the figures, every movement behind them, and the month-end curve.</summary>
 public static class ProjectLedger
 {
-    public static async Task<ProjectDetail?> LoadAsync(JixiaoDbContext db, long id, DateOnly? asOf, DateTime nowUtc, CancellationToken ct)
+    public static async Task<ProjectDetail?> LoadAsync(JixiaoDbContext db, long id, DateOnly? asOf, DateOnly today, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return null;
-        var date = asOf ?? ProjectQueries.DefaultAsOf(project.FiscalYear, nowUtc);
+        var date = asOf ?? ProjectQueries.DefaultAsOf(project.FiscalYear, today);
         var row = (await ProjectQueries.PageAsync(db, new ProjectFilter(project.RegionCode, project.FiscalYear, ProjectId: id), date, ct)).Rows.Single();
 
         var movements = await db.LedgerMovements.AsNoTracking().Where(m => m.ProjectId == id).ToListAsync(ct);

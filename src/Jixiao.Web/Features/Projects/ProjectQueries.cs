@@ -219,9 +219,8 @@ public static class ProjectQueries
     }
 
     /// <summary>The date the figures are shown at: today within the year, the year's last day after it.</summary>
-    public static DateOnly DefaultAsOf(int fiscalYear, DateTime nowUtc)
+    public static DateOnly DefaultAsOf(int fiscalYear, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(nowUtc);
         var end = new DateOnly(fiscalYear, 12, 31);
         return today < end ? today : end;
     }

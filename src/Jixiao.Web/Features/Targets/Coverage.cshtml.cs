@@ -1,12 +1,13 @@
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Features.Targets;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.FinanceStaff)]
-public sealed class CoverageModel(JixiaoDbContext db, TimeProvider clock) : PageModel
+public sealed class CoverageModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public FundingSource? Source { get; set; }
@@ -15,7 +16,7 @@ public sealed class CoverageModel(JixiaoDbContext db, TimeProvider clock) : Page
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         Result = await TargetQueries.CoverageAsync(db, Year.Value, Source, PageNumber, 50, ct);
     }
 

@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace Jixiao.Web.Features.Targets;
 
 /// <summary>The indicator frame of the user's region for a year ([local] configuration).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Role.PerformanceDivision))]
-public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public string FrameCode { get; set; } = IndicatorFrame.NationalCode;
@@ -20,7 +21,7 @@ public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         Frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", Year.Value, ct);
         FrameCode = Frame.Code;
         CustomText = Frame.ToText();
@@ -28,7 +29,7 @@ public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         try
         {
             Frame = await FrameSettings.ChooseAsync(db, user, Year.Value, FrameCode, CustomText, clock.GetUtcNow().UtcDateTime, ct);

@@ -1,7 +1,7 @@
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
 using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Jixiao.Web.Features.Targets;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, IOptions<FormLimits> forms) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar, IOptions<UploadLimits> limits, IOptions<FormLimits> forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public InboxBox Box { get; set; } = InboxBox.Todo;
@@ -29,7 +29,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         Query = FormQuery.From(Request.Query);
         try
         {
@@ -82,7 +82,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     /// <summary>开始填报 the department's overall targets of the year.</summary>
     public async Task<IActionResult> OnPostStartDepartmentAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         try
         {
             var home = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.OrgUnitId).SingleAsync(ct);
@@ -102,7 +102,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     /// <summary>导入 a filled 绩效目标申报表: all or nothing, with the row report on the page.</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("", "请选择要导入的申报表文件（xlsx、xls 或 csv）。");

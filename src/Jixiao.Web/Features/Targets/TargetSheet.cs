@@ -68,19 +68,24 @@ public static class TargetSheet
     private static readonly IReadOnlyDictionary<string, ValueBasis> BasisWords =
         Enum.GetValues<ValueBasis>().ToDictionary(b => b.Label(), b => b);
 
-    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, string regionCode, int year, long? departmentId,
-        CancellationToken ct)
+    /// <remarks>
+    /// The lists of 一级/二级指标 are those of the frames of the projects' own regions (a prefecture's user exporting a county
+    /// gets the county's frame, whatever their home region); the import checks each project against its region's frame.
+    /// </remarks>
+    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, int year, long? departmentId, CancellationToken ct)
     {
-        var frame = await TargetWork.FrameAsync(db, regionCode, year, ct);
         var projects = db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && p.Status == LibraryStatus.Budgeted && !p.IsPool);
         if (departmentId is { } d) projects = projects.Where(p => p.DepartmentId == d);
         var list = await projects
-            .Select(p => new { p.Id, p.Code, p.Name, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "" })
+            .Select(p => new { p.Id, p.Code, p.Name, p.RegionCode, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() ?? "" })
             .OrderBy(p => p.Code).ToListAsync(ct);
         var keys = list.Select(p => "P" + p.Id).ToList();
         var targets = (await db.Targets.AsNoTracking().Include(t => t.Indicators).Where(t => keys.Contains(t.SubjectKey)).ToListAsync(ct))
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
         var department = departmentId is { } id ? await db.OrgUnits.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        // A sheet without projects has no region to take a frame from; the national frame's lists still guide its filler.
+        var frames = list.Count == 0 ? [IndicatorFrame.National] : (await TargetWork.FramesAsync(db, list.Select(p => p.RegionCode), year, ct)).Values;
+        var levels = frames.SelectMany(f => f.Levels).ToList();
 
         var rows = new List<IReadOnlyList<object?>>
         {
@@ -109,8 +114,8 @@ public static class TargetSheet
             Widths: [16, 28, 20, 6, 12, 30, 30, 12, 18, 28, 9, 14, 10, 13, 7, 30, 30],
             Lists:
             [
-                (7, frame.Levels.Select(l => l.Level1).ToList()),
-                (8, frame.Levels.SelectMany(l => l.Level2s).ToList()),
+                (7, levels.Select(l => l.Level1).Distinct().ToList()),
+                (8, levels.SelectMany(l => l.Level2s).Distinct().ToList()),
                 (10, Enum.GetValues<Comparison>().Select(c => c.Label()).ToList()),
                 (13, Enum.GetValues<ValueBasis>().Select(b => b.Label()).ToList()),
             ],
@@ -157,8 +162,9 @@ public static class TargetSheet
             return Report(0, 0, 0, 0, false);
         }
 
-        var frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", year, ct);
         var parsed = new List<Parsed>();
+        // Every row's 一级/二级 pair, a row with other errors too: checked against its project's frame once the projects are known.
+        var framed = new List<(int Row, string Code, string Level1, string Level2)>();
         foreach (var row in sheet.Skip(header.RowIndex + 1).Where(r => !r.IsEmpty))
         {
             var r = new RowReader(row, header, issues);
@@ -171,8 +177,7 @@ public static class TargetSheet
             {
                 var level1 = r.Code("level1", true, 20);
                 var level2 = r.Code("level2", true, 30);
-                if (level1.Length > 0 && level2.Length > 0 && !frame.Contains(level1, level2))
-                    r.Error("level2", $"“{level1} / {level2}”不在本地区 {year} 年的指标框架内（{frame.Name}）。");
+                if (code.Length > 0 && level1.Length > 0 && level2.Length > 0) framed.Add((row.Number, code, level1, level2));
                 var name = r.Text("name3", true, 200);
                 var comparison = r.Choice("comparison", ComparisonWords, Comparison.GreaterOrEqual);
                 var value = r.Text("value", true, 200);
@@ -192,7 +197,13 @@ public static class TargetSheet
         }
 
         var codes = parsed.Select(p => p.Code).Distinct().ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        // A code is unique within a region; a user who sees several regions may find it in more than one.
+        var byCode = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear == year && codes.Contains(p.Code)).ToListAsync(ct)).ToLookup(p => p.Code);
+        var projects = byCode.Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        var frames = await TargetWork.FramesAsync(db, projects.Values.Select(p => p.RegionCode), year, ct);
+        foreach (var (row, code, level1, level2) in framed)
+            if (projects.TryGetValue(code, out var project) && frames[project.RegionCode] is var frame && !frame.Contains(level1, level2))
+                issues.Error(row, header.Title("level2"), level2, $"“{level1} / {level2}”不在“{project.Name}”所在区划 {year} 年的指标框架内（{frame.Name}）。");
         var projectIds = projects.Values.Select(p => "P" + p.Id).ToList();
         var existing = (await db.Targets.Include(t => t.Indicators).Include(t => t.Steps).Where(t => projectIds.Contains(t.SubjectKey)).ToListAsync(ct))
             .GroupBy(t => t.ProjectId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
@@ -202,6 +213,12 @@ public static class TargetSheet
         foreach (var group in parsed.GroupBy(p => p.Code))
         {
             var first = group.First().Row;
+            if (byCode[group.Key].Count() > 1)
+            {
+                issues.Error(first, "项目代码", group.Key, $"{year} 年度 {byCode[group.Key].Count()} 个区划（{string.Join("、", byCode[group.Key].Select(p => p.RegionCode))}）"
+                                                       + $"都有代码为 {group.Key} 的项目，无法确定导入哪一个；请由项目所在区划的账号导入。");
+                continue;
+            }
             if (!projects.TryGetValue(group.Key, out var project))
             {
                 issues.Error(first, "项目代码", group.Key, $"{year} 年度没有代码为 {group.Key} 的项目，或该项目不在您的权限范围内。");
@@ -263,7 +280,7 @@ public static class TargetSheet
                 try
                 {
                     foreach (var finding in target.Edit(actor, form.OverallGoal, form.AnnualGoal, form.Indicators,
-                                 await TargetWork.ContextAsync(db, target, ct, project, frame), nowUtc))
+                                 await TargetWork.ContextAsync(db, target, ct, project, frames[project.RegionCode]), nowUtc))
                         issues.Warning(finding.Row is { } r && r <= sheetRows.Count ? sheetRows[r - 1] : firstRow, finding.Field, "",
                             $"{finding.Message}{(finding.Blocking ? "（提交前必须修改）" : "")}");
                 }

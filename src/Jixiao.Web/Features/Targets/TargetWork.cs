@@ -53,8 +53,17 @@ public static class TargetWork
     }
 
     public static async Task<IndicatorFrame> FrameAsync(JixiaoDbContext db, string regionCode, int year, CancellationToken ct) =>
-        (await db.FrameSettings.AsNoTracking().SingleOrDefaultAsync(f => f.RegionCode == regionCode && f.FiscalYear == year, ct))?.Frame
-        ?? IndicatorFrame.National;
+        (await FramesAsync(db, [regionCode], year, ct))[regionCode];
+
+    /// <summary>The frame of each region-year the data at hand is in (national where none was chosen), by region code.</summary>
+    public static async Task<IReadOnlyDictionary<string, IndicatorFrame>> FramesAsync(JixiaoDbContext db, IEnumerable<string> regionCodes, int year,
+        CancellationToken ct)
+    {
+        var codes = regionCodes.Distinct().ToList();
+        var chosen = await db.FrameSettings.AsNoTracking().Where(f => codes.Contains(f.RegionCode) && f.FiscalYear == year)
+            .ToDictionaryAsync(f => f.RegionCode, f => f.Frame, ct);
+        return codes.ToDictionary(c => c, c => chosen.GetValueOrDefault(c) ?? IndicatorFrame.National);
+    }
 
     /// <summary>Last year's approved targets of the same project code (a recurring project keeps its code).</summary>
     private static async Task<PerformanceTarget?> LastYearApprovedAsync(JixiaoDbContext db, Project project, CancellationToken ct)

@@ -27,10 +27,10 @@ public static class TargetsApi
         var group = api.MapGroup("/targets").WithTags("绩效目标").RequireAuthorization(Policies.BusinessStaff);
 
         group.MapGet("/inbox", async Task<Ok<InboxPage>> (int? year, InboxBox? box, int? page, [AsParameters] FormQuery q, JixiaoDbContext db,
-                CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
             {
                 if (page is { } p) q.PageNumber = p;
-                return TypedResults.Ok(await TargetQueries.InboxAsync(db, user, year ?? clock.GetUtcNow().Year, box ?? InboxBox.Todo, q, ct));
+                return TypedResults.Ok(await TargetQueries.InboxAsync(db, user, year ?? calendar.Year, box ?? InboxBox.Todo, q, ct));
             })
             .WithSummary("目标收件箱：待办（待我填报、提交或审核）、被退回、已办、待填报（本单位预算内尚无目标的项目）；q 搜索项目代码、名称或单位，department、division（资金所在业务股室）、state 筛选，sort（Code、Budget、Unit、Updated）与 desc 排序，page、pageSize 分页");
 
@@ -53,9 +53,9 @@ public static class TargetsApi
             .WithSummary("为项目开始填报绩效目标（第 1 版草稿）：空白，或 from=LastYear 沿用上年已批复的目标（经常性项目）");
 
         group.MapPost("/departments/{departmentId:long}", async Task<Results<Created<TargetView>, NotFound>> (long departmentId, int? year,
-                JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar, CancellationToken ct) =>
             {
-                var target = await TargetWork.StartForDepartmentAsync(db, user, departmentId, year ?? clock.GetUtcNow().Year, clock.GetUtcNow().UtcDateTime, ct);
+                var target = await TargetWork.StartForDepartmentAsync(db, user, departmentId, year ?? calendar.Year, clock.GetUtcNow().UtcDateTime, ct);
                 return target is null ? TypedResults.NotFound() : TypedResults.Created($"/api/targets/{target.Id}", (await TargetQueries.ViewAsync(db, user, target.Id, ct))!);
             })
             .WithSummary("为部门开始填报部门整体绩效目标（战略目标、年度职责目标、整体指标）");
@@ -82,40 +82,39 @@ public static class TargetsApi
             .WithSummary("申请调整已批复的目标：生成下一版草稿（写明理由），走同一审核链；新版批复后旧版标记为“已被新版本替代”，仍可查看");
 
         group.MapGet("/coverage", async Task<Ok<Coverage>> (int? year, FundingSource? source, int? page, int? pageSize, JixiaoDbContext db,
-                TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await TargetQueries.CoverageAsync(db, year ?? clock.GetUtcNow().Year, source, page ?? 1, pageSize ?? 50, ct)))
+                BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await TargetQueries.CoverageAsync(db, year ?? calendar.Year, source, page ?? 1, pageSize ?? 50, ct)))
             .RequireAuthorization(Policies.FinanceStaff)
             .WithSummary("目标全覆盖检查：预算内（含年中追加、待分资金分配）尚无已批复目标的项目，按部门和预算类型的个数与金额；source 只列某一资金来源（Initial 年初、MidYearAddition 年中追加、PoolAllocation 待分资金分配）");
 
-        group.MapGet("/sheet", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, CurrentUser user, TimeProvider clock,
-                CancellationToken ct) =>
+        group.MapGet("/sheet", async Task<FileContentHttpResult> (int? year, long? departmentId, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
             {
-                var (name, content) = await TargetSheet.ExportAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year, departmentId, ct);
+                var (name, content) = await TargetSheet.ExportAsync(db, year ?? calendar.Year, departmentId, ct);
                 return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
             .WithSummary("导出项目支出绩效目标申报表（xlsx）：权限范围内（可按部门）预算内项目的现有目标，每行一个三级指标，可离线填写后导入");
 
         group.MapPost("/sheet", async Task<Results<Ok<TargetImportReport>, UnprocessableEntity<TargetImportReport>>> ([FromForm] int? year, IFormFile file,
-                JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits, IOptions<FormLimits> forms, CancellationToken ct) =>
+                JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar, IOptions<UploadLimits> limits, IOptions<FormLimits> forms, CancellationToken ct) =>
             {
-                var report = await TargetSheet.ImportAsync(db, user, year ?? clock.GetUtcNow().Year, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct),
+                var report = await TargetSheet.ImportAsync(db, user, year ?? calendar.Year, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct),
                     limits.Value, forms.Value, clock.GetUtcNow().UtcDateTime, ct);
                 return report.Committed ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })
             .DisableAntiforgery()
             .WithSummary("导入填好的绩效目标申报表（xlsx、xls、csv）：全部无误才写入（草稿，质量问题作为提示列出），任何一行有错则不写入并逐行说明");
 
-        group.MapGet("/frame", async Task<Ok<IndicatorFrameView>> (int? year, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/frame", async Task<Ok<IndicatorFrameView>> (int? year, JixiaoDbContext db, CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
             {
-                var frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", year ?? clock.GetUtcNow().Year, ct);
+                var frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", year ?? calendar.Year, ct);
                 return TypedResults.Ok(new IndicatorFrameView(frame.Code, frame.Name, frame.Levels));
             })
             .WithSummary("本地区某年度使用的一级、二级指标框架");
 
         group.MapPut("/frame", async Task<Ok<IndicatorFrameView>> (int? year, FrameRequest request, JixiaoDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
+                TimeProvider clock, BusinessClock calendar, CancellationToken ct) =>
             {
-                var frame = await FrameSettings.ChooseAsync(db, user, year ?? clock.GetUtcNow().Year, request.FrameCode, request.CustomText,
+                var frame = await FrameSettings.ChooseAsync(db, user, year ?? calendar.Year, request.FrameCode, request.CustomText,
                     clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Ok(new IndicatorFrameView(frame.Code, frame.Name, frame.Levels));
             })

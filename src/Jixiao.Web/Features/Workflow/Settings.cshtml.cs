@@ -2,6 +2,7 @@ using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,7 @@ namespace Jixiao.Web.Features.Workflow;
 
 /// <summary>审核流程与文号 of the region-year ([local] configuration): read by all, set by the performance division.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.BusinessStaff)]
-public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, BusinessClock calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public bool FormDivisionStep { get; set; } = true;
@@ -21,14 +22,14 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         View = await WorkflowWork.ViewAsync(db, user.RegionCode ?? "", Year.Value, ct);
         if (Request.Method == HttpMethods.Get) (FormDivisionStep, DocumentPrefix) = (View.FormDivisionStep, View.DocumentPrefix);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Year ??= clock.GetUtcNow().Year;
+        Year ??= calendar.Year;
         if (!Edits) return Forbid();
         try
         {
