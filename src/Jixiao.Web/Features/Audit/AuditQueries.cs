@@ -89,23 +89,4 @@ public static class AuditQueries
     private static DateTime FromBeijing(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing);
 
     public static DateTime ToBeijing(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing);
-
-    public static string Label(this AuditAction action) => action switch
-    {
-        AuditAction.Create => "新增",
-        AuditAction.Update => "修改",
-        AuditAction.Delete => "删除",
-        AuditAction.Login => "登录",
-        AuditAction.LoginFailed => "登录失败",
-        AuditAction.LockedOut => "账号锁定",
-        AuditAction.Logout => "退出",
-        AuditAction.TokenIssued => "签发令牌",
-        AuditAction.SessionsEnded => "结束会话",
-        AuditAction.PasswordChanged => "修改密码",
-        AuditAction.TotpEnrolled => "绑定动态口令",
-        AuditAction.TotpReset => "重置动态口令",
-        AuditAction.RecoveryCodeUsed => "使用恢复码",
-        AuditAction.Generated => "批量生成",
-        _ => action.ToString(),
-    };
 }
