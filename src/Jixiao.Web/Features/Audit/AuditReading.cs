@@ -11,7 +11,9 @@ namespace Jixiao.Web.Features.Audit;
 public sealed record ChangeLine(string Field, string? Before, string? After)
 {
     /// <summary>"前 → 后" for a change, the value otherwise.</summary>
-    public string? Value(bool update) => update ? $"{Before ?? "（空）"} → {After ?? "（空）"}" : After ?? Before;
+    public string? Value(bool update) => update ? $"{Shown(Before)} → {Shown(After)}" : After ?? Before;
+
+    private static string Shown(string? value) => string.IsNullOrEmpty(value) ? "（空）" : value;
 
     /// <summary>"字段：前 → 后" for a change, "字段：值" otherwise; an event's text alone.</summary>
     public string Text(bool update) => (Field.Length > 0 ? Field + "：" : "") + Value(update);

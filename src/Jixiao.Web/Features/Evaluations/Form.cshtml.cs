@@ -30,6 +30,7 @@ public sealed class EvaluationRowForm
 public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public EvaluationView View { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     [BindProperty] public string? GoalCompletion { get; set; }
@@ -44,6 +45,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         var view = await EvaluationQueries.ViewAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Evaluation.Steps.Select(s => s.UserId), ct);
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;

@@ -36,7 +36,7 @@ public sealed record ReturnRowView(int Row, string Level1, string Level2, string
     string Explanation);
 
 public sealed record StepView(int Seq, FormAction Action, FormState FromState, FormState ToState, Role Role, string UserName, DateTime AtUtc,
-    string Opinion);
+    string Opinion, long? UserId);
 
 public sealed record CorrectionView(long Id, CorrectiveKind Kind, decimal Amount, DateOnly Date, string DocumentNo, string Reason,
     string? Counterpart, int? TargetVersion, string RecordedBy, DateTime RecordedAtUtc);
@@ -175,7 +175,7 @@ public static class MonitoringQueries
         return new TaskView(task.Id, round, task.Subject, task.ProjectId, project?.Code ?? "", project?.Name ?? unit + "（部门整体）", unit, department,
             task.TargetId, task.IsKey, task.State, task.Budget, task.Executed, task.ExecutionRate, task.ExpectedExecution, task.ExecutionCause,
             task.ExecutionMeasures, task.ExecutionLight, task.ExecutionExplanation, task.Light, task.LightReason, task.ReturnReason, task.FilledAtUtc, rows,
-            task.Steps.OrderBy(s => s.Seq).Select(s => new StepView(s.Seq, s.Action, s.FromState, s.ToState, s.Role, s.UserName, s.AtUtc, s.Opinion)).ToList(),
+            task.Steps.OrderBy(s => s.Seq).Select(s => new StepView(s.Seq, s.Action, s.FromState, s.ToState, s.Role, s.UserName, s.AtUtc, s.Opinion, s.UserId)).ToList(),
             corrections, open ? actions : [], open && roles.Any(r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r)),
             task.ProjectId is not null && roles.Contains(Role.PerformanceDivision));
     }

@@ -32,6 +32,7 @@ public sealed class RowForm
 public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<FormLimits> limits) : PageModel
 {
     public TaskView View { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     /// <summary>全年预计执行数 in 万元 as finance tables print it.</summary>
@@ -45,6 +46,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         var view = await MonitoringQueries.TaskAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Steps.Select(s => s.UserId), ct);
         if (Request.Method == HttpMethods.Get)
         {
             ExpectedWan = view.ExpectedExecution is { } e ? e / 10_000m : null;

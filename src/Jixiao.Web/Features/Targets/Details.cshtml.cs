@@ -13,6 +13,7 @@ namespace Jixiao.Web.Features.Targets;
 public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public TargetView View { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -20,6 +21,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
         var view = await TargetQueries.ViewAsync(db, user, id, ct);
         if (view is null) return NotFound();
         View = view;
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Target.Steps.Select(s => s.UserId), ct);
         return Page();
     }
 
