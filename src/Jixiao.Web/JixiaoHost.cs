@@ -58,6 +58,7 @@ public static class JixiaoHost
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<EnumSchemaTransformer>();
             // Nested records share short names (SaveUser.Command, SaveOrg.Command): name them with their container, or one schema stands for both.
             o.CreateSchemaReferenceId = type => type.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
                 ? type.Type.DeclaringType!.Name + id

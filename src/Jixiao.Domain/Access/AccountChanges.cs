@@ -3,15 +3,25 @@ namespace Jixiao.Domain.Access;
 /// <summary>What someone may do to a user account.</summary>
 public enum AccountChange
 {
+    [Label("新建管理员账号")]
     Create,
+    [Label("修改姓名")]
     Rename,
+    [Label("调整管理员的所属机构")]
     ChangeOrganisation,
+    [Label("授予或撤销管理员角色")]
     ChangeRoles,
+    [Label("停用管理员账号")]
     Disable,
+    [Label("启用管理员账号")]
     Enable,
+    [Label("重置管理员密码")]
     ResetPassword,
+    [Label("重置管理员的双因素认证")]
     ResetTwoFactor,
+    [Label("解锁账号")]
     Unlock,
+    [Label("吊销 API 令牌")]
     RevokeToken,
 }
 
@@ -64,20 +74,6 @@ public static class AccountChanges
         [AccountChange.RevokeToken] = (Role.SecurityAdmin, null),
     };
 
-    private static string Verb(AccountChange change) => change switch
-    {
-        AccountChange.Create => "新建管理员账号",
-        AccountChange.Rename => "修改姓名",
-        AccountChange.ChangeOrganisation => "调整管理员的所属机构",
-        AccountChange.ChangeRoles => "授予或撤销管理员角色",
-        AccountChange.Disable => "停用管理员账号",
-        AccountChange.Enable => "启用管理员账号",
-        AccountChange.ResetPassword => "重置管理员密码",
-        AccountChange.ResetTwoFactor => "重置管理员的双因素认证",
-        AccountChange.Unlock => "解锁账号",
-        AccountChange.RevokeToken => "吊销 API 令牌",
-        _ => change.ToString(),
-    };
 
     /// <summary>Throws <see cref="ForbiddenException"/> (naming <paramref name="field"/>) unless <see cref="Decide"/> allows the change.</summary>
     public static void Ensure(IReadOnlyCollection<Role> actorRoles, AccountChange change,
@@ -99,15 +95,15 @@ public static class AccountChanges
             var role = BusinessAccounts[change];
             return actorRoles.Contains(role)
                 ? AccountChangeDecision.Yes
-                : new(false, $"{Verb(change)}由{role.Label()}办理，您的角色无此权限。");
+                : new(false, $"{change.Label()}由{role.Label()}办理，您的角色无此权限。");
         }
         var (online, command) = AdminAccounts[change];
         if (online is { } holder)
             return actorRoles.Contains(holder)
                 ? AccountChangeDecision.Yes
-                : new(false, $"{Verb(change)}由{holder.Label()}办理，您的角色无此权限。");
+                : new(false, $"{change.Label()}由{holder.Label()}办理，您的角色无此权限。");
         return new(false,
-            $"三员分立：不能在线{Verb(change)}（涉及{string.Join("、", adminTarget.Select(Roles.Label))}），" +
+            $"三员分立：不能在线{change.Label()}（涉及{string.Join("、", adminTarget.Select(r => r.Label()))}），" +
             $"任何在线账号都不能取得、授予或重置三员的权限。请由服务器运维人员在服务器上执行 {command} 命令办理，操作将记入审计日志。");
     }
 }

@@ -5,23 +5,28 @@ namespace Jixiao.Domain.Access;
 /// <summary>The roles of DOMAIN.md §1. The public reads the portal anonymously and has no role.</summary>
 public enum Role
 {
-    /// <summary>预算单位填报人</summary>
+    [Label("预算单位填报人")]
     UnitFiller = 1,
-    /// <summary>主管部门审核人</summary>
+    [Label("主管部门审核人")]
     DepartmentReviewer = 2,
     /// <summary>财政业务股室 / 资金科室</summary>
+    [Label("财政业务股室")]
     BusinessDivision = 3,
     /// <summary>财政绩效股（及预算股）</summary>
+    [Label("财政绩效股")]
     PerformanceDivision = 4,
-    /// <summary>第三方机构</summary>
+    [Label("第三方机构")]
     Agency = 5,
-    /// <summary>评审专家</summary>
+    [Label("评审专家")]
     Expert = 6,
     /// <summary>系统管理员: users, roles and organisations</summary>
+    [Label("系统管理员")]
     SystemAdmin = 7,
     /// <summary>安全管理员: security settings, locked accounts, tokens</summary>
+    [Label("安全管理员")]
     SecurityAdmin = 8,
     /// <summary>审计管理员: reads the audit trail</summary>
+    [Label("审计管理员")]
     AuditAdmin = 9,
 }
 
@@ -32,20 +37,6 @@ public static class Roles
     /// <summary>三员分立: the three administrator roles; no user may hold two of them.</summary>
     public static readonly IReadOnlySet<Role> Administrators =
         new HashSet<Role> { Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin };
-
-    public static string Label(this Role role) => role switch
-    {
-        Role.UnitFiller => "预算单位填报人",
-        Role.DepartmentReviewer => "主管部门审核人",
-        Role.BusinessDivision => "财政业务股室",
-        Role.PerformanceDivision => "财政绩效股",
-        Role.Agency => "第三方机构",
-        Role.Expert => "评审专家",
-        Role.SystemAdmin => "系统管理员",
-        Role.SecurityAdmin => "安全管理员",
-        Role.AuditAdmin => "审计管理员",
-        _ => role.ToString(),
-    };
 
     public static bool TryParseLabelOrName(string text, out Role role)
     {
@@ -74,7 +65,7 @@ public static class Roles
         var admins = roles.Where(Administrators.Contains).Distinct().ToList();
         if (admins.Count > 1)
             throw new DomainException(
-                $"三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任，当前选择了{string.Join("、", admins.Select(Label))}，请只保留一个。",
+                $"三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任，当前选择了{string.Join("、", admins.Select(r => r.Label()))}，请只保留一个。",
                 "角色");
         if (admins.Count == 1 && roles.Distinct().Count() > 1)
             throw new DomainException(

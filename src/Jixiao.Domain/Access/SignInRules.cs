@@ -3,10 +3,13 @@ namespace Jixiao.Domain.Access;
 /// <summary>Why a user must set a new password before working.</summary>
 public enum PasswordChangeReason
 {
+    [Label("无需修改密码")]
     None = 0,
     /// <summary>An administrator created the account or reset its password.</summary>
+    [Label("您的密码由管理员设置，首次登录须修改为只有您知道的密码。")]
     SetByAdministrator = 1,
     /// <summary>Older than the region's expiry.</summary>
+    [Label("您的密码已超过有效期，请设置新密码。")]
     Expired = 2,
 }
 
@@ -36,11 +39,4 @@ public static class SignInRules
         if (days != 0 && days is < MinExpiryDays or > MaxExpiryDays)
             throw new DomainException($"密码有效期应为 0（不过期）或 {MinExpiryDays}–{MaxExpiryDays} 天，当前为 {days} 天。", "密码有效期");
     }
-
-    public static string Label(this PasswordChangeReason reason) => reason switch
-    {
-        PasswordChangeReason.SetByAdministrator => "您的密码由管理员设置，首次登录须修改为只有您知道的密码。",
-        PasswordChangeReason.Expired => "您的密码已超过有效期，请设置新密码。",
-        _ => "",
-    };
 }

@@ -6,21 +6,35 @@ namespace Jixiao.Domain.Audit;
 
 public enum AuditAction
 {
+    [Label("新增")]
     Create = 1,
+    [Label("修改")]
     Update = 2,
+    [Label("删除")]
     Delete = 3,
+    [Label("登录")]
     Login = 10,
+    [Label("登录失败")]
     LoginFailed = 11,
+    [Label("账号锁定")]
     LockedOut = 12,
+    [Label("退出")]
     Logout = 13,
+    [Label("签发令牌")]
     TokenIssued = 14,
     /// <summary>Sessions ended and tokens revoked (logout elsewhere, password or role change, disabling).</summary>
+    [Label("结束会话")]
     SessionsEnded = 15,
+    [Label("修改密码")]
     PasswordChanged = 16,
+    [Label("绑定动态口令")]
     TotpEnrolled = 17,
+    [Label("重置动态口令")]
     TotpReset = 18,
+    [Label("使用恢复码")]
     RecoveryCodeUsed = 19,
     /// <summary>Synthetic data written by the <c>generate</c> verb, one summary record per region.</summary>
+    [Label("批量生成")]
     Generated = 20,
 }
 

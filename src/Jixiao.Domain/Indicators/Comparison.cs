@@ -1,19 +1,26 @@
 namespace Jixiao.Domain.Indicators;
 
-/// <summary>指标性质: how an indicator's actual value is judged against its target value.</summary>
+/// <summary>指标性质: how an indicator's actual value is judged against its target value. Its labels are the signs target forms
+/// show; ＞ ＝ ＜ are full-width so that they line up with ≥ ≤.</summary>
 public enum Comparison
 {
     /// <summary>≥ (不低于)</summary>
+    [Label("≥")]
     GreaterOrEqual = 1,
     /// <summary>＞ (高于)</summary>
+    [Label("＞")]
     Greater = 2,
     /// <summary>＝ (等于, and "within" for ranges)</summary>
+    [Label("＝")]
     Equal = 3,
     /// <summary>≤ (不高于)</summary>
+    [Label("≤")]
     LessOrEqual = 4,
     /// <summary>＜ (低于)</summary>
+    [Label("＜")]
     Less = 5,
     /// <summary>定性: judged against a written standard, not a number.</summary>
+    [Label("定性")]
     Qualitative = 6,
 }
 
@@ -36,25 +43,6 @@ public enum ValueKind
 
 public static class Comparisons
 {
-    /// <summary>The label shown in target forms; ＞ ＝ ＜ are full-width so that they line up with ≥ ≤.</summary>
-    public static string Label(this Comparison comparison) => comparison switch
-    {
-        Comparison.GreaterOrEqual => "≥",
-        Comparison.Greater => "＞",
-        Comparison.Equal => "＝",
-        Comparison.LessOrEqual => "≤",
-        Comparison.Less => "＜",
-        Comparison.Qualitative => "定性",
-        _ => comparison.ToString(),
-    };
-
-    public static string Label(this IndicatorDirection direction) => direction switch
-    {
-        IndicatorDirection.Positive => "正向（越高越好）",
-        IndicatorDirection.Reverse => "反向（越低越好）",
-        _ => direction.ToString(),
-    };
-
     /// <summary>逆向指标: the smaller the actual value, the better (costs, complaint counts, processing days).</summary>
     public static bool IsReverse(this Comparison comparison) =>
         comparison is Comparison.LessOrEqual or Comparison.Less;
@@ -64,8 +52,10 @@ public static class Comparisons
 public enum IndicatorDirection
 {
     /// <summary>正向: the higher the better (a bare target is reached from below).</summary>
+    [Label("正向（越高越好）")]
     Positive = 1,
     /// <summary>反向: the lower the better (a bare target is a limit: 控制率, 投诉率, 事故发生率 …).</summary>
+    [Label("反向（越低越好）")]
     Reverse = 2,
 }
 

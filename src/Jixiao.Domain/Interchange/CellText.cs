@@ -8,9 +8,9 @@ namespace Jixiao.Domain.Interchange;
 /// <summary>The unit a spreadsheet column states its amounts in.</summary>
 public enum AmountUnit
 {
-    /// <summary>元</summary>
+    [Label("元")]
     Yuan = 1,
-    /// <summary>万元</summary>
+    [Label("万元")]
     TenThousandYuan = 2,
 }
 
@@ -27,13 +27,6 @@ public static partial class CellText
     internal const int EarliestYear = 1900;
     internal const int LatestYear = 2100;
     private const int ShownLength = 40;
-
-    public static string Label(this AmountUnit unit) => unit switch
-    {
-        AmountUnit.Yuan => "元",
-        AmountUnit.TenThousandYuan => "万元",
-        _ => unit.ToString(),
-    };
 
     /// <summary>
     /// For codes, numbers, dates and labels: <see cref="Clean"/>, and full-width ASCII (U+FF01–U+FF5E) → half-width

@@ -6,8 +6,9 @@ namespace Jixiao.Domain.Monitoring;
 public enum RoundState
 {
     /// <summary>进行中: units fill their returns</summary>
+    [Label("进行中")]
     Open = 1,
-    /// <summary>已结束</summary>
+    [Label("已结束")]
     Closed = 2,
 }
 

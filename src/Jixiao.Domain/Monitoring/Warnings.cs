@@ -7,9 +7,13 @@ namespace Jixiao.Domain.Monitoring;
 /// <summary>预警灯. Blue: well ahead of the time progress — the target was probably set too low.</summary>
 public enum Light
 {
+    [Label("绿灯")]
     Green = 1,
+    [Label("蓝灯")]
     Blue = 2,
+    [Label("黄灯")]
     Yellow = 3,
+    [Label("红灯")]
     Red = 4,
 }
 
@@ -17,19 +21,21 @@ public enum Light
 public enum ExecutionMode
 {
     /// <summary>比值: 执行率 ÷ 时间进度 × 100 against the thresholds.</summary>
+    [Label("比值")]
     Ratio = 1,
     /// <summary>差距: 时间进度 − 执行率, in percentage points, against the thresholds.</summary>
+    [Label("差距")]
     Gap = 2,
 }
 
 /// <summary>What a unit reports for a qualitative indicator.</summary>
 public enum QualitativeOutcome
 {
-    /// <summary>达成</summary>
+    [Label("达成")]
     Achieved = 1,
-    /// <summary>部分达成</summary>
+    [Label("部分达成")]
     PartlyAchieved = 2,
-    /// <summary>未达成</summary>
+    [Label("未达成")]
     NotAchieved = 3,
 }
 
@@ -73,15 +79,6 @@ public sealed record IndicatorActual(decimal? Number = null, DateOnly? Date = nu
 /// </summary>
 public static class Warnings
 {
-    public static string Label(this Light light) => light switch
-    {
-        Light.Green => "绿灯",
-        Light.Blue => "蓝灯",
-        Light.Yellow => "黄灯",
-        Light.Red => "红灯",
-        _ => light.ToString(),
-    };
-
     /// <summary>The project light: the worst of its parts (red, then yellow, then blue, then green).</summary>
     public static Light Worst(IEnumerable<Light> lights) => lights.DefaultIfEmpty(Light.Green).Max();
 

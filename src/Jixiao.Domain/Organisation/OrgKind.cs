@@ -3,45 +3,32 @@ namespace Jixiao.Domain.Organisation;
 /// <summary>The organisation tree of one region: 财政局 → 股室 ; 部门 → 单位.</summary>
 public enum OrgKind
 {
-    /// <summary>财政局</summary>
+    [Label("财政局")]
     FinanceBureau = 1,
     /// <summary>股室 / 资金科室 of the finance bureau</summary>
+    [Label("股室")]
     Division = 2,
     /// <summary>部门 (主管部门)</summary>
+    [Label("部门")]
     Department = 3,
     /// <summary>单位 (预算单位)</summary>
+    [Label("单位")]
     Unit = 4,
 }
 
 public enum DivisionKind
 {
-    /// <summary>预算股</summary>
+    [Label("预算股")]
     Budget = 1,
-    /// <summary>绩效股</summary>
+    [Label("绩效股")]
     Performance = 2,
     /// <summary>业务股室: allocates funds to departments and reviews their targets.</summary>
+    [Label("业务股室")]
     Business = 3,
 }
 
 public static class OrgKinds
 {
-    public static string Label(this OrgKind kind) => kind switch
-    {
-        OrgKind.FinanceBureau => "财政局",
-        OrgKind.Division => "股室",
-        OrgKind.Department => "部门",
-        OrgKind.Unit => "单位",
-        _ => kind.ToString(),
-    };
-
-    public static string Label(this DivisionKind kind) => kind switch
-    {
-        DivisionKind.Budget => "预算股",
-        DivisionKind.Performance => "绩效股",
-        DivisionKind.Business => "业务股室",
-        _ => kind.ToString(),
-    };
-
     /// <summary>Which kind of organisation may sit directly above a node of the given kind.</summary>
     public static void EnsureValidParent(OrgKind child, OrgKind? parent, DivisionKind? division)
     {

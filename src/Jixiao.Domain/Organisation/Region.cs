@@ -24,10 +24,11 @@ public sealed class Region : IRegionOwned
 public enum FiscalYearStatus
 {
     /// <summary>编制中: budget being prepared</summary>
+    [Label("编制中")]
     Planning = 1,
-    /// <summary>执行中</summary>
+    [Label("执行中")]
     Executing = 2,
-    /// <summary>已决算</summary>
+    [Label("已决算")]
     Closed = 3,
 }
 
@@ -46,12 +47,4 @@ public sealed class FiscalYear : IRegionOwned
         FiscalYears.EnsureValid(year);
         return new FiscalYear { RegionCode = regionCode, Year = year, Status = status };
     }
-
-    public static string Label(FiscalYearStatus status) => status switch
-    {
-        FiscalYearStatus.Planning => "编制中",
-        FiscalYearStatus.Executing => "执行中",
-        FiscalYearStatus.Closed => "已决算",
-        _ => status.ToString(),
-    };
 }

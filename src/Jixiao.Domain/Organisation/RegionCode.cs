@@ -1,6 +1,14 @@
 namespace Jixiao.Domain.Organisation;
 
-public enum RegionLevel { Province = 1, City = 2, County = 3 }
+public enum RegionLevel
+{
+    [Label("省级")]
+    Province = 1,
+    [Label("市级")]
+    City = 2,
+    [Label("县级")]
+    County = 3,
+}
 
 /// <summary>财政区划代码: six digits, province <c>xx0000</c>, city <c>xxxx00</c>, county <c>xxxxxx</c>.</summary>
 public static class RegionCode

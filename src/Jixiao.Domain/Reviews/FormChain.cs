@@ -6,28 +6,32 @@ namespace Jixiao.Domain.Reviews;
 /// <summary>Where a form (a monitoring return, a self-evaluation) is in its review chain.</summary>
 public enum FormState
 {
-    /// <summary>待填报</summary>
+    [Label("待填报")]
     Pending = 1,
-    /// <summary>待主管部门审核</summary>
+    [Label("待主管部门审核")]
     Submitted = 2,
     /// <summary>待业务股室审核: the department has passed it (or a department submitted its own overall form); the division that funds the department reviews it</summary>
+    [Label("待业务股室审核")]
     DepartmentApproved = 3,
-    /// <summary>已审核</summary>
+    [Label("已审核")]
     Approved = 4,
     /// <summary>被退回, with a reason</summary>
+    [Label("被退回")]
     Returned = 5,
     /// <summary>待绩效股审核: the funding division has passed it, or the region-year reviews without the division step</summary>
+    [Label("待绩效股终审")]
     DivisionApproved = 6,
 }
 
 /// <summary>What a user does to a form.</summary>
 public enum FormAction
 {
-    /// <summary>提交</summary>
+    [Label("提交")]
     Submit = 1,
-    /// <summary>审核通过</summary>
+    [Label("审核通过")]
     Approve = 2,
     /// <summary>退回修改, with a reason</summary>
+    [Label("退回修改")]
     Return = 3,
 }
 
@@ -137,27 +141,5 @@ public sealed class FormChain(string form)
             $"{role.Label()}不能在“{state.Label()}”状态提交{Form}：只有{FillerOf(subject).Label()}能提交待填报或被退回的{Form}。",
         _ when ReviewerOf(state) is { } reviewer => $"当前状态“{state.Label()}”应由{reviewer.Label()}审核，{role.Label()}不能{action.Label()}。",
         _ => $"“{state.Label()}”的{Form}不能{action.Label()}（{role.Label()}）。",
-    };
-}
-
-public static class FormLabels
-{
-    public static string Label(this FormState s) => s switch
-    {
-        FormState.Pending => "待填报",
-        FormState.Submitted => "待主管部门审核",
-        FormState.DepartmentApproved => "待业务股室审核",
-        FormState.DivisionApproved => "待绩效股终审",
-        FormState.Approved => "已审核",
-        FormState.Returned => "被退回",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this FormAction a) => a switch
-    {
-        FormAction.Submit => "提交",
-        FormAction.Approve => "审核通过",
-        FormAction.Return => "退回修改",
-        _ => a.ToString(),
     };
 }

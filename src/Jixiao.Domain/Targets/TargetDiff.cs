@@ -2,7 +2,15 @@ using Jixiao.Domain.Indicators;
 
 namespace Jixiao.Domain.Targets;
 
-public enum ChangeKind { Added = 1, Removed = 2, Changed = 3 }
+public enum ChangeKind
+{
+    [Label("新增")]
+    Added = 1,
+    [Label("删除")]
+    Removed = 2,
+    [Label("修改")]
+    Changed = 3,
+}
 
 /// <summary>One difference between two versions: a goal, or an indicator (by 二级指标 and name).</summary>
 public sealed record TargetChange(ChangeKind Kind, string What, string? Before, string? After);

@@ -72,7 +72,7 @@ public static class UserVerbs
         }
         var business = user.Roles.Select(r => r.Role).Where(r => !Roles.Administrators.Contains(r)).ToList();
         if (business.Count > 0)
-            throw new DomainException($"账号 {user.UserName} 担任业务角色（{string.Join("、", business.Select(Roles.Label))}）：三员分立要求管理员使用专用账号，请换一个用户名新建。");
+            throw new DomainException($"账号 {user.UserName} 担任业务角色（{string.Join("、", business.Select(r => r.Label()))}）：三员分立要求管理员使用专用账号，请换一个用户名新建。");
         if (user.Roles.FirstOrDefault(r => r.Role != role) is { } other)
             throw new DomainException($"三员分立：{user.UserName} 已是{other.Role.Label()}，不能兼任{role.Label()}；如确需调整，请先执行 users revoke-admin --user {user.UserName}。");
         org ??= await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == user.OrgUnitId);

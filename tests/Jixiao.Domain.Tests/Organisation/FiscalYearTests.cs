@@ -68,7 +68,7 @@ public sealed class FiscalYearTests
     [InlineData(FiscalYearStatus.Closed, "已决算")]
     public void Label_EachStatus_ReturnsChinese(FiscalYearStatus status, string label)
     {
-        Assert.Equal(label, FiscalYear.Label(status));
+        Assert.Equal(label, status.Label());
     }
 }
 

@@ -59,13 +59,13 @@ public sealed class AuditExportTests(DemoApps apps)
             Assert.All(records, r => Assert.Equal(DemoCounty.RegionCode, r[1]));
             var attack = Assert.Single(records, r => r[3].Contains("HYPERLINK"));
             Assert.Equal("'" + Formula, attack[3]);
-            Assert.Equal("'@SUM(A1)", attack[8].TrimEnd('\u0007'));
+            Assert.Equal("'@SUM(A1)", attack[9].TrimEnd('\u0007'));
             Assert.Equal(records.Select(r => long.Parse(r[2])).Order().ToList(), records.Select(r => long.Parse(r[2])).ToList());
         }
         // XML cannot carry a control character: the workbook drops it, the csv keeps it.
-        Assert.Equal(("'@SUM(A1)\u0007", "'@SUM(A1)"), (csv.Single(r => r[3].Contains("HYPERLINK"))[8], sheet.Single(r => r[3].Contains("HYPERLINK"))[8]));
+        Assert.Equal(("'@SUM(A1)\u0007", "'@SUM(A1)"), (csv.Single(r => r[3].Contains("HYPERLINK"))[9], sheet.Single(r => r[3].Contains("HYPERLINK"))[9]));
         Assert.Equal(csv.Count, sheet.Count);
-        Assert.Equal(csv.Skip(1).Select(r => r[9]), sheet.Skip(1).Select(r => r[9]));
+        Assert.Equal(csv.Skip(1).Select(r => r[10]), sheet.Skip(1).Select(r => r[10]));
 
         var (opened, _) = Read(LibreOffice.RoundTrip(xlsx, "审计日志.xlsx"));
         Assert.Equal(sheet.Count, opened.Count);
@@ -123,7 +123,7 @@ public sealed class AuditExportTests(DemoApps apps)
         var worksheet = part.WorksheetParts.Single().Worksheet;
         var rows = worksheet.Descendants<Row>().Select(row =>
         {
-            var cells = new string[10];
+            var cells = new string[12];
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + c - 'A' + 1) - 1;

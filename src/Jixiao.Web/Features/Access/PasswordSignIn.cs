@@ -9,10 +9,15 @@ namespace Jixiao.Web.Features.Access;
 /// <summary>What really happened to a sign-in attempt: the audit trail says it, the caller never does.</summary>
 public enum SignInFailure
 {
+    [Label("登录成功")]
     None = 0,
+    [Label("用户不存在")]
     UnknownUser,
+    [Label("账号已停用")]
     Disabled,
+    [Label("账号锁定期间尝试登录")]
     LockedOut,
+    [Label("密码错误")]
     WrongPassword,
 }
 
@@ -60,13 +65,7 @@ public sealed class PasswordSignIn(SystemDbContext db, IPasswordHasher<AppUser> 
         if (failure != SignInFailure.None)
         {
             hasher.VerifyHashedPassword(new AppUser(), DummyHash(), password ?? "");
-            var reason = failure switch
-            {
-                SignInFailure.UnknownUser => "用户不存在",
-                SignInFailure.Disabled => "账号已停用",
-                _ => "账号锁定期间尝试登录",
-            };
-            await db.RecordEventAsync(AuditAction.LoginFailed, user, user?.UserName ?? name, $"{channel}：{reason}", ct);
+            await db.RecordEventAsync(AuditAction.LoginFailed, user, user?.UserName ?? name, $"{channel}：{failure.Label()}", ct);
             return new Outcome(null, failure);
         }
 
@@ -74,7 +73,7 @@ public sealed class PasswordSignIn(SystemDbContext db, IPasswordHasher<AppUser> 
             && hasher.VerifyHashedPassword(user, hash, password ?? "") != PasswordVerificationResult.Failed;
         if (!verified)
         {
-            await FailAsync(user, $"{channel}：密码错误", ct);
+            await FailAsync(user, $"{channel}：{SignInFailure.WrongPassword.Label()}", ct);
             return new Outcome(null, SignInFailure.WrongPassword);
         }
         if (user.AccessFailedCount != 0)

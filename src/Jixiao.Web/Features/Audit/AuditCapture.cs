@@ -18,7 +18,7 @@ public sealed record AuditActor(long? UserId, string UserName, string? RegionCod
 /// </summary>
 public static class AuditCapture
 {
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey)];
+    internal static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey)];
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "KeyHash", "CodeHash", "TotpSecret"];
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -8,8 +8,14 @@ namespace Jixiao.Web.Features.Audit;
 /// <param name="From">Beijing date (as the page shows times)</param>
 public sealed record AuditFilter(string? Region, string? User, string? EntityType, AuditAction? Action, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
+/// <param name="Changes">the record as stored (its hash covers it)</param>
+/// <param name="Operator">the operator's display name and login</param>
+/// <param name="TypeName">the object's type in Chinese</param>
+/// <param name="ObjectName">the object's business name (project code and name, indicator with its project, user, organisation …)</param>
+/// <param name="Lines">the changes in Chinese: field names, enum values, Beijing times, names for referenced ids</param>
 public sealed record AuditRow(long Id, string RegionCode, long Sequence, DateTime OccurredAtUtc, string UserName, AuditAction Action,
-    string EntityType, string? EntityId, string? Changes, string Hash, string? ClientAddress);
+    string EntityType, string? EntityId, string? Changes, string Hash, string? ClientAddress,
+    string Operator, string TypeName, string ObjectName, IReadOnlyList<ChangeLine> Lines);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize)
 {
@@ -31,47 +37,14 @@ public static class AuditQueries
         var pageSize = Math.Clamp(filter.PageSize, 10, 200);
         var page = Math.Clamp(filter.Page, 1, 100_000);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash, e.ClientAddress))
-            .ToListAsync(ct);
-        return new AuditPage(rows, total, page, pageSize);
+        var records = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var reading = await AuditReading.ForAsync(db, records, ct);
+        return new AuditPage(records.Select(e => new AuditRow(e.Id, e.RegionCode, e.Sequence, e.OccurredAtUtc, e.UserName, e.Action,
+            e.EntityType, e.EntityId, e.Changes, e.Hash, e.ClientAddress, reading.Operator(e.UserName), AuditNames.Type(e.EntityType),
+            reading.Object(e.EntityType, e.EntityId, e.Changes), reading.Lines(e.EntityType, e.Changes))).ToList(), total, page, pageSize);
     }
 
-    /// <summary>Identity bookkeeping columns that change with every sign-in and say nothing to a reader.</summary>
-    private static readonly HashSet<string> Noise =
-    [
-        "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PhoneNumberConfirmed",
-        "TwoFactorEnabled", "LockoutEnabled", "Email", "PhoneNumber",
-    ];
-
-    public sealed record ChangeLine(string Field, string? Before, string? After);
-
-    /// <summary>A record's changes as readable lines (field, before, after); events keep their text.</summary>
-    public static IReadOnlyList<ChangeLine> Describe(string? changes)
-    {
-        if (string.IsNullOrWhiteSpace(changes) || !changes.StartsWith('{')) return changes is null ? [] : [new ChangeLine("", null, changes)];
-        var parsed = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string?>>>(changes) ?? [];
-        return parsed.Where(p => !Noise.Contains(p.Key))
-            .Select(p => new ChangeLine(p.Key, p.Value.GetValueOrDefault("before"), p.Value.GetValueOrDefault("after")))
-            .ToList();
-    }
-
-    public static string EntityLabel(string entityType) => entityType switch
-    {
-        "OrgUnit" => "机构",
-        "AppUser" => "用户",
-        "UserRoleAssignment" => "用户角色",
-        "ApiToken" => "API 令牌",
-        "Region" => "区划",
-        "FiscalYear" => "预算年度",
-        "DivisionAssignment" => "股室归口",
-        "Project" => "项目",
-        "LedgerMovement" => "指标变动",
-        "Payment" => "支付",
-        "ImportBatch" => "导入批次",
-        _ => entityType,
-    };
 
     /// <summary>Beijing calendar days from <paramref name="from"/> to <paramref name="to"/> (both included) as UTC bounds [start, end).</summary>
     public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to)
@@ -84,22 +57,4 @@ public static class AuditQueries
         return (from is { } f ? BusinessCalendar.StartUtc(f) : null, to is { } t ? BusinessCalendar.StartUtc(t.AddDays(1)) : null);
     }
 
-    public static string Label(this AuditAction action) => action switch
-    {
-        AuditAction.Create => "新增",
-        AuditAction.Update => "修改",
-        AuditAction.Delete => "删除",
-        AuditAction.Login => "登录",
-        AuditAction.LoginFailed => "登录失败",
-        AuditAction.LockedOut => "账号锁定",
-        AuditAction.Logout => "退出",
-        AuditAction.TokenIssued => "签发令牌",
-        AuditAction.SessionsEnded => "结束会话",
-        AuditAction.PasswordChanged => "修改密码",
-        AuditAction.TotpEnrolled => "绑定动态口令",
-        AuditAction.TotpReset => "重置动态口令",
-        AuditAction.RecoveryCodeUsed => "使用恢复码",
-        AuditAction.Generated => "批量生成",
-        _ => action.ToString(),
-    };
 }

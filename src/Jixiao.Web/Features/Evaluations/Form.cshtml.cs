@@ -32,6 +32,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 {
     public EvaluationView View { get; private set; } = null!;
     public PrintedForm<EvaluationView> Print { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     [BindProperty] public string? GoalCompletion { get; set; }
@@ -46,6 +47,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         if (view is null) return NotFound();
         View = view;
         Print = await EvaluationPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Evaluation.Steps.Select(s => s.UserId), ct);
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;

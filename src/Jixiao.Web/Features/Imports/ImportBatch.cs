@@ -4,15 +4,22 @@ namespace Jixiao.Web.Features.Imports;
 
 public enum ImportKind
 {
-    /// <summary>项目</summary>
+    [Label("项目")]
     Projects = 1,
     /// <summary>指标（预算变动）</summary>
+    [Label("预算指标变动")]
     Movements = 2,
-    /// <summary>支付</summary>
+    [Label("支付")]
     Payments = 3,
 }
 
-public enum ImportStatus { Previewed = 1, Committed = 2 }
+public enum ImportStatus
+{
+    [Label("仅校验")]
+    Previewed = 1,
+    [Label("已导入")]
+    Committed = 2,
+}
 
 /// <summary>
 /// An uploaded file kept in the database between preview and commit (so any app node can commit it),
@@ -34,15 +41,4 @@ public sealed class ImportBatch : IRegionOwned
     public DateTime? CommittedAtUtc { get; set; }
     /// <summary>Chinese one-line summary of the last preview or commit.</summary>
     public string Summary { get; set; } = "";
-}
-
-public static class ImportKinds
-{
-    public static string Label(this ImportKind kind) => kind switch
-    {
-        ImportKind.Projects => "项目",
-        ImportKind.Movements => "预算指标变动",
-        ImportKind.Payments => "支付",
-        _ => kind.ToString(),
-    };
 }

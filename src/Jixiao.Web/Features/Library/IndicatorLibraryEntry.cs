@@ -6,18 +6,22 @@ namespace Jixiao.Web.Features.Library;
 public enum LibraryKind
 {
     /// <summary>共性指标: fits projects of any sector.</summary>
+    [Label("共性")]
     Common = 1,
     /// <summary>个性指标: of one sector (行业领域).</summary>
+    [Label("个性")]
     Sector = 2,
 }
 
 public enum LibraryStatus
 {
-    /// <summary>在用</summary>
+    [Label("在用")]
     Active = 1,
     /// <summary>申请纳入: a project indicator proposed for the library, awaiting the performance division.</summary>
+    [Label("申请纳入")]
     Proposed = 2,
     /// <summary>未纳入: the proposal was declined.</summary>
+    [Label("未纳入")]
     Declined = 3,
 }
 

@@ -13,7 +13,7 @@ public static class StatisticsSheet
         var rows = new List<IReadOnlyList<object?>>
         {
             new object?[] { $"{r.Title}（数据截至 {r.CutOff:yyyy-MM-dd}）统计表" },
-            new object?[] { "主管部门", "下达任务数", "已填报数", "完成率(%)", "红灯", "黄灯", "绿灯", "蓝灯", "全年预算数(万元)", "执行数(万元)" },
+            new object?[] { "主管部门", "下达任务数", "已填报数", "完成率(%)", Light.Red.Label(), Light.Yellow.Label(), Light.Green.Label(), Light.Blue.Label(), "全年预算数(万元)", "执行数(万元)" },
         };
         rows.AddRange(stats.Departments.Select(d => (IReadOnlyList<object?>)new object?[]
         {

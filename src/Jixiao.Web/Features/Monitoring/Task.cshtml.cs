@@ -34,6 +34,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
 {
     public TaskView View { get; private set; } = null!;
     public PrintedForm<TaskView> Print { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     /// <summary>全年预计执行数 in 万元 as finance tables print it.</summary>
@@ -48,6 +49,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         if (view is null) return NotFound();
         View = view;
         Print = await TaskPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Steps.Select(s => s.UserId), ct);
         if (Request.Method == HttpMethods.Get)
         {
             ExpectedWan = view.ExpectedExecution is { } e ? e / 10_000m : null;

@@ -48,7 +48,7 @@ public static class OrganisationQueries
         return new OrgDetailDto(WithLabel(org), children.Select(WithLabel).ToList(), funded.Select(WithLabel).ToList(),
             funding.Select(WithLabel).ToList(),
             users.Select(u => new OrgUserDto(u.Id, u.UserName ?? "", u.DisplayName,
-                u.Roles.Select(r => Domain.Access.Roles.Label(r)).ToList(), u.IsActive)).ToList());
+                u.Roles.Select(r => r.Label()).ToList(), u.IsActive)).ToList());
     }
 
     public static OrgDto WithLabel(OrgDto o) => o with

@@ -4,7 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 
-public enum ProjectSort { Code, Name, Adjusted, Executed, Rate }
+public enum ProjectSort
+{
+    [Label("项目代码")]
+    Code,
+    [Label("项目名称")]
+    Name,
+    [Label("全年预算")]
+    Adjusted,
+    [Label("执行数")]
+    Executed,
+    [Label("执行率")]
+    Rate,
+}
 
 public sealed record ProjectFilter(
     string? Region = null, int? Year = null, long? DepartmentId = null, long? UnitId = null, BudgetKind? BudgetKind = null,

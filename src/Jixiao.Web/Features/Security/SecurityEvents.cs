@@ -12,14 +12,23 @@ namespace Jixiao.Web.Features.Security;
 /// <summary>The kinds of security event the security administrator reviews, as the audit trail records them.</summary>
 public enum SecurityEventKind
 {
+    [Label("登录成功")]
     SignIn = 1,
+    [Label("登录失败")]
     SignInFailed = 2,
+    [Label("账号锁定")]
     LockedOut = 3,
+    [Label("退出登录")]
     SignOut = 4,
+    [Label("签发令牌")]
     TokenIssued = 5,
+    [Label("吊销令牌")]
     TokenRevoked = 6,
+    [Label("角色变更")]
     RoleChanged = 7,
+    [Label("密码变更")]
     PasswordChanged = 8,
+    [Label("启用/停用")]
     AccountStatusChanged = 9,
 }
 
@@ -56,20 +65,6 @@ public static class SecurityEvents
 
     private static readonly Expression<Func<AuditEntry, bool>> AnyKind = Kinds.Values.Aggregate((a, b) =>
         Expression.Lambda<Func<AuditEntry, bool>>(Expression.OrElse(a.Body, new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body)), a.Parameters));
-
-    public static string Label(this SecurityEventKind kind) => kind switch
-    {
-        SecurityEventKind.SignIn => "登录成功",
-        SecurityEventKind.SignInFailed => "登录失败",
-        SecurityEventKind.LockedOut => "账号锁定",
-        SecurityEventKind.SignOut => "退出登录",
-        SecurityEventKind.TokenIssued => "签发令牌",
-        SecurityEventKind.TokenRevoked => "吊销令牌",
-        SecurityEventKind.RoleChanged => "角色变更",
-        SecurityEventKind.PasswordChanged => "密码变更",
-        SecurityEventKind.AccountStatusChanged => "启用/停用",
-        _ => kind.ToString(),
-    };
 
     public static async Task<SecurityEventPage> PageAsync(JixiaoDbContext db, SecurityEventFilter filter, CancellationToken ct)
     {

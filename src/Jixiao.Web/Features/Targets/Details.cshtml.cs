@@ -15,6 +15,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
 {
     public TargetView View { get; private set; } = null!;
     public PrintedForm<TargetView> Print { get; private set; } = null!;
+    public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -23,6 +24,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
         if (view is null) return NotFound();
         View = view;
         Print = await TargetPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
+        ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Target.Steps.Select(s => s.UserId), ct);
         return Page();
     }
 

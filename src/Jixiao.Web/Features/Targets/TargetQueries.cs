@@ -12,12 +12,16 @@ namespace Jixiao.Web.Features.Targets;
 public enum InboxBox
 {
     /// <summary>待办: waiting for me (to write, to submit, to review)</summary>
+    [Label("待办")]
     Todo = 1,
     /// <summary>被退回: returned to me with a reason</summary>
+    [Label("被退回")]
     Returned = 2,
     /// <summary>已办: I acted on it and it has moved on</summary>
+    [Label("已办")]
     Done = 3,
     /// <summary>待填报: projects in the budget of my unit that have no targets yet</summary>
+    [Label("待填报")]
     NotStarted = 4,
 }
 
@@ -40,13 +44,13 @@ public sealed record IndicatorFrameView(string Code, string Name, IReadOnlyList<
 /// <summary>Where the money of projects without approved targets came from.</summary>
 public enum FundingSource
 {
-    /// <summary>年初批复</summary>
+    [Label("年初批复")]
     Initial = 1,
-    /// <summary>年中追加</summary>
+    [Label("年中追加")]
     MidYearAddition = 2,
-    /// <summary>待分资金分配</summary>
+    [Label("待分资金分配")]
     PoolAllocation = 3,
-    /// <summary>尚无指标</summary>
+    [Label("尚无指标")]
     None = 4,
 }
 
@@ -240,21 +244,4 @@ public static class TargetQueries
                 r.Adjusted, r.State)).ToList(),
             source is null ? groups.Sum(g => g.Count) : await listed.CountAsync(ct));
     }
-
-    public static string Label(this FundingSource s) => s switch
-    {
-        FundingSource.Initial => "年初批复",
-        FundingSource.MidYearAddition => "年中追加",
-        FundingSource.PoolAllocation => "待分资金分配",
-        _ => "尚无指标",
-    };
-
-    public static string Label(this InboxBox b) => b switch
-    {
-        InboxBox.Todo => "待办",
-        InboxBox.Returned => "被退回",
-        InboxBox.Done => "已办",
-        InboxBox.NotStarted => "待填报",
-        _ => b.ToString(),
-    };
 }

@@ -18,9 +18,9 @@ public sealed record TargetContent(string? OverallGoal, string? AnnualGoal, IRea
 /// <summary>Where a new set of project targets starts from.</summary>
 public enum TargetStart
 {
-    /// <summary>空白（从指标库引用）</summary>
+    [Label("空白（从指标库引用）")]
     Blank = 1,
-    /// <summary>上年已批复目标（即填即用）</summary>
+    [Label("上年已批复目标（即填即用）")]
     LastYear = 2,
 }
 

@@ -14,14 +14,15 @@ namespace Jixiao.Web.Features.Workflow;
 public enum FormSort
 {
     /// <summary>the list's own order: monitoring by light, then the largest budgets first</summary>
+    [Label("默认")]
     Default = 0,
-    /// <summary>项目代码</summary>
+    [Label("项目代码")]
     Code = 1,
-    /// <summary>全年预算</summary>
+    [Label("全年预算")]
     Budget = 2,
-    /// <summary>单位</summary>
+    [Label("单位")]
     Unit = 3,
-    /// <summary>更新时间</summary>
+    [Label("更新时间")]
     Updated = 4,
 }
 
@@ -176,13 +177,4 @@ public static class FormList
             .OrderBy(o => o.Code).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
         return new FormChoices(departments, divisions);
     }
-
-    public static string Label(this FormSort s) => s switch
-    {
-        FormSort.Code => "项目代码",
-        FormSort.Budget => "全年预算",
-        FormSort.Unit => "单位",
-        FormSort.Updated => "更新时间",
-        _ => "默认",
-    };
 }

@@ -1,0 +1,166 @@
+namespace Jixiao.Web.Features.Audit;
+
+/// <summary>
+/// The Chinese names of every audited entity type and its fields, as the audit page and export show them (the records keep
+/// the C# names their hash covers). A field is named by its type's table, else by <see cref="Shared"/>.
+/// </summary>
+public static class AuditNames
+{
+    public sealed record Entity(string Name, IReadOnlyDictionary<string, string> Fields);
+
+    /// <summary>Fields that mean the same on every type that has them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Shared = new Dictionary<string, string>
+    {
+        ["Id"] = "编号", ["RegionCode"] = "区划", ["FiscalYear"] = "预算年度", ["CreatedAtUtc"] = "创建时间", ["UpdatedAtUtc"] = "更新时间",
+        ["Name"] = "名称", ["Code"] = "代码", ["UserId"] = "用户", ["UserName"] = "用户名", ["OrgUnitId"] = "单位", ["ProjectId"] = "项目",
+        ["DepartmentId"] = "主管部门", ["TargetId"] = "绩效目标", ["Amount"] = "金额", ["Date"] = "日期", ["DocumentNo"] = "文号",
+        ["Reason"] = "原因", ["State"] = "状态", ["Status"] = "状态", ["Subject"] = "目标类型", ["Row"] = "行号", ["Level1"] = "一级指标",
+        ["Level2"] = "二级指标", ["Unit"] = "计量单位", ["Comparison"] = "指标性质", ["TargetValue"] = "年度指标值", ["Explanation"] = "说明",
+        ["Direction"] = "指标方向", ["Weight"] = "分值", ["IsActive"] = "启用", ["Summary"] = "摘要", ["Version"] = "版本",
+        ["Seq"] = "步骤序号", ["Action"] = "操作", ["AtUtc"] = "时间", ["FromState"] = "原状态", ["ToState"] = "新状态", ["Role"] = "角色",
+        ["Opinion"] = "意见", ["Light"] = "预警灯", ["Outcome"] = "定性完成情况", ["Actual"] = "实际完成值", ["ClientAddress"] = "来源地址",
+        ["CounterpartProjectId"] = "对方项目", ["Executed"] = "执行数", ["AnnualGoal"] = "年度目标", ["ExecutionExplanation"] = "执行情况说明",
+        ["TaskId"] = "监控任务", ["EvaluationId"] = "自评表", ["UpdatedBy"] = "修改人", ["Kind"] = "类型", ["FilledAtUtc"] = "填报时间",
+        ["LoginProvider"] = "登录方式", ["ScoringStandard"] = "评分标准", ["Sector"] = "行业领域",
+    };
+
+    public static readonly IReadOnlyDictionary<string, Entity> Entities = new Dictionary<string, Entity>
+    {
+        ["Region"] = new("区划", new Dictionary<string, string> { ["Code"] = "区划代码", ["Level"] = "级别", ["ParentCode"] = "上级区划" }),
+        ["FiscalYear"] = new("预算年度", new Dictionary<string, string> { ["Year"] = "年度" }),
+        ["OrgUnit"] = new("机构", new Dictionary<string, string> { ["Kind"] = "机构类型", ["DivisionKind"] = "股室类型", ["ParentId"] = "上级机构" }),
+        ["DivisionAssignment"] = new("股室归口", new Dictionary<string, string> { ["DivisionId"] = "业务股室" }),
+        ["AppUser"] = new("用户", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "姓名", ["OrgUnitId"] = "所属机构", ["AccessFailedCount"] = "连续登录失败次数", ["LockoutEnd"] = "锁定截止时间",
+            ["PasswordHash"] = "密码", ["PasswordChangedAtUtc"] = "密码修改时间", ["PasswordSetByAdministrator"] = "密码由管理员设置",
+            ["TotpSecret"] = "动态口令密钥", ["TwoFactorEnabled"] = "双因素认证", ["UserName"] = "登录名",
+            ["ConcurrencyStamp"] = "并发标记", ["SecurityStamp"] = "安全标记", ["NormalizedUserName"] = "规范化登录名", ["Email"] = "电子邮箱",
+            ["NormalizedEmail"] = "规范化电子邮箱", ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已验证",
+            ["LockoutEnabled"] = "允许锁定",
+        }),
+        ["UserRoleAssignment"] = new("用户角色", new Dictionary<string, string>()),
+        ["ApiToken"] = new("API 令牌", new Dictionary<string, string>
+        {
+            ["ExpiresAtUtc"] = "到期时间", ["Prefix"] = "令牌前缀", ["RevokedAtUtc"] = "吊销时间", ["RevokedReason"] = "吊销原因", ["TokenHash"] = "令牌",
+        }),
+        ["UserSession"] = new("登录会话", new Dictionary<string, string>
+        {
+            ["EndReason"] = "结束原因", ["EndedAtUtc"] = "结束时间", ["KeyHash"] = "会话密钥", ["LastSeenAtUtc"] = "最近活动时间", ["UserAgent"] = "浏览器",
+        }),
+        ["PasswordHistoryEntry"] = new("历史密码", new Dictionary<string, string> { ["PasswordHash"] = "密码", ["ReplacedAtUtc"] = "停用时间" }),
+        ["RecoveryCode"] = new("恢复码", new Dictionary<string, string> { ["CodeHash"] = "恢复码", ["UsedAtUtc"] = "使用时间" }),
+        ["SecuritySetting"] = new("安全设置", new Dictionary<string, string>
+        {
+            ["FinanceTwoFactor"] = "财政人员须双因素认证", ["PasswordExpiryDays"] = "密码有效期（天）",
+        }),
+        ["IdentityUserClaim`1"] = new("用户声明", new Dictionary<string, string> { ["ClaimType"] = "声明类型", ["ClaimValue"] = "声明值" }),
+        ["IdentityUserLogin`1"] = new("外部登录", new Dictionary<string, string> { ["ProviderKey"] = "外部账号", ["ProviderDisplayName"] = "外部登录名称" }),
+        ["IdentityUserToken`1"] = new("用户令牌", new Dictionary<string, string> { ["Value"] = "令牌值" }),
+        ["Project"] = new("项目", new Dictionary<string, string>
+        {
+            ["Code"] = "项目代码", ["Name"] = "项目名称", ["BudgetKind"] = "预算类型", ["Category"] = "项目类别", ["EndYear"] = "结束年度",
+            ["EstablishedOn"] = "立项日期", ["IsPool"] = "待分资金", ["Level"] = "项目级次", ["ParentId"] = "上级项目", ["Recurrence"] = "经常性/一次性",
+            ["StartYear"] = "开始年度", ["Status"] = "项目库状态", ["Tags"] = "资金标签", ["Transfer"] = "转移支付",
+        }),
+        ["LedgerMovement"] = new("指标变动", new Dictionary<string, string> { ["Kind"] = "变动类型" }),
+        ["Payment"] = new("支付", new Dictionary<string, string>()),
+        ["ProjectTotals"] = new("项目汇总", new Dictionary<string, string>
+        {
+            ["Adjusted"] = "全年预算", ["Initial"] = "年初预算", ["LatestDate"] = "最近变动日期",
+        }),
+        ["ProjectListVersion"] = new("项目清单版本", new Dictionary<string, string>()),
+        ["PerformanceTarget"] = new("绩效目标", new Dictionary<string, string>
+        {
+            ["ApprovedAtUtc"] = "批复时间", ["OverallGoal"] = "总体目标", ["SubjectKey"] = "目标对象",
+        }),
+        ["TargetIndicator"] = new("绩效指标", new Dictionary<string, string>
+        {
+            ["Basis"] = "取值依据", ["LibraryEntryId"] = "指标库条目", ["Name"] = "三级指标", ["Explanation"] = "指标解释",
+        }),
+        ["ReviewStep"] = new("目标审核记录", new Dictionary<string, string> { ["Grade"] = "审核等级", ["UserName"] = "审核人" }),
+        ["IndicatorFrameSetting"] = new("指标框架设置", new Dictionary<string, string> { ["CustomText"] = "自定义框架", ["FrameCode"] = "指标框架" }),
+        ["IndicatorLibraryEntry"] = new("指标库条目", new Dictionary<string, string>
+        {
+            ["Kind"] = "指标类别", ["Status"] = "入库状态", ["DecidedBy"] = "审定人", ["DecisionNote"] = "审定意见", ["ExampleValue"] = "指标值示例",
+            ["Name"] = "三级指标", ["OriginProjectId"] = "来源项目", ["OriginRegion"] = "来源区划", ["OriginYear"] = "来源年度", ["ProposedBy"] = "申请人",
+            ["Explanation"] = "指标解释",
+        }),
+        ["MonitoringRound"] = new("监控任务批次", new Dictionary<string, string>
+        {
+            ["ClosedAtUtc"] = "结束时间", ["CutOff"] = "数据截至", ["Deadline"] = "填报截止", ["Month"] = "监控月份", ["OpenedAtUtc"] = "下达时间",
+            ["Title"] = "标题",
+        }),
+        ["MonitoringTask"] = new("监控表", new Dictionary<string, string>
+        {
+            ["Budget"] = "全年预算", ["ExecutionCause"] = "执行偏差原因", ["ExecutionLight"] = "执行预警灯", ["ExecutionMeasures"] = "执行改进措施",
+            ["ExpectedExecution"] = "预计全年执行数", ["IsKey"] = "重点项目", ["LightReason"] = "预警说明", ["RoundId"] = "监控批次",
+        }),
+        ["ReturnRow"] = new("监控指标", new Dictionary<string, string>
+        {
+            ["Actual"] = "截至目前完成值", ["Cause"] = "偏差原因", ["Expected"] = "全年预计完成值", ["Likelihood"] = "完成目标可能性",
+            ["Measures"] = "改进措施", ["Name"] = "三级指标", ["Explanation"] = "偏差原因说明",
+        }),
+        ["FormStep"] = new("监控与自评审核记录", new Dictionary<string, string> { ["UserName"] = "审核人" }),
+        ["CorrectiveAction"] = new("纠偏措施", new Dictionary<string, string>
+        {
+            ["Kind"] = "措施类型", ["RecordedAtUtc"] = "登记时间", ["RecordedBy"] = "登记人", ["TargetVersion"] = "目标版本",
+        }),
+        ["WarningRuleSetting"] = new("预警规则", new Dictionary<string, string>
+        {
+            ["ExecutionMode"] = "执行预警方式", ["GapRed"] = "差距红灯线", ["GapYellow"] = "差距黄灯线", ["IndicatorBlue"] = "指标蓝灯线",
+            ["IndicatorRed"] = "指标红灯线", ["IndicatorYellow"] = "指标黄灯线", ["RatioRed"] = "比值红灯线", ["RatioYellow"] = "比值黄灯线",
+        }),
+        ["WorkflowSetting"] = new("审核流程设置", new Dictionary<string, string>
+        {
+            ["DocumentPrefix"] = "文号前缀", ["FormDivisionStep"] = "监控与自评经业务股室审核",
+        }),
+        ["DocumentCounter"] = new("文号计数", new Dictionary<string, string> { ["Last"] = "已用序号" }),
+        ["SelfEvaluation"] = new("绩效自评表", new Dictionary<string, string>
+        {
+            ["AdjustedBudget"] = "全年预算数", ["ExecutionScore"] = "预算执行率得分", ["ExecutionWeight"] = "预算执行率分值",
+            ["ExecutionWeightReason"] = "分值调整理由", ["GoalCompletion"] = "年度总体目标完成情况", ["InitialBudget"] = "年初预算数",
+            ["LedgerAdjustedBudget"] = "账面全年预算数", ["LedgerExecuted"] = "账面执行数", ["MaxScore"] = "满分",
+            ["ReferenceExecutionScore"] = "参考预算执行率得分", ["ReferenceExecutionWeight"] = "参考预算执行率分值", ["ReferenceGrade"] = "参考等级",
+            ["ReferenceTotal"] = "参考总分", ["TargetVersion"] = "目标版本", ["Total"] = "总分",
+        }),
+        ["SelfEvaluationRow"] = new("自评指标", new Dictionary<string, string>
+        {
+            ["ActualProblem"] = "实际完成值问题", ["Attainment"] = "达成情况", ["Completion"] = "完成比", ["Name"] = "三级指标",
+            ["Reason"] = "偏差原因分析及改进措施", ["ReferenceScore"] = "参考得分", ["ReferenceWeight"] = "参考分值", ["Score"] = "得分",
+            ["TargetWeight"] = "目标分值", ["WeightBasis"] = "分值依据",
+        }),
+        ["EvaluationFinding"] = new("自评校验提示", new Dictionary<string, string> { ["Blocking"] = "阻止提交", ["Kind"] = "问题类型", ["Message"] = "提示内容" }),
+        ["EvaluationWeightSetting"] = new("自评分值设置", new Dictionary<string, string>
+        {
+            ["Benefit"] = "效益指标分值", ["Cost"] = "成本指标分值", ["DistortionGap"] = "失真差距", ["Execution"] = "预算执行率分值",
+            ["IndicatorWeight"] = "指标权重", ["Output"] = "产出指标分值", ["OverAchievementPercent"] = "超额完成提示线（%）",
+            ["QualityWeight"] = "质量权重", ["ReferenceGap"] = "参考分差距提示线", ["ReverseVocabulary"] = "反向指标词",
+            ["Satisfaction"] = "满意度指标分值", ["Total"] = "总分",
+        }),
+        ["SpotCheckDraw"] = new("自评抽查", new Dictionary<string, string>
+        {
+            ["Algorithm"] = "抽取算法", ["Count"] = "抽取个数", ["DrawnAtUtc"] = "抽取时间", ["DrawnBy"] = "抽取人", ["EligibleCount"] = "可抽数",
+            ["MaxAmount"] = "金额上限", ["MinAmount"] = "金额下限", ["MustInclude"] = "必抽项目", ["Ratio"] = "抽取比例", ["Seed"] = "随机种子",
+            ["Size"] = "抽取数",
+        }),
+        ["SpotCheckItem"] = new("抽查项目", new Dictionary<string, string>
+        {
+            ["DrawId"] = "抽查批次", ["Distorted"] = "自评失真", ["Gap"] = "差距", ["IndicatorScore"] = "指标得分", ["MustInclude"] = "必抽",
+            ["QualityScore"] = "质量得分", ["ReviewExplanation"] = "复核说明", ["ReviewScore"] = "复核得分", ["ReviewedAtUtc"] = "复核时间",
+            ["ReviewedBy"] = "复核人",
+        }),
+        ["ImportBatch"] = new("导入批次", new Dictionary<string, string>
+        {
+            ["CommittedAtUtc"] = "导入时间", ["Content"] = "文件内容", ["FileName"] = "文件名", ["Kind"] = "导入类型", ["Sha256"] = "文件指纹",
+            ["Status"] = "导入状态", ["UserName"] = "上传人",
+        }),
+    };
+
+    /// <summary>The Chinese name of an entity type; an unknown one keeps its C# name.</summary>
+    public static string Type(string entityType) => Entities.TryGetValue(entityType, out var e) ? e.Name : entityType;
+
+    /// <summary>The Chinese name of a field, or null when neither its type's table nor <see cref="Shared"/> names it.</summary>
+    public static string? Field(string entityType, string field) =>
+        Entities.TryGetValue(entityType, out var e) && e.Fields.TryGetValue(field, out var own) ? own : Shared.GetValueOrDefault(field);
+}
