@@ -1,5 +1,4 @@
 using Jixiao.Domain.Access;
-using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
@@ -135,16 +134,11 @@ public static class DemoEvaluations
             if (r.IsQualitative)
                 return new EvaluationRowInput(r.Row, Outcome: random.Next(10) switch { < 8 => QualitativeOutcome.Achieved, < 9 => QualitativeOutcome.PartlyAchieved, _ => QualitativeOutcome.NotAchieved });
             var target = IndicatorValueParser.Parse(r.TargetValue, r.Unit, r.Name, r.Comparison, form.FiscalYear);
-            // The one cost in money is what the ledger says was spent (a unit copies it from its accounts), not a figure near the target.
-            if (target.Value is { Unit: "万元" or "元" } cost && IsCost(r) && form.Rows.Count(x => IsCost(x) && x.Unit is "万元" or "元") <= 1)
-                return new EvaluationRowInput(r.Row, Actual: cost.Unit == "万元" ? Money.FormatWan(form.LedgerExecuted).Replace(",", "") + "万元" : form.LedgerExecuted.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "元");
             return new EvaluationRowInput(r.Row, Actual: target.Success
                 ? Actual(TargetReading.AsScored(target, r.TargetValue, r.Name, r.Direction, ReverseIndicators.NationalDefault).Goal, random)
                 : r.TargetValue);
         }).ToList(),
         null);
-
-    private static bool IsCost(SelfEvaluationRow row) => row.Level1.Contains("成本", StringComparison.Ordinal) || row.Level2.Contains("成本", StringComparison.Ordinal);
 
     private static string Actual(IndicatorValue target, Random random)
     {
