@@ -13,6 +13,7 @@ public sealed class EnumNameTests(DemoApps apps)
     {
         [typeof(DatabaseProvider)] = "a process setting, named as configured",
         [typeof(DemoTargets.Season)] = "the demo seeder's choice of scenario",
+        [typeof(Features.Printing.StepEffect)] = "how a review step fills a printed form's stamp boxes; the boxes show their own captions",
     };
 
     public static TheoryData<Type> WebEnums => new(typeof(JixiaoDbContext).Assembly.GetExportedTypes()
