@@ -3,6 +3,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Printing;
@@ -81,6 +82,7 @@ public static class Stamps
         var userIds = stamped.Select(x => x.Step?.UserId).OfType<long>().Distinct().ToList();
         var users = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.OrgUnitId }).ToDictionaryAsync(u => u.Id, ct);
+        var names = users.Values.Where(u => u.DisplayName.Length > 0).ToDictionary(u => u.Id, u => u.DisplayName);
         var orgIds = users.Values.Select(u => u.OrgUnitId).OfType<long>().Distinct().ToList();
         var orgs = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var parentIds = orgs.Values.Select(o => o.ParentId).OfType<long>().Distinct().ToList();
@@ -98,8 +100,7 @@ public static class Stamps
                     : org is null ? null
                     : org.Kind == OrgKind.Division && org.ParentId is { } parent && parents.TryGetValue(parent, out var bureau) ? bureau + org.Name
                     : org.Name;
-                var signer = user is { DisplayName.Length: > 0 } ? user.DisplayName : step.UserName;
-                return new Stamp(x.Box.Caption, orgName, x.Box.Done, signer, BusinessCalendar.DateOf(step.AtUtc), step.Opinion);
+                return new Stamp(x.Box.Caption, orgName, x.Box.Done, names.Name(step.UserId, step.UserName), BusinessCalendar.DateOf(step.AtUtc), step.Opinion);
             })
             .ToList();
         return new SheetFoot(stamps, state, BusinessCalendar.ToBeijing(nowUtc));
