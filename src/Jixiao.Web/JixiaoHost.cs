@@ -24,6 +24,7 @@ public static class JixiaoHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessClock>();
         services.AddJixiaoDatabase();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Audit.AuditSaveInterceptor>();
         services.AddSingleton<Features.Projects.ProjectListCache>();
         services.AddJixiaoAuth();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Jixiao.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.Web.Data;
 
@@ -58,9 +61,22 @@ public static class DatabaseSetup
     {
         services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-        services.AddDbContext<JixiaoDbContext>((sp, b) => sp.GetRequiredService<DatabaseOptions>().Configure(b));
-        services.AddDbContext<SystemDbContext>((sp, b) => sp.GetRequiredService<DatabaseOptions>().Configure(b));
+        // Interceptors (the audit trail's) are registered by the features that own them.
+        services.AddDbContext<JixiaoDbContext>(Configure);
+        services.AddDbContext<SystemDbContext>(Configure);
+        // A system actor (a CLI verb, the start-up) asking for the user's context gets the system one: the user's
+        // model has no "may see everything" flag, so a system scope would see nothing through it.
+        services.Replace(ServiceDescriptor.Scoped<JixiaoDbContext>(sp => sp.GetRequiredService<CurrentUser>().Scope.IsSystem
+            ? sp.GetRequiredService<SystemDbContext>()
+            : new JixiaoDbContext(sp.GetRequiredService<DbContextOptions<JixiaoDbContext>>(), sp.GetRequiredService<CurrentUser>(),
+                sp.GetRequiredService<TimeProvider>())));
         services.AddScoped<SchemaMigrator>();
         return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder builder)
+    {
+        services.GetRequiredService<DatabaseOptions>().Configure(builder);
+        builder.AddInterceptors(services.GetServices<IInterceptor>());
     }
 }

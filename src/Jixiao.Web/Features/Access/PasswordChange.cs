@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using Jixiao.Domain.Access;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using Jixiao.Domain.Access;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using Jixiao.Domain;
 using Jixiao.Domain.Audit;
 using Jixiao.Web.Data;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;

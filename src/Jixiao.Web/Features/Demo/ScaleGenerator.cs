@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Audit;
 using System.Globalization;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
@@ -86,15 +87,8 @@ public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> s
         for (var i = 0; i < regions.Count; i++)
         {
             string summary;
-            db.SuppressRowAudit = true;
-            try
-            {
+            using (AuditTrail.SuspendRowAudit(db))
                 summary = await fill(regions[i], i);
-            }
-            finally
-            {
-                db.SuppressRowAudit = false;
-            }
             db.ChangeTracker.Clear();
             await db.RecordEventAsync(Domain.Audit.AuditAction.Generated, null, "cli:generate", summary, cancellationToken, regions[i].Code);
         }

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Access;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -37,7 +38,7 @@ public sealed class ProjectListCache : IDisposable
         var versions = db.ProjectListVersions.AsNoTracking().Where(v => v.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(f.Region)) versions = versions.Where(v => v.RegionCode == f.Region);
         var counters = await versions.Select(v => v.Version).ToListAsync(ct);
-        var key = new Key(db.ScopeKey, f with { Page = 1, PageSize = 0 }, asOf, counters.Count, counters.Sum());
+        var key = new Key(ScopeFilters.KeyOf(db), f with { Page = 1, PageSize = 0 }, asOf, counters.Count, counters.Sum());
         if (_entries.TryGetValue(key, out Sorted? kept)) return kept;
         var sorted = await sort();
         _entries.Set(key, sorted, new MemoryCacheEntryOptions { Size = sorted.Ids.Count + 1, SlidingExpiration = TimeSpan.FromMinutes(10) });

@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Organisation;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Access;
+
+/// <summary>
+/// The one place scope is enforced: every entity that belongs to a region gets a query filter that reads the
+/// signed-in user's <see cref="AccessScope"/>, so a foreign id simply is not found (404). Only the user's context
+/// has them (<see cref="JixiaoDbContext"/>); <see cref="SystemDbContext"/> is built without, so no user query
+/// carries a "may see everything" flag.
+/// </summary>
+public static class ScopeFilters
+{
+    /// <summary>
+    /// Adds the filters to the model of <paramref name="context"/>. Each filter reads the context's scope members
+    /// through a constant of the context, which EF Core rebinds to the context that runs the query.
+    /// </summary>
+    public static void Apply(ModelBuilder builder, JixiaoDbContext context)
+    {
+        var c = Expression.Constant(context);
+        Filter<Region>(builder, c, (s, r) => s.ScopeRegions.Contains(r.Code));
+        Filter<OrgUnit>(builder, c, (s, o) => s.ScopeRegions.Contains(o.RegionCode) && (s.ScopeAllOrgs || s.ScopeVisibleOrgs.Contains(o.Id)));
+        Filter<AppUser>(builder, c, (s, u) => u.Id == s.ScopeUserId
+            || (s.ScopeRegions.Contains(u.RegionCode) && (s.ScopeAllOrgs || (u.OrgUnitId != null && s.ScopeDataOrgs.Contains(u.OrgUnitId.Value)))));
+        Filter<UserRoleAssignment>(builder, c, (s, r) => r.UserId == s.ScopeUserId || s.ScopeRegions.Contains(r.RegionCode));
+        Filter<ApiToken>(builder, c, (s, t) => t.UserId == s.ScopeUserId || s.ScopeRegions.Contains(t.RegionCode));
+        // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
+        Filter<Audit.AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))
+        {
+            var entity = builder.Entity(type);
+            if (entity.Metadata.GetDeclaredQueryFilters().Count > 0) continue;
+            entity.HasQueryFilter(typeof(IOrgOwned).IsAssignableFrom(type) ? OrgFilter(type, c) : RegionFilter(type, c));
+        }
+    }
+
+    /// <summary>What a context's filters let it see, as a key for results kept per scope.</summary>
+    public static string KeyOf(JixiaoDbContext db) => db is SystemDbContext
+        ? "system"
+        : $"{string.Join(',', db.ScopeRegions)}|{(db.ScopeAllOrgs ? "*" : string.Join(',', db.ScopeDataOrgs))}";
+
+    private static void Filter<T>(ModelBuilder builder, ConstantExpression context, Expression<Func<JixiaoDbContext, T, bool>> rule) where T : class =>
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(
+            new Rebind(rule.Parameters[0], context).Visit(rule.Body), rule.Parameters[1]));
+
+    /// <summary><c>e => ScopeRegions.Contains(e.RegionCode)</c></summary>
+    private static LambdaExpression RegionFilter(Type type, ConstantExpression context)
+    {
+        var e = Expression.Parameter(type, "e");
+        return Expression.Lambda(InRegions(e, context), e);
+    }
+
+    /// <summary><c>e => ScopeRegions.Contains(e.RegionCode) &amp;&amp; (ScopeAllOrgs || ScopeDataOrgs.Contains(e.OrgUnitId))</c></summary>
+    private static LambdaExpression OrgFilter(Type type, ConstantExpression context)
+    {
+        var e = Expression.Parameter(type, "e");
+        var inOrgs = Expression.Call(Member(context, nameof(JixiaoDbContext.ScopeDataOrgs)), typeof(List<long>).GetMethod(nameof(List<long>.Contains))!,
+            Expression.Property(e, nameof(IOrgOwned.OrgUnitId)));
+        return Expression.Lambda(Expression.AndAlso(InRegions(e, context),
+            Expression.OrElse(Member(context, nameof(JixiaoDbContext.ScopeAllOrgs)), inOrgs)), e);
+    }
+
+    private static MethodCallExpression InRegions(ParameterExpression e, ConstantExpression context) =>
+        Expression.Call(Member(context, nameof(JixiaoDbContext.ScopeRegions)), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!,
+            Expression.Property(e, nameof(IRegionOwned.RegionCode)));
+
+    private static MemberExpression Member(ConstantExpression context, string name) => Expression.Property(context, name);
+
+    /// <summary>Puts the context constant where a rule's first parameter stood.</summary>
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
