@@ -71,16 +71,13 @@ public sealed record LedgerFigures(DateOnly AsOf, decimal InitialBudget, decimal
         text.Append(PaymentCount == 0 ? "（无支付）" : $" = {PaymentCount} 笔支付合计");
 
         text.Append(ExecutionRate is { } rate
-            ? $"；执行率 = 执行数 ÷ 全年预算数 = {Percent(rate)}"
+            ? $"；执行率 = 执行数 ÷ 全年预算数 = {Domain.Percent.Of(rate)}"
             : "；执行率不计算（全年预算数不大于 0）");
 
         text.Append("；余额 = 全年预算数 − 执行数 = ").Append(Money.Format(Balance));
-        text.Append("；时间进度 ").Append(Percent(TimeProgress)).Append('。');
+        text.Append("；时间进度 ").Append(Domain.Percent.Of(TimeProgress)).Append('。');
         return text.ToString();
     }
-
-    private static string Percent(decimal fraction) =>
-        (fraction * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 }
 
 /// <summary>

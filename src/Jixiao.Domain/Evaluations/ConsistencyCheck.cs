@@ -180,7 +180,7 @@ public static class ConsistencyCheck
         return $"自评总分 {S(stated)} 分与参考分 {S(form.ReferenceTotal)} 分相差 {S(Math.Abs(stated - form.ReferenceTotal))} 分，超过 {S(gap)} 分{rows}：请对照各行的参考分说明核对评分";
     }
 
-    private static string S(decimal score) => ReferenceScoring.S(score);
+    private static string S(decimal score) => Scores.Format(score);
 
     private static string N(decimal value) => ReferenceScoring.N(value);
 }

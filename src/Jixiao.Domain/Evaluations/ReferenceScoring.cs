@@ -89,12 +89,12 @@ public static class ReferenceScoring
         var figures = $"全年预算数（A）{Money.Format(adjustedBudget)} 元，全年执行数（B）{Money.Format(executed)} 元";
         if (adjustedBudget <= 0)
             return executed <= 0
-                ? new(weight, weight, Attainment.Met, null, $"{figures}：无资金需要执行，执行率不计算，得满分 {S(weight)} 分")
+                ? new(weight, weight, Attainment.Met, null, $"{figures}：无资金需要执行，执行率不计算，得满分 {Scores.Format(weight)} 分")
                 : new(weight, 0m, Attainment.Missed, null, $"{figures}：没有预算却有支出，执行率不计算，0 分");
         var rate = executed / adjustedBudget;
         var exact = Math.Min(rate, 1m) * weight;
         return new(weight, Round(exact), rate >= 1m ? Attainment.Met : Attainment.Missed, null,
-            $"{figures}，执行率 B ÷ A = {Percent(rate)}：min({Percent(rate)}, 100%) × {S(weight)} {Rounded(exact)} 分");
+            $"{figures}，执行率 B ÷ A = {Percent(rate)}：min({Percent(rate)}, 100%) × {Scores.Format(weight)} {Rounded(exact)} 分");
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ public static class ReferenceScoring
         var met = results.All(r => r.Score.Attainment == Attainment.Met);
         var each = string.Join("；", results.Select((r, i) => $"第 {i + 1} 项{(pairs[i].Target.Qualifier.Length > 0 ? $"（{pairs[i].Target.Qualifier}）" : "")}：{r.Score.Explanation}"));
         var text = string.Join("；", texts.Prepend(each));
-        var verdict = met ? $"各项均已达到：得满分 {S(weight)} 分" : $"未全部达到，取最低一项：{S(lowest.Score ?? 0m)} 分";
+        var verdict = met ? $"各项均已达到：得满分 {Scores.Format(weight)} 分" : $"未全部达到，取最低一项：{Scores.Format(lowest.Score ?? 0m)} 分";
         return new(new RowScore(weight, met ? weight : lowest.Score, met ? Attainment.Met : Attainment.Missed, null,
             $"年度指标值分 {parts.Count} 项计分：{text}；{verdict}"), ActualNote: string.Join("；", notes));
     }
@@ -247,8 +247,8 @@ public static class ReferenceScoring
             var own = rows.Select(r => r.TargetWeight!.Value).ToList();
             var sum = own.Sum();
             return Split(points, own).Select((w, i) => new RowWeight(w, sum == points
-                    ? $"目标设定的权重 {S(own[i])}"
-                    : $"目标权重 {S(own[i])} 按指标分值合计 {S(points)} 折算：{S(own[i])} × {S(points)} ÷ {S(sum)} {(own[i] * points / sum == w ? "=" : "≈")} {S(w)}"))
+                    ? $"目标设定的权重 {Scores.Format(own[i])}"
+                    : $"目标权重 {Scores.Format(own[i])} 按指标分值合计 {Scores.Format(points)} 折算：{Scores.Format(own[i])} × {Scores.Format(points)} ÷ {Scores.Format(sum)} {(own[i] * points / sum == w ? "=" : "≈")} {Scores.Format(w)}"))
                 .ToList();
         }
         var result = new RowWeight[rows.Count];
@@ -261,8 +261,8 @@ public static class ReferenceScoring
             var setting = weights.Level1(group.Key) ?? 0m;
             var level1 = configured > 0 && configured != points ? Round(setting * points / configured) : setting;
             var split = Split(level1, indexes.Select(_ => 1m).ToList());
-            var scaled = level1 == setting ? $"{group.Key} {S(level1)} 分"
-                : $"{group.Key} {S(setting)} 分按指标分值合计 {S(points)} 分折算为 {S(level1)} 分";
+            var scaled = level1 == setting ? $"{group.Key} {Scores.Format(level1)} 分"
+                : $"{group.Key} {Scores.Format(setting)} 分按指标分值合计 {Scores.Format(points)} 分折算为 {Scores.Format(level1)} 分";
             var basis = level1 == 0 ? $"本地区未给一级指标“{group.Key}”配置分值，该行不计分"
                 : indexes.Count == 1 ? scaled
                 : $"{scaled}{(level1 == setting ? "" : "，")}由 {indexes.Count} 个指标平分";
@@ -334,37 +334,37 @@ public static class ReferenceScoring
     {
         var completion = value / goal;
         if (comparison == Comparison.Greater ? value > goal : value >= goal)
-            return new(weight, weight, Attainment.Met, completion, $"{shown}，已达到：得满分 {S(weight)} 分");
+            return new(weight, weight, Attainment.Met, completion, $"{shown}，已达到：得满分 {Scores.Format(weight)} 分");
         var exact = Math.Max(value, 0m) / goal * weight;
         var missed = value == goal ? "未达到（须高于目标值）" : "未达到";
-        return new(weight, Round(exact), Attainment.Missed, completion, $"{shown}，{missed}：{N(value)} ÷ {N(goal)} × {S(weight)} {Rounded(exact)} 分");
+        return new(weight, Round(exact), Attainment.Missed, completion, $"{shown}，{missed}：{N(value)} ÷ {N(goal)} × {Scores.Format(weight)} {Rounded(exact)} 分");
     }
 
     private static RowScore Reverse(decimal limit, decimal value, decimal weight, string shown)
     {
         if (value <= limit)
-            return new(weight, weight, Attainment.Met, null, $"{shown}，未超出上限：得满分 {S(weight)} 分");
+            return new(weight, weight, Attainment.Met, null, $"{shown}，未超出上限：得满分 {Scores.Format(weight)} 分");
         if (value >= 2m * limit)
             return new(weight, 0m, Attainment.Missed, null, $"{shown}，达到上限的 2 倍及以上：0 分");
         var exact = (1m - (value - limit) / limit) * weight;
         return new(weight, Round(exact), Attainment.Missed, null,
-            $"{shown}，超出上限：(1 − ({N(value)} − {N(limit)}) ÷ {N(limit)}) × {S(weight)} {Rounded(exact)} 分");
+            $"{shown}，超出上限：(1 − ({N(value)} − {N(limit)}) ÷ {N(limit)}) × {Scores.Format(weight)} {Rounded(exact)} 分");
     }
 
     private static RowScore Range(decimal lower, decimal upper, decimal value, decimal weight, string shown)
     {
         if (value >= lower && value <= upper)
-            return new(weight, weight, Attainment.Met, null, $"{shown}，在目标范围内：得满分 {S(weight)} 分");
+            return new(weight, weight, Attainment.Met, null, $"{shown}，在目标范围内：得满分 {Scores.Format(weight)} 分");
         if (value < lower)
         {
             var exact = Math.Max(value, 0m) / lower * weight;
-            return new(weight, Round(exact), Attainment.Missed, null, $"{shown}，低于下限：{N(value)} ÷ {N(lower)} × {S(weight)} {Rounded(exact)} 分");
+            return new(weight, Round(exact), Attainment.Missed, null, $"{shown}，低于下限：{N(value)} ÷ {N(lower)} × {Scores.Format(weight)} {Rounded(exact)} 分");
         }
         if (upper <= 0 || value >= 2m * upper)
             return new(weight, 0m, Attainment.Missed, null, $"{shown}，达到上限的 2 倍及以上：0 分");
         var over = (1m - (value - upper) / upper) * weight;
         return new(weight, Round(over), Attainment.Missed, null,
-            $"{shown}，高于上限：(1 − ({N(value)} − {N(upper)}) ÷ {N(upper)}) × {S(weight)} {Rounded(over)} 分");
+            $"{shown}，高于上限：(1 − ({N(value)} − {N(upper)}) ÷ {N(upper)}) × {Scores.Format(weight)} {Rounded(over)} 分");
     }
 
     private static RowScore Dated(IndicatorValue target, EvaluationActual actual, decimal weight)
@@ -403,23 +403,23 @@ public static class ReferenceScoring
         var low = band.LowestScore(weight);
         var high = band.HighestScore(weight);
         if (actual.UnitScore is not { } given)
-            return new(weight, low, attainment, null, $"{head}；未自评打分，参考取区间下限 {S(low)} 分");
+            return new(weight, low, attainment, null, $"{head}；未自评打分，参考取区间下限 {Scores.Format(low)} 分");
         var proposed = given;
         var scaled = "";
         if (actual.UnitWeight is { } unitWeight && unitWeight > 0 && unitWeight != weight)
         {
             proposed = Round(given / unitWeight * weight);
-            scaled = $"（按自评分值 {S(unitWeight)} 折算为 {S(proposed)} 分）";
+            scaled = $"（按自评分值 {Scores.Format(unitWeight)} 折算为 {Scores.Format(proposed)} 分）";
         }
         if (proposed < low)
-            return new(weight, low, attainment, null, $"{head}；自评 {S(given)} 分{scaled}低于区间，参考取区间下限 {S(low)} 分");
+            return new(weight, low, attainment, null, $"{head}；自评 {Scores.Format(given)} 分{scaled}低于区间，参考取区间下限 {Scores.Format(low)} 分");
         if (proposed > high)
-            return new(weight, high, attainment, null, $"{head}；自评 {S(given)} 分{scaled}高于区间，参考取区间内最接近的 {S(high)} 分");
-        return new(weight, proposed, attainment, null, $"{head}；自评 {S(given)} 分{scaled}在区间内：参考 {S(proposed)} 分");
+            return new(weight, high, attainment, null, $"{head}；自评 {Scores.Format(given)} 分{scaled}高于区间，参考取区间内最接近的 {Scores.Format(high)} 分");
+        return new(weight, proposed, attainment, null, $"{head}；自评 {Scores.Format(given)} 分{scaled}在区间内：参考 {Scores.Format(proposed)} 分");
     }
 
     private static RowScore MetOrNothing(bool met, decimal weight, string shown) => met
-        ? new(weight, weight, Attainment.Met, null, $"{shown}，已达到：得满分 {S(weight)} 分")
+        ? new(weight, weight, Attainment.Met, null, $"{shown}，已达到：得满分 {Scores.Format(weight)} 分")
         : new(weight, 0m, Attainment.Missed, null, $"{shown}，未达到：0 分");
 
     private static RowScore Unknown(decimal weight, string why) => new(weight, 0m, Attainment.Unknown, null, $"{why}：参考 0 分");
@@ -438,12 +438,11 @@ public static class ReferenceScoring
     }
 
     /// <summary>"= 16" when the exact value is its rounding, "≈ 16.67" when rounding changed it.</summary>
-    internal static string Rounded(decimal exact) => Round(exact) == exact ? $"= {S(exact)}" : $"≈ {S(Round(exact))}";
+    internal static string Rounded(decimal exact) => Round(exact) == exact ? $"= {Scores.Format(exact)}" : $"≈ {Scores.Format(Round(exact))}";
 
     /// <summary>B ÷ A as a percentage cut (not rounded) to 4 decimals, so a rate below 100% never shows as 100%.</summary>
     private static string Percent(decimal rate) => N(Math.Truncate(rate * 1_000_000m) / 10_000m) + "%";
 
-    internal static string S(decimal score) => score.ToString("0.##", CultureInfo.InvariantCulture);
 
     internal static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

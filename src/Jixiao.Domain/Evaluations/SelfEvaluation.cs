@@ -406,7 +406,7 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
         var execution = ReferenceScoring.Execution(LedgerAdjustedBudget, LedgerExecuted, formWeights.Execution);
         (ReferenceExecutionWeight, ReferenceExecutionScore, ExecutionExplanation) = (execution.Weight, execution.Score!.Value, execution.Explanation);
         var rowWeights = scoredOnOwn
-            ? Rows.Select(r => new RowWeight(r.Weight!.Value, $"按自评表中的分值 {ReferenceScoring.S(r.Weight.Value)}（各行分值合计 {ReferenceScoring.S(ownTotal!.Value)} 分，不折算）")).ToList()
+            ? Rows.Select(r => new RowWeight(r.Weight!.Value, $"按自评表中的分值 {Scores.Format(r.Weight.Value)}（各行分值合计 {Scores.Format(ownTotal!.Value)} 分，不折算）")).ToList()
             : ReferenceScoring.Weights(Rows.Select(r => (r.Level1, r.TargetWeight)).ToList(), formWeights);
         for (var i = 0; i < Rows.Count; i++)
             Rows[i].Recompute(FiscalYear, rowWeights[i], weights.ReverseWords);

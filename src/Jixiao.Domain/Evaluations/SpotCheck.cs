@@ -137,7 +137,7 @@ public static class SpotCheck
         return $"{range}自评 {eligible} 个；{sizing}；必抽 {must} 个，随机抽取 {drawn} 个（随机种子 {rules.Seed}）{shortfall}";
     }
 
-    private static string S(decimal score) => ReferenceScoring.S(score);
+    private static string S(decimal score) => Scores.Format(score);
 
     private static string N(decimal value) => ReferenceScoring.N(value);
 

@@ -26,6 +26,9 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
     public Projects.ProjectPage? Execution { get; private set; }
     public DateOnly AsOf { get; private set; }
 
+    /// <summary>时间进度 of the year at <see cref="AsOf"/>, beside the execution rate.</summary>
+    public decimal TimeProgress => Jixiao.Domain.Budget.TimeProgress.AsOf(AsOf, AsOf.Year);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = current.Scope;

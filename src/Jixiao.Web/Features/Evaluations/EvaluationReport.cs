@@ -36,7 +36,7 @@ public static class EvaluationReport
         body.Append(Para(e.Subject == TargetSubject.Department
             ? $"部门名称：{heading.Name}。"
             : $"项目名称：{heading.Name}（项目编码 {heading.Code}）；主管部门：{Or(heading.Department)}；实施单位：{heading.Unit}。"));
-        var rate = e.ExecutionRate is { } r ? $"{N(decimal.Round(r * 100m, 2, MidpointRounding.AwayFromZero))}%" : "不计算（全年预算数为 0）";
+        var rate = e.ExecutionRate is { } r ? Percent.Of(r) : "不计算（全年预算数为 0）";
         body.Append(Para($"年初预算数 {Money.Format(e.InitialBudget)} 元，全年预算数（A，含年中调整）{Money.Format(e.LedgerAdjustedBudget)} 元，"
                          + $"全年执行数（B）{Money.Format(e.LedgerExecuted)} 元，执行率（B/A）{rate}。"));
         if (e.AdjustedBudget != e.LedgerAdjustedBudget || e.Executed != e.LedgerExecuted)
@@ -48,13 +48,13 @@ public static class EvaluationReport
         var table = new List<string[]>
         {
             new[] { "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评得分", "参考得分" },
-            new[] { "预算执行率", "", "", "100%", rate, Score(e.ExecutionWeight), Score(e.ExecutionScore), EvaluationSheet.S(e.ReferenceExecutionScore) },
+            new[] { "预算执行率", "", "", "100%", rate, Scores.Format(e.ExecutionWeight), Scores.Format(e.ExecutionScore), Scores.Format(e.ReferenceExecutionScore) },
         };
         table.AddRange(e.Rows.OrderBy(row => row.Row).Select(row => new[]
         {
-            row.Level1, row.Level2, row.Name, row.TargetValue, Actual(row), Score(row.Weight), Score(row.Score), row.ReferenceScore is { } reference ? EvaluationSheet.S(reference) : "未计算",
+            row.Level1, row.Level2, row.Name, row.TargetValue, Actual(row), Scores.Format(row.Weight), Scores.Format(row.Score), row.ReferenceScore is { } reference ? Scores.Format(reference) : "未计算",
         }));
-        table.Add(["总分", "", "", "", "", EvaluationSheet.S(e.MaxScore), Score(e.Total), EvaluationSheet.S(e.ReferenceTotal)]);
+        table.Add(["总分", "", "", "", "", Scores.Format(e.MaxScore), Scores.Format(e.Total), Scores.Format(e.ReferenceTotal)]);
         body.Append(Table(table, [12, 14, 18, 12, 14, 7, 8, 8]));
 
         body.Append(Heading("三、偏差原因及改进措施"));
@@ -66,9 +66,9 @@ public static class EvaluationReport
 
         body.Append(Heading("四、自评结论"));
         body.Append(Para(e.Total is { } total && e.Grade is { } grade
-            ? $"单位自评总分 {EvaluationSheet.S(total)} 分，自评等级为“{grade.Label()}”。"
+            ? $"单位自评总分 {Scores.Format(total)} 分，自评等级为“{grade.Label()}”。"
             : "单位尚未填写自评总分。"));
-        body.Append(Para($"系统参考总分 {EvaluationSheet.S(e.ReferenceTotal)} 分，参考等级为“{e.ReferenceGrade.Label()}”"
+        body.Append(Para($"系统参考总分 {Scores.Format(e.ReferenceTotal)} 分，参考等级为“{e.ReferenceGrade.Label()}”"
                          + $"（≥90 优、80–90 良、60–80 中、<60 差；参考得分由系统按评分规则计算，仅供参考）。各项参考得分的计算如下："));
         body.Append(Para($"预算执行率：{e.ExecutionExplanation}。"));
         foreach (var row in e.Rows.OrderBy(row => row.Row))
@@ -104,9 +104,7 @@ public static class EvaluationReport
 
     private static string Or(string text) => text.Length > 0 ? text : "（未填写）";
 
-    private static string Score(decimal? score) => score is { } s ? EvaluationSheet.S(s) : "";
 
-    private static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static Paragraph Heading(string text) => Para(text, bold: true, size: 28, before: 240);
 

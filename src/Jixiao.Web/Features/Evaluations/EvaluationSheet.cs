@@ -142,7 +142,7 @@ public static class EvaluationSheet
         var lastIndicator = rows.Count;
         rows.Add(Line(TotalLabel, null, null, null, null, null, null, e.MaxScore, e.Total, null,
             e.ReferenceExecutionWeight + e.Rows.Sum(r => r.ReferenceWeight), e.ReferenceTotal,
-            $"参考总分 {S(e.ReferenceTotal)} 分，参考等级 {e.ReferenceGrade.Label()}{(e.Grade is { } grade ? $"；自评总分 {S(e.Total!.Value)} 分，自评等级 {grade.Label()}" : "")}"));
+            $"参考总分 {Scores.Format(e.ReferenceTotal)} 分，参考等级 {e.ReferenceGrade.Label()}{(e.Grade is { } grade ? $"；自评总分 {Scores.Format(e.Total!.Value)} 分，自评等级 {grade.Label()}" : "")}"));
         if (e.Findings.Count > 0)
         {
             rows.Add(Line());
@@ -416,5 +416,4 @@ public static class EvaluationSheet
         return ($"{year}年项目支出绩效自评汇总表{(department is null ? "" : "-" + department)}.xlsx", XlsxWriter.Write("自评汇总表", rows, layout));
     }
 
-    internal static string S(decimal score) => score.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,9 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public FormQuery Query { get; private set; } = new();
     public FormChoices Choices { get; private set; } = null!;
     public RoundStatistics Stats { get; private set; } = null!;
+
+    /// <summary>The round's 时间进度, months 1–m of 12 (DOMAIN §4.3).</summary>
+    public decimal TimeProgress => Jixiao.Domain.Budget.TimeProgress.ForMonth(Stats.Round.Month);
     public FormPage<TaskRow> Tasks { get; private set; } = null!;
     public bool Manages => user.Scope.Has(Role.PerformanceDivision);
     public MonitoringImportReport? Imported { get; private set; }
