@@ -17,6 +17,9 @@ namespace Jixiao.Web;
 /// <summary>Service registration and the request pipeline of the one host (UI, API, CLI).</summary>
 public static class JixiaoHost
 {
+    /// <summary>The name of the OpenAPI document (served at /openapi/v1.json).</summary>
+    public const string OpenApiDocument = "v1";
+
     public static WebApplicationBuilder AddJixiao(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -55,7 +58,7 @@ public static class JixiaoHost
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o =>
+        services.AddOpenApi(OpenApiDocument, o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
@@ -87,7 +90,7 @@ public static class JixiaoHost
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+            o.SwaggerEndpoint($"/openapi/{OpenApiDocument}.json", "Jixiao API v1");
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "绩效 Jixiao API";
         });

@@ -74,22 +74,26 @@ public static class LibraryApi
         group.MapGet("/", async Task<Ok<LibraryPage>> (string? q, string? sector, string? level1, string? level2, LibraryKind? kind, int? page, int? pageSize,
                 JixiaoDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await LibraryQueries.SearchAsync(db, q, sector, level1, level2, kind, LibraryStatus.Active, page ?? 1, pageSize ?? 50, ct)))
+            .WithName("SearchLibrary")
             .WithSummary("检索指标库（共性、个性指标）：按名称关键字、行业领域（sector）、一级/二级指标；每条带来源地区与年度、示例值");
-        group.MapGet("/sectors", () => TypedResults.Ok(Sectors.Names)).WithSummary("行业领域代码与名称");
+        group.MapGet("/sectors", () => TypedResults.Ok(Sectors.Names)).WithName("ListSectors").WithSummary("行业领域代码与名称");
         group.MapPost("/proposals", async Task<Results<Created<IndicatorLibraryEntry>, NotFound>> (Proposal proposal, JixiaoDbContext db, CurrentUser user,
                 TimeProvider clock, CancellationToken ct) =>
                 await LibraryQueries.ProposeAsync(db, user, proposal, clock.GetUtcNow().UtcDateTime, ct) is { } entry
                     ? TypedResults.Created($"/api/library/{entry.Id}", entry)
                     : TypedResults.NotFound())
+            .WithName("ProposeLibraryEntry")
             .WithSummary("申请把已批复目标中的一条好指标纳入指标库（由绩效股审核）");
         group.MapGet("/proposals", async Task<Ok<LibraryPage>> (int? page, JixiaoDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await LibraryQueries.SearchAsync(db, null, null, null, null, null, LibraryStatus.Proposed, page ?? 1, 50, ct)))
             .RequireAuthorization(Policies.For(Role.PerformanceDivision))
+            .WithName("ListLibraryProposals")
             .WithSummary("待审核的纳入指标库申请");
         group.MapPost("/{id:long}/decision", async Task<Results<Ok<IndicatorLibraryEntry>, NotFound>> (long id, Decision decision, JixiaoDbContext db,
                 CurrentUser user, CancellationToken ct) =>
                 await LibraryQueries.DecideAsync(db, user, id, decision, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound())
             .RequireAuthorization(Policies.For(Role.PerformanceDivision))
+            .WithName("DecideLibraryProposal")
             .WithSummary("审核纳入指标库申请：accept=true 纳入；不纳入须写明理由");
         return api;
     }
