@@ -55,6 +55,9 @@ public static class JixiaoHost
             // Enums by name only: a number would bind to a value the enum does not define.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers as JSON numbers only. The web defaults also read "12" as 12, which the OpenAPI document then has to
+            // describe as ["integer","string"] with a pattern — and every generated client as a union type.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -62,6 +65,7 @@ public static class JixiaoHost
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
+            o.AddOperationTransformer<ErrorResponsesTransformer>();
             // Nested records share short names (SaveUser.Command, SaveOrg.Command): name them with their container, or one schema stands for both.
             o.CreateSchemaReferenceId = type => type.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
                 ? type.Type.DeclaringType!.Name + id
