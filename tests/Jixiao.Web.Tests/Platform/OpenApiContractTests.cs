@@ -13,8 +13,8 @@ namespace Jixiao.Web.Tests.Platform;
 
 /// <summary>
 /// The app's OpenAPI document (/openapi/v1.json) as a client generator reads it: every operation named, every schema name
-/// one CLR type, numbers as numbers, every answer an operation can give declared (errors as ProblemDetails, files as binary).
-/// (tests/Jixiao.Client.Tests generates a client from it and calls the API through that client.)
+/// one CLR type, numbers as numbers, every answer an operation can give declared (errors as ProblemDetails, files as binary),
+/// descriptions from the XML docs. (tests/Jixiao.Client.Tests generates a client from it and calls the API through that client.)
 /// </summary>
 public sealed class OpenApiContractTests(OpenApiContractTests.DocumentApp app) : IClassFixture<OpenApiContractTests.DocumentApp>
 {
@@ -121,6 +121,14 @@ public sealed class OpenApiContractTests(OpenApiContractTests.DocumentApp app) :
         var schema = Resolve(ok.GetProperty(contentType).GetProperty("schema"));
         Assert.Equal("string", schema.GetProperty("type").GetString());
         Assert.Equal("binary", schema.GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public void Schemas_TakeTheirDescriptionsFromTheXmlDocs()
+    {
+        var draw = Schemas().GetProperty("DrawRequest");
+        Assert.Contains("seed", draw.GetProperty("properties").GetProperty("seed").GetProperty("description").GetString());
+        Assert.StartsWith("The year a request is about", Schemas().GetProperty("IssueRequest").GetProperty("description").GetString());
     }
 
     private static HashSet<string> Responses(OperationInfo operation) =>
