@@ -3,7 +3,8 @@
 #
 # - installs missing apt packages (PostgreSQL, Chromium, CJK fonts, poppler-utils)
 # - starts a throw-away PostgreSQL on 127.0.0.1 (stopped and deleted on exit)
-# - builds once, runs each test project with a TRX logger, sums the TRX counters
+# - builds once (the build generates tests/Jixiao.Client.Tests' API client with Kiota from the repository's tool manifest),
+#   runs each test project with a TRX logger, sums the TRX counters
 # - the very last line of output is "N passed, N failed[, N skipped]"
 #
 # Under CI=true a failing PostgreSQL start is fatal and skipped tests count as failures.
@@ -164,6 +165,7 @@ test_projects=(
   tests/Jixiao.Domain.Tests/Jixiao.Domain.Tests.csproj
   tests/Jixiao.Web.Tests/Jixiao.Web.Tests.csproj
   tests/Jixiao.Browser.Tests/Jixiao.Browser.Tests.csproj
+  tests/Jixiao.Client.Tests/Jixiao.Client.Tests.csproj
 )
 
 build_ok=true

@@ -17,6 +17,9 @@ namespace Jixiao.Web;
 /// <summary>Service registration and the request pipeline of the one host (UI, API, CLI).</summary>
 public static class JixiaoHost
 {
+    /// <summary>The name of the OpenAPI document (served at /openapi/v1.json).</summary>
+    public const string OpenApiDocument = "v1";
+
     public static WebApplicationBuilder AddJixiao(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -53,13 +56,17 @@ public static class JixiaoHost
             // Enums by name only: a number would bind to a value the enum does not define.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers as JSON numbers only. The web defaults also read "12" as 12, which the OpenAPI document then has to
+            // describe as ["integer","string"] with a pattern — and every generated client as a union type.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o =>
+        services.AddOpenApi(OpenApiDocument, o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
+            o.AddOperationTransformer<ErrorResponsesTransformer>();
             // Nested records share short names (SaveUser.Command, SaveOrg.Command): name them with their container, or one schema stands for both.
             o.CreateSchemaReferenceId = type => type.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id
                 ? type.Type.DeclaringType!.Name + id
@@ -88,7 +95,7 @@ public static class JixiaoHost
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+            o.SwaggerEndpoint($"/openapi/{OpenApiDocument}.json", "Jixiao API v1");
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "绩效 Jixiao API";
         });

@@ -57,6 +57,13 @@ public sealed class FormStep
     };
 }
 
+/// <summary>A form units fill and the chain reviews (monitoring return, self-evaluation): what an inbox filters on.</summary>
+public interface IReviewedForm
+{
+    TargetSubject Subject { get; }
+    FormState State { get; }
+}
+
 /// <summary>
 /// The review chain of the forms units fill after targets are approved (DOMAIN.md §4.3, §4.4) as a transition table:
 /// the unit fills and submits, its department reviews, then the business division that funds the department
@@ -66,13 +73,6 @@ public sealed class FormStep
 /// return a form, with a reason, to its filler. Every row not in the table is illegal and throws.
 /// </summary>
 /// <param name="form">the form's name in messages (监控表, 自评表)</param>
-/// <summary>A form units fill and the chain reviews (monitoring return, self-evaluation): what an inbox filters on.</summary>
-public interface IReviewedForm
-{
-    TargetSubject Subject { get; }
-    FormState State { get; }
-}
-
 public sealed class FormChain(string form)
 {
     public static readonly FormChain Monitoring = new("监控表");

@@ -5,7 +5,10 @@ using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Shared;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Jixiao.Web.Cli;
 
@@ -25,6 +28,7 @@ public static class CliVerbs
         ["verify-audit"] = "校验审计日志哈希链，被篡改时以非零码退出",
         ["refigure"] = "按当前评分规则和设置重新计算一个区划一个年度未终审的自评表：refigure --region 140423 --year 2025",
         ["schema-script"] = "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）",
+        ["openapi"] = "写出 API 的 OpenAPI 文档（即 /openapi/v1.json，生成客户端用）：openapi [--output 文件]，不连接数据库",
     };
 
     /// <summary>Runs an import as the system (the 一体化 interface account); prints the row report; exit 1 on errors.</summary>
@@ -112,6 +116,15 @@ public static class CliVerbs
                     foreach (var broken in result.Breaks)
                         Console.WriteLine($"  区划 {broken.ChainKey} 第 {broken.Sequence} 条：{broken.Reason}");
                     return result.Intact ? 0 : 1;
+                case "openapi":
+                    // A starting host hands the mapped endpoints to routing (and so to the document) like this; the verb starts none.
+                    app.UseEndpoints(_ => { });
+                    var document = await services.GetRequiredKeyedService<IOpenApiDocumentProvider>(JixiaoHost.OpenApiDocument).GetOpenApiDocumentAsync();
+                    var version = services.GetRequiredService<IOptionsMonitor<OpenApiOptions>>().Get(JixiaoHost.OpenApiDocument).OpenApiVersion;
+                    var json = await document.SerializeAsJsonAsync(version);
+                    if (args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() is { } output) await File.WriteAllTextAsync(output, json);
+                    else Console.WriteLine(json);
+                    return 0;
                 case "schema-script":
                     Console.WriteLine(services.GetRequiredService<SystemDbContext>().Database.GenerateCreateScript());
                     return 0;

@@ -9,6 +9,7 @@ using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class AuditExportTests(DemoApps apps)
 
         var xlsxResponse = await auditor.GetAsync($"/api/audit/export?{Range(now)}&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
-        Assert.Equal(AuditExport.XlsxType, xlsxResponse.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(FileTypes.Xlsx, xlsxResponse.Content.Headers.ContentType!.MediaType);
         Assert.Contains(".xlsx", xlsxResponse.Content.Headers.ContentDisposition!.ToString());
         var xlsx = await xlsxResponse.Content.ReadAsByteArrayAsync();
         var (sheet, formulas) = Read(xlsx);

@@ -5,7 +5,7 @@ using Jixiao.Web.Features.Demo;
 
 namespace Jixiao.Web.Tests.Platform;
 
-/// <summary>The web host's enums name their members in Chinese like the domain's, and the API document says those names.</summary>
+/// <summary>The web host's enums name their members in Chinese like the domain's, and the API document says those names (after the enum's XML summary).</summary>
 public sealed class EnumNameTests(DemoApps apps)
 {
     /// <summary>Enums no page, export, message or stored record shows, each with the reason.</summary>
@@ -38,9 +38,9 @@ public sealed class EnumNameTests(DemoApps apps)
         {
             var description = s.Value.TryGetProperty("description", out var d) ? d.GetString() : null;
             foreach (var value in s.Value.GetProperty("enum").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String))
-                Assert.Matches($"(^|；){value.GetString()} = [^；]+", description ?? $"{s.Name}: no description");
+                Assert.Matches($"(^|\n|；){value.GetString()} = [^；]+", description ?? $"{s.Name}: no description");
         });
         var basis = enums.Single(s => s.Name == "ValueBasis").Value.GetProperty("description").GetString();
-        Assert.Equal("Plan = 计划标准；Industry = 行业标准；History = 历史标准；BudgetStandard = 预算支出标准；Other = 其他标准", basis);
+        Assert.Equal("取值依据\nPlan = 计划标准；Industry = 行业标准；History = 历史标准；BudgetStandard = 预算支出标准；Other = 其他标准", basis);
     }
 }

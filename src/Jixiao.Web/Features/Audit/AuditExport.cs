@@ -17,8 +17,6 @@ namespace Jixiao.Web.Features.Audit;
 /// </summary>
 public static class AuditExport
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>The record in Chinese as the audit page shows it, then its hash and the stored changes that the hash covers.</summary>
     private static readonly string[] Header = ["时间（北京时间）", "区划", "序号", "操作人", "来源地址", "操作", "对象类型", "对象编号", "对象", "变更内容", "哈希", "原始记录"];
 

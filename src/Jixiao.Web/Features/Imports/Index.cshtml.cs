@@ -64,7 +64,7 @@ public sealed class IndexModel(ImportService imports, JixiaoDbContext db, Curren
         var header = columns.Select(c => (object?)(c.IsAmount ? $"{c.Title}（元）" : c.Required ? $"*{c.Title}" : c.Title)).ToList();
         var bytes = XlsxWriter.Write(kind.Label(), [[$"{kind.Label()}导入模板（带 * 的列必填；金额单位可改为“万元”）"], header],
             new SheetLayout(HeaderRows: [2], Titled: true));
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind.Label()}导入模板.xlsx");
+        return File(bytes, FileTypes.Xlsx, $"{kind.Label()}导入模板.xlsx");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await LibraryQueries.SearchAsync(db, Q, Sector, null, Level2, Kind,
-            Proposals && Decides ? LibraryStatus.Proposed : LibraryStatus.Active, PageNumber, 50, ct);
+            Proposals && Decides ? LibraryEntryStatus.Proposed : LibraryEntryStatus.Active, PageNumber, 50, ct);
 
     public async Task<IActionResult> OnPostDecideAsync(long id, bool accept, string? note, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ public enum LibraryKind
     Sector = 2,
 }
 
-public enum LibraryStatus
+/// <summary>Where an entry of the indicator library stands (not a project's <see cref="Jixiao.Domain.Budget.LibraryStatus"/>).</summary>
+public enum LibraryEntryStatus
 {
     [Label("在用")]
     Active = 1,
@@ -52,7 +53,7 @@ public sealed class IndicatorLibraryEntry
     public string OriginRegion { get; private set; } = "";
     public int OriginYear { get; private set; }
     public long? OriginProjectId { get; private set; }
-    public LibraryStatus Status { get; private set; }
+    public LibraryEntryStatus Status { get; private set; }
     public string ProposedBy { get; private set; } = "";
     public string DecidedBy { get; private set; } = "";
     public string DecisionNote { get; private set; } = "";
@@ -63,7 +64,7 @@ public sealed class IndicatorLibraryEntry
     {
         Kind = kind, Sector = sector, Level1 = level1, Level2 = level2, Name = name, Comparison = comparison,
         ExampleValue = exampleValue, Unit = unit, OriginRegion = originRegion, OriginYear = originYear,
-        Status = LibraryStatus.Active, CreatedAtUtc = nowUtc,
+        Status = LibraryEntryStatus.Active, CreatedAtUtc = nowUtc,
     };
 
     /// <summary>The seed's update path: a published entry's example and unit as <see cref="LibrarySeed.CleanExample"/> cleans them.</summary>
@@ -77,16 +78,16 @@ public sealed class IndicatorLibraryEntry
         Sector = Sectors.Ensure(sector), Level1 = indicator.Level1, Level2 = indicator.Level2, Name = indicator.Name,
         Comparison = indicator.Comparison, ExampleValue = indicator.TargetValue, Unit = indicator.Unit,
         Explanation = indicator.Explanation, ScoringStandard = indicator.ScoringStandard, OriginRegion = regionCode,
-        OriginYear = year, OriginProjectId = projectId, Status = LibraryStatus.Proposed, ProposedBy = proposedBy, CreatedAtUtc = nowUtc,
+        OriginYear = year, OriginProjectId = projectId, Status = LibraryEntryStatus.Proposed, ProposedBy = proposedBy, CreatedAtUtc = nowUtc,
     };
 
     public void Decide(bool accept, string decidedBy, string? note)
     {
-        if (Status != LibraryStatus.Proposed)
+        if (Status != LibraryEntryStatus.Proposed)
             throw new ConflictException($"指标“{Name}”不在待审状态，不能再审核。");
         if (!accept && string.IsNullOrWhiteSpace(note))
             throw new DomainException("不纳入指标库时请写明理由。", "意见");
-        Status = accept ? LibraryStatus.Active : LibraryStatus.Declined;
+        Status = accept ? LibraryEntryStatus.Active : LibraryEntryStatus.Declined;
         DecidedBy = decidedBy;
         DecisionNote = (note ?? "").Trim();
     }

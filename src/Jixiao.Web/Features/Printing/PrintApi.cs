@@ -2,6 +2,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Monitoring;
+using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Targets;
 
 namespace Jixiao.Web.Features.Printing;
@@ -16,13 +17,13 @@ public static class PrintApi
     {
         api.MapPdf("/targets/{id:long}/pdf", TargetQueries.ViewAsync,
                 async (db, view, now, ct) => TargetPrint.Job(await TargetPrint.PrintAsync(db, view, now, ct)))
-            .WithTags("绩效目标").WithSummary("下载一个版本的绩效目标申报表" + Pdf);
+            .WithTags("绩效目标").WithName("PrintTarget").WithSummary("下载一个版本的绩效目标申报表" + Pdf);
         api.MapPdf("/monitoring/tasks/{id:long}/pdf", MonitoringQueries.TaskAsync,
                 async (db, view, now, ct) => TaskPrint.Job(await TaskPrint.PrintAsync(db, view, now, ct)))
-            .WithTags("绩效运行监控").WithSummary("下载绩效目标执行监控表" + Pdf);
+            .WithTags("绩效运行监控").WithName("PrintMonitoringTask").WithSummary("下载绩效目标执行监控表" + Pdf);
         api.MapPdf("/evaluations/{id:long}/pdf", EvaluationQueries.ViewAsync,
                 async (db, view, now, ct) => EvaluationPrint.Job(await EvaluationPrint.PrintAsync(db, view, now, ct)))
-            .WithTags("单位自评").WithSummary("下载绩效自评表" + Pdf);
+            .WithTags("单位自评").WithName("PrintEvaluation").WithSummary("下载绩效自评表" + Pdf);
         return api;
     }
 
@@ -33,5 +34,7 @@ public static class PrintApi
         api.MapGet(pattern, async (long id, HttpContext http, JixiaoDbContext db, CurrentUser user, TimeProvider clock, SheetPrinter printer,
                 CancellationToken ct) =>
                 await printer.FileAsync(http, await load(db, user, id, ct) is { } view ? await print(db, view, clock.GetUtcNow().UtcDateTime, ct) : null, ct))
-            .RequireAuthorization(Policies.BusinessStaff);
+            .RequireAuthorization(Policies.BusinessStaff)
+            .ProducesFile(FileTypes.Pdf)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -36,7 +37,7 @@ public sealed class SheetPrinter(IRazorViewEngine views, ITempDataProvider tempD
         try
         {
             var html = await HtmlAsync(http, new PrintDocument(job.Title, job.Sheet, job.Model, _css.Value));
-            return TypedResults.File(await pdf.PrintAsync(html, ct), "application/pdf", PdfName(job.FileName));
+            return TypedResults.File(await pdf.PrintAsync(html, ct), FileTypes.Pdf, PdfName(job.FileName));
         }
         catch (PrintUnavailableException e)
         {

@@ -11,25 +11,32 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects").WithTags("项目库与预算台账").RequireAuthorization(Access.Policies.BusinessStaff);
-        group.MapGet("/", async Task<Ok<ProjectPage>> ([AsParameters] ProjectListQuery q, JixiaoDbContext db, ProjectListCache cache, BusinessClock calendar,
-                CancellationToken ct) =>
-            {
-                var year = q.Year ?? calendar.Year;
-                var asOf = q.AsOf ?? ProjectQueries.DefaultAsOf(year, calendar.Today);
-                return TypedResults.Ok(await ProjectQueries.PageAsync(db, q.ToFilter(year), asOf, cache, ct));
-            })
+        group.MapGet("/", ListProjects)
+            .WithName(nameof(ListProjects))
             .WithSummary("项目列表：按部门、单位、预算类型与资金标签、类别、级次、状态、金额区间（万元）、关键字筛选；服务器端分页排序。金额为截至 asOf 的台账推算数。");
         group.MapGet("/{id:long}", async Task<Results<Ok<ProjectDetail>, NotFound>> (long id, DateOnly? asOf, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
                 await ProjectLedger.LoadAsync(db, id, asOf, calendar.Today, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .WithName("GetProject")
             .WithSummary("项目详情：截至 asOf 的年初预算数、全年预算数、执行数、执行率、时间进度，及其背后的每一笔指标变动和支付");
-        group.MapGet("/pools", async Task<Ok<List<PoolView>>> (int? year, DateOnly? asOf, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
-            {
-                var y = year ?? calendar.Year;
-                return TypedResults.Ok(await PoolQueries.ListAsync(db, y, asOf ?? ProjectQueries.DefaultAsOf(y, calendar.Today), ct));
-            })
+        group.MapGet("/pools", ListPools)
             .RequireAuthorization(Access.Policies.FinanceStaff)
+            .WithName(nameof(ListPools))
             .WithSummary("待分资金：每个资金池的年初数、已分配、余额及每一笔分配（接收项目、单位、文件号）");
         return api;
+    }
+
+    private static async Task<Ok<ProjectPage>> ListProjects([AsParameters] ProjectListQuery q, JixiaoDbContext db, ProjectListCache cache,
+        BusinessClock calendar, CancellationToken ct)
+    {
+        var year = q.Year ?? calendar.Year;
+        var asOf = q.AsOf ?? ProjectQueries.DefaultAsOf(year, calendar.Today);
+        return TypedResults.Ok(await ProjectQueries.PageAsync(db, q.ToFilter(year), asOf, cache, ct));
+    }
+
+    private static async Task<Ok<List<PoolView>>> ListPools(int? year, DateOnly? asOf, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct)
+    {
+        var y = year ?? calendar.Year;
+        return TypedResults.Ok(await PoolQueries.ListAsync(db, y, asOf ?? ProjectQueries.DefaultAsOf(y, calendar.Today), ct));
     }
 }
 

@@ -59,16 +59,21 @@ public static class SecuritySettingsWork
         var group = api.MapGroup("/security").WithTags("安全管理").RequireAuthorization(Policies.For(Role.SecurityAdmin));
         group.MapGet("/settings", async Task<Ok<SecuritySettingsDto>> (JixiaoDbContext db, CurrentUser current, CancellationToken ct) =>
                 TypedResults.Ok(await ReadAsync(db, current, ct)))
+            .WithName("GetSecuritySettings")
             .WithSummary("本区划的密码有效期与财政人员双因素认证设置");
-        group.MapPut("/settings", async Task<NoContent> (Command command, JixiaoDbContext db, CurrentUser current, TimeProvider clock, CancellationToken ct) =>
-            {
-                await SaveAsync(db, current, clock, command, ct);
-                return TypedResults.NoContent();
-            })
+        group.MapPut("/settings", SetSecuritySettings)
+            .WithName(nameof(SetSecuritySettings))
             .WithSummary("修改设置：密码有效期 0（不过期）或 30–365 天；财政业务股室和绩效股是否须用动态口令");
         group.MapPost("/users/{id:long}/reset-2fa", async Task<Results<NoContent, NotFound>> (long id, JixiaoDbContext db, CurrentUser current, CancellationToken ct) =>
                 await ResetTwoFactorAsync(db, current, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithName("ResetTwoFactor")
             .WithSummary("重置非管理员用户的动态口令（手机丢失时；该用户的会话和令牌随之失效）");
         return api;
+    }
+
+    private static async Task<NoContent> SetSecuritySettings(Command command, JixiaoDbContext db, CurrentUser current, TimeProvider clock, CancellationToken ct)
+    {
+        await SaveAsync(db, current, clock, command, ct);
+        return TypedResults.NoContent();
     }
 }

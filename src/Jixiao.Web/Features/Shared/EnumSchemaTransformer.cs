@@ -10,7 +10,11 @@ public sealed class EnumSchemaTransformer : IOpenApiSchemaTransformer
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (type.IsEnum && EnumLabels.Of(type) is { Count: > 0 } names)
-            schema.Description = string.Join("；", names.Select(n => $"{n.Key} = {n.Value}"));
+        {
+            // After the enum's own XML summary, where it has one (the XML comment transformer runs first).
+            var members = string.Join("；", names.Select(n => $"{n.Key} = {n.Value}"));
+            schema.Description = string.IsNullOrEmpty(schema.Description) ? members : $"{schema.Description}\n{members}";
+        }
         return Task.CompletedTask;
     }
 }

@@ -35,6 +35,11 @@ public static class RequestArguments
     private static readonly string[] OrgNames = ["departmentId", "unitId", "department", "division"];
     private static readonly string[] PageNames = ["page", "pageNumber"];
     private static readonly string[] RegionNames = ["region", "regionCode"];
+    private const string RoundName = "roundId";
+
+    /// <summary>Whether a parameter of this name names a record looked up through the scope (a foreign or missing one is a 404).</summary>
+    public static bool LooksUp(string name) =>
+        OrgNames.Concat(RegionNames).Append(RoundName).Contains(name, StringComparer.OrdinalIgnoreCase);
 
     private delegate ValueTask<IResult?> Check(object? value, HttpContext context);
 
@@ -92,7 +97,7 @@ public static class RequestArguments
             return async (value, context) => value is long id && !await Db(context).OrgUnits.AnyAsync(o => o.Id == id, context.RequestAborted)
                 ? NotFound($"机构（{name}={id}）不存在，或不在您的权限范围内。")
                 : null;
-        if (t == typeof(long) && string.Equals(name, "roundId", StringComparison.OrdinalIgnoreCase))
+        if (t == typeof(long) && string.Equals(name, RoundName, StringComparison.OrdinalIgnoreCase))
             return async (value, context) => value is long id && !await Db(context).MonitoringRounds.AnyAsync(r => r.Id == id, context.RequestAborted)
                 ? NotFound($"监控轮次（{name}={id}）不存在，或不在您的权限范围内。")
                 : null;
