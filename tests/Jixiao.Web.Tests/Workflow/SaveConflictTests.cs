@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
 using Jixiao.Tests.Shared;
@@ -54,7 +52,7 @@ public sealed class SaveConflictTests(DemoApps apps)
         var project = await NewProjectAsync(app, Year);
         var id = await app.AsSystemAsync<SystemDbContext, long>(async db =>
         {
-            var target = SubmittedTargets(project);
+            var target = TestProjects.SubmittedDeskTargets(project, Now);
             db.Targets.Add(target);
             await db.SaveChangesAsync();
             return target.Id;
@@ -178,21 +176,4 @@ public sealed class SaveConflictTests(DemoApps apps)
         await db.SaveChangesAsync();
         return project;
     });
-
-    /// <summary>The unit's targets for <paramref name="project"/>, written and submitted to its department.</summary>
-    private static PerformanceTarget SubmittedTargets(Project project)
-    {
-        var target = PerformanceTarget.ForProject(project, Now);
-        var context = new TargetCheckContext(IndicatorFrame.National, project.FiscalYear, project.EndYear);
-        var unit = new ReviewActor(null, "单位填报人", Role.UnitFiller);
-        target.Edit(unit, "完成项目建设，发挥效益", "采购课桌椅 200 套，验收合格，师生满意",
-        [
-            new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
-            new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
-            new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
-            new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-        ], context, Now);
-        target.Submit(unit, context, Now);
-        return target;
-    }
 }
