@@ -49,7 +49,11 @@ public static class JixiaoHost
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new RefusalPageFilter());
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = DomainExceptionHandler.InChinese);
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -76,17 +76,13 @@ public sealed class BatchReviewTests(BrowserApp browser)
     /// <summary>A project's targets written and passed by the unit, the department and the funding division: at perf's step.</summary>
     private static PerformanceTarget AtPerformanceDivision(Project project, DateTime atUtc)
     {
-        var target = PerformanceTarget.ForProject(project, atUtc);
-        var context = new TargetCheckContext(IndicatorFrame.National, project.FiscalYear, project.EndYear);
-        var unit = new ReviewActor(null, "单位填报人", Role.UnitFiller);
-        target.Edit(unit, "完成项目建设，发挥效益", "年内完成采购并投入使用",
+        var target = ApprovedTargets.Submitted(project, atUtc, "年内完成采购并投入使用",
         [
             new("产出指标", "数量指标", "采购设备数量", Comparison.GreaterOrEqual, "≥100套", "套"),
             new("产出指标", "质量指标", "设备验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
             new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
             new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-        ], context, atUtc);
-        target.Submit(unit, context, atUtc);
+        ]);
         target.Approve(new ReviewActor(null, "主管部门", Role.DepartmentReviewer), ReviewGrade.Excellent, null, atUtc);
         target.Approve(new ReviewActor(null, "业务股室", Role.BusinessDivision), ReviewGrade.Excellent, null, atUtc);
         return target;

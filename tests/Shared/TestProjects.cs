@@ -18,11 +18,19 @@ public static class TestProjects
     /// rate (≥98%), a qualitative benefit (明显改善) and satisfaction (≥90%).
     /// </summary>
     public static PerformanceTarget DeskTargets(Project project, DateTime approvedAtUtc) =>
-        ApprovedTargets.For(project, approvedAtUtc, "采购课桌椅 200 套，验收合格，师生满意",
-        [
-            new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
-            new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
-            new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
-            new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
-        ], "改善办学条件");
+        ApprovedTargets.For(project, approvedAtUtc, DeskGoal, DeskIndicators, "改善办学条件");
+
+    /// <summary>The same targets as the unit submits them, waiting for its department.</summary>
+    public static PerformanceTarget SubmittedDeskTargets(Project project, DateTime submittedAtUtc) =>
+        ApprovedTargets.Submitted(project, submittedAtUtc, DeskGoal, DeskIndicators, "改善办学条件");
+
+    private const string DeskGoal = "采购课桌椅 200 套，验收合格，师生满意";
+
+    private static readonly TargetIndicatorInput[] DeskIndicators =
+    [
+        new("产出指标", "数量指标", "采购课桌椅数量", Comparison.GreaterOrEqual, "≥200套", "套"),
+        new("产出指标", "质量指标", "验收合格率", Comparison.GreaterOrEqual, "≥98%", "%"),
+        new("效益指标", "社会效益指标", "教学条件改善", Comparison.Qualitative, "明显改善", ""),
+        new("满意度指标", "服务对象满意度指标", "师生满意度", Comparison.GreaterOrEqual, "≥90%", "%"),
+    ];
 }

@@ -41,21 +41,13 @@ public sealed class ChangePasswordModel(SystemDbContext db, IPasswordHasher<AppU
         if (current.UserId is null && pending is not { SecondFactorDone: true }) return RedirectToPage("/Account/Login");
         var user = pending?.User ?? await db.Users.SingleAsync(u => u.Id == current.UserId, ct);
         Required = pending?.PasswordChange;
-        try
+        if (pending is null && (user.PasswordHash is null
+                                || hasher.VerifyHashedPassword(user, user.PasswordHash, CurrentPassword ?? "") == PasswordVerificationResult.Failed))
         {
-            if (pending is null && (user.PasswordHash is null
-                                    || hasher.VerifyHashedPassword(user, user.PasswordHash, CurrentPassword ?? "") == PasswordVerificationResult.Failed))
-            {
-                await passwords.FailAsync(user, "修改密码：当前密码错误", ct);
-                throw new DomainException("当前密码不正确，请重新输入。", "当前密码");
-            }
-            await PasswordChange.ChangeAsync(db, hasher, user, NewPassword, ConfirmPassword, ct);
+            await passwords.FailAsync(user, "修改密码：当前密码错误", ct);
+            throw new DomainException("当前密码不正确，请重新输入。", "当前密码");
         }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            return Page();
-        }
+        await PasswordChange.ChangeAsync(db, hasher, user, NewPassword, ConfirmPassword, ct);
         if (pending is not null)
             return LocalRedirect(await (pending with { PasswordChange = PasswordChangeReason.None }).NextAsync(HttpContext, db, ct));
         // Every session of the user ended with the change; this browser carries on in a new one.

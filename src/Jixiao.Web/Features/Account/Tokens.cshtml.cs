@@ -37,14 +37,7 @@ public sealed class TokensModel(JixiaoDbContext db, CurrentUser current, TimePro
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var me = await db.Users.SingleAsync(u => u.Id == current.UserId, ct);
-        try
-        {
-            IssuedToken = (await IssueToken.ForUserAsync(db, clock, me, Name, Days, ct)).Token;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-        }
+        IssuedToken = (await IssueToken.ForUserAsync(db, clock, me, Name, Days, ct)).Token;
         await OnGetAsync(ct);
         return Page();
     }

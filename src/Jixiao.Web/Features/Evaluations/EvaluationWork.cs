@@ -236,20 +236,16 @@ public static class EvaluationWork
             ids => EvaluationQueries.NamesAsync(db, ids, ct))
         : throw new DomainException($"批量办理只能审核通过或退回修改，不能{action.Label()}。", "动作");
 
-    private static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
+    private const string Changed = "该自评表刚被他人修改或审核，请刷新后再操作。";
+    private const string Issued = "自评任务刚被他人下达，请刷新后再操作。";
+
+    internal static readonly SaveConflicts Conflicts = new(Changed, new Dictionary<string, string>
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("该自评表刚被他人修改或审核，请刷新后再操作。");
-        }
-        catch (DbUpdateException e) when (e.InnerException?.Message is { } message
-                                          && (message.Contains("SelfEvaluation", StringComparison.Ordinal) || message.Contains("TargetId", StringComparison.Ordinal)))
-        {
-            throw new ConflictException("自评表刚被他人修改或下达，请刷新后再操作。");
-        }
-    }
+        ["PK_SelfEvaluationSteps"] = Changed,   // the step's number, taken by a reviewer who acted first
+        // one form per project and per approved targets: issued by someone else at the same time
+        ["IX_SelfEvaluations_ProjectId"] = Issued,
+        ["IX_SelfEvaluations_TargetId"] = Issued,
+    });
+
+    private static Task CommitAsync(JixiaoDbContext db, CancellationToken ct) => Conflicts.SaveAsync(db, ct);
 }

@@ -83,13 +83,13 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
             db.ChangeTracker.Clear();
             var submitted = await EvaluationWork.ActAsync(db, user, id, FormAction.Submit, null, now, ct);
             return submitted is null ? null : $"已提交，当前状态：{submitted.State.Label()}。";
-        }, ct);
+        });
     }
 
     public Task<IActionResult> OnPostActAsync(long id, FormAction action, string? opinion, CancellationToken ct) =>
         Run(id, async now => await EvaluationWork.ActAsync(db, user, id, action, opinion, now, ct) is { } e
             ? $"已{action.Label()}，当前状态：{e.State.Label()}。"
-            : null, ct);
+            : null);
 
     private static readonly Dictionary<string, string> FieldFixes = new()
     {
@@ -100,20 +100,11 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         [nameof(EvaluationRowForm.Outcome)] = "达成情况请从列表中选择",
     };
 
-    private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action, CancellationToken ct)
+    private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action)
     {
-        try
-        {
-            var done = await action(clock.GetUtcNow().UtcDateTime);
-            if (done is null) return NotFound();
-            Done = done;
-            return Redirect($"/Evaluations/Form/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        var done = await action(clock.GetUtcNow().UtcDateTime);
+        if (done is null) return NotFound();
+        Done = done;
+        return Redirect($"/Evaluations/Form/{id}");
     }
 }

@@ -28,38 +28,18 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         // Self-evaluation looks back: the year just ended.
         Year ??= calendar.Year - 1;
-        Query = FormQuery.From(Request.Query);
-        try
-        {
-            Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Query.State = null;
-            Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
-        }
+        Query = FormQuery.ForPage<FormState>(Request.Query, s => s.Label(), ModelState);
+        Result = await EvaluationQueries.ListAsync(db, user, Year.Value, Query, Mine, ct);
         Choices = await FormList.ChoicesAsync(db, ct);
     }
 
     /// <summary>批量审核通过 / 退回 of the ticked forms, then back to the same filtered page with what was done and what failed.</summary>
     public async Task<IActionResult> OnPostBatchAsync(List<long> ids, FormAction action, string? opinion, CancellationToken ct)
     {
-        try
-        {
-            Done = (await EvaluationWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            Query = FormQuery.From(Request.Query);
-            return Redirect(Link());
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        Done = (await EvaluationWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+        Query = FormQuery.From(Request.Query);
+        return Redirect(Link());
     }
-
 
     public FormFilterBar Filters => new("/Evaluations", Query, Choices, new Dictionary<string, string> { ["Year"] = $"{Year}", ["Mine"] = $"{Mine}" },
         Enum.GetValues<FormState>().Select(s => (s.ToString(), s.Label())).ToList(), Grades: true);
@@ -71,22 +51,12 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
         Year ??= calendar.Year - 1;
-        try
-        {
-            var issued = await EvaluationWork.IssueAsync(db, user, Year.Value, clock.GetUtcNow().UtcDateTime, ct);
-            Done = $"已下达 {issued.Year} 年度自评任务：项目 {issued.Projects} 个、部门整体 {issued.Departments} 个（此前已下达 {issued.AlreadyIssued} 个）。"
-                   + (issued.WithoutApprovedTargets > 0
-                       ? $"另有 {issued.WithoutApprovedTargets} 个有预算的项目（{Domain.Budget.Money.FormatWan(issued.AmountWithoutTargets)} 万元）绩效目标未批复，暂不能自评。"
-                       : "");
-            return Redirect($"/Evaluations?Year={Year}&Mine=false");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        var issued = await EvaluationWork.IssueAsync(db, user, Year.Value, clock.GetUtcNow().UtcDateTime, ct);
+        Done = $"已下达 {issued.Year} 年度自评任务：项目 {issued.Projects} 个、部门整体 {issued.Departments} 个（此前已下达 {issued.AlreadyIssued} 个）。"
+               + (issued.WithoutApprovedTargets > 0
+                   ? $"另有 {issued.WithoutApprovedTargets} 个有预算的项目（{Domain.Budget.Money.FormatWan(issued.AmountWithoutTargets)} 万元）绩效目标未批复，暂不能自评。"
+                   : "");
+        return Redirect($"/Evaluations?Year={Year}&Mine=false");
     }
 
     public string Link(bool? mine = null, params (string Key, object? Value)[] changes) =>

@@ -50,36 +50,24 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
         if (!Edits) return Forbid();
         if (BindingErrors.Explain(ModelState, "", FieldFixes))
             return Page();
-        return await RunAsync(async () =>
-        {
-            var saved = await EvaluationWork.SetWeightsAsync(db, user, Year.Value, Weights, clock.GetUtcNow().UtcDateTime, ct);
-            return $"{Year} 年度自评评分设置已保存。{Refigured(saved.Refigured)}";
-        });
+        var saved = await EvaluationWork.SetWeightsAsync(db, user, Year.Value, Weights, clock.GetUtcNow().UtcDateTime, ct);
+        return Back($"{Year} 年度自评评分设置已保存。{Refigured(saved.Refigured)}");
     }
 
     public async Task<IActionResult> OnPostRefigureAsync(CancellationToken ct)
     {
+        Year ??= calendar.Year - 1;
         if (!Edits) return Forbid();
-        await OnGetAsync(ct);   // the settings as kept, shown again if the refigure is refused
-        return await RunAsync(async () =>
-            Refigured(await EvaluationWork.RefigureAsync(db, user, Year!.Value, clock.GetUtcNow().UtcDateTime, ct)));
+        return Back(Refigured(await EvaluationWork.RefigureAsync(db, user, Year.Value, clock.GetUtcNow().UtcDateTime, ct)));
     }
 
     private static string Refigured(EvaluationsRefigured r) =>
         $"已按账面和本年度设置重新计算 {r.Forms} 张未终审的自评表，其中 {r.Changed} 张的参考分或检查结果有变化；已终审的 {r.Approved} 张保持审定内容。";
 
-    /// <summary>Runs a save; a refusal is shown above the form, which keeps what was typed (see BindingErrors.Shown).</summary>
-    private async Task<IActionResult> RunAsync(Func<Task<string>> work)
+    /// <summary>After a save; a refused one is shown above the form, which keeps what was typed (see BindingErrors.Shown).</summary>
+    private RedirectResult Back(string done)
     {
-        try
-        {
-            Done = await work();
-            return Redirect($"/Evaluations/Settings?Year={Year}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        Done = done;
+        return Redirect($"/Evaluations/Settings?Year={Year}");
     }
 }

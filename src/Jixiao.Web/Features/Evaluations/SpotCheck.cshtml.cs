@@ -28,40 +28,24 @@ public sealed class SpotCheckModel(JixiaoDbContext db, CurrentUser user, TimePro
         CancellationToken ct)
     {
         Year ??= calendar.Year - 1;
-        return await Run(async () =>
-        {
-            var draw = await SpotChecks.DrawAsync(db, user, new DrawRequest(Year.Value, seed, minWan, maxWan, ratioPercent, count, mustInclude),
-                clock.GetUtcNow().UtcDateTime, ct);
-            return $"已抽取 {draw.Items.Count} 份（种子 {draw.Seed}）：{draw.Explanation}";
-        }, ct);
+        var draw = await SpotChecks.DrawAsync(db, user, new DrawRequest(Year.Value, seed, minWan, maxWan, ratioPercent, count, mustInclude),
+            clock.GetUtcNow().UtcDateTime, ct);
+        return Back($"已抽取 {draw.Items.Count} 份（种子 {draw.Seed}）：{draw.Explanation}");
     }
 
     public async Task<IActionResult> OnPostReviewAsync(long drawId, long evaluationId, decimal? qualityScore, decimal? indicatorScore, CancellationToken ct)
     {
         Year ??= calendar.Year - 1;
-        return await Run(async () =>
-        {
-            if (qualityScore is null || indicatorScore is null)
-                throw new DomainException("请填写自评质量分和复核指标分（数字）。", "复核");
-            var item = await SpotChecks.ReReviewAsync(db, user, drawId, evaluationId, new ReReviewRequest(qualityScore.Value, indicatorScore.Value),
-                clock.GetUtcNow().UtcDateTime, ct);
-            return item is null ? "抽查记录不存在。" : item.ReviewExplanation;
-        }, ct);
+        if (qualityScore is null || indicatorScore is null)
+            throw new DomainException("请填写自评质量分和复核指标分（数字）。", "复核");
+        var item = await SpotChecks.ReReviewAsync(db, user, drawId, evaluationId, new ReReviewRequest(qualityScore.Value, indicatorScore.Value),
+            clock.GetUtcNow().UtcDateTime, ct);
+        return Back(item is null ? "抽查记录不存在。" : item.ReviewExplanation);
     }
 
-    private async Task<IActionResult> Run(Func<Task<string>> action, CancellationToken ct)
+    private RedirectResult Back(string done)
     {
-        try
-        {
-            Done = await action();
-            return Redirect($"/Evaluations/SpotCheck?Year={Year}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        Done = done;
+        return Redirect($"/Evaluations/SpotCheck?Year={Year}");
     }
 }

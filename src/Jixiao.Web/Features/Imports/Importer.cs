@@ -53,7 +53,7 @@ public sealed class Importer(JixiaoDbContext db, IOptions<UploadLimits> limits)
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            catch (Exception e) when (IsDuplicateKey(e))
+            catch (Exception e) when (SaveConflicts.UniqueKey(db.Model, e) is not null)
             {
                 // Another import wrote the same code / 文件号 / 凭证号 between our check and our write.
                 db.ChangeTracker.Clear();
@@ -70,14 +70,6 @@ public sealed class Importer(JixiaoDbContext db, IOptions<UploadLimits> limits)
 
     private static ImportReport Report(ImportBatch batch, int rows, Counts counts, ImportIssues issues, bool committed) =>
         new(batch.Id, batch.Kind, batch.FileName, rows, counts.Created, counts.Updated, counts.Unchanged, issues.ForReport(), committed);
-
-    /// <summary>A unique index refused a row (through EF or a bulk insert): PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
-    private static bool IsDuplicateKey(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
-    {
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
-        _ => false,
-    };
 
     private static bool IsTotalRow(SheetRow row) =>
         row.Cells.Take(3).Select(c => CellText.Normalize(c).Replace(" ", "")).Any(c => c is "合计" or "总计" or "小计");

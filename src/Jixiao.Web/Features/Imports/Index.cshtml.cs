@@ -29,15 +29,8 @@ public sealed class IndexModel(ImportService imports, JixiaoDbContext db, Curren
             ModelState.AddModelError(nameof(Upload), "请选择要导入的文件（.xlsx、.xls 或 .csv）。");
         else
         {
-            try
-            {
-                await using var stream = Upload.OpenReadStream();
-                Report = await imports.UploadAsync(Kind, null, FiscalYear, Upload.FileName, stream, commit: false, ct);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(e.Field ?? "", e.Message);
-            }
+            await using var stream = Upload.OpenReadStream();
+            Report = await imports.UploadAsync(Kind, null, FiscalYear, Upload.FileName, stream, commit: false, ct);
         }
         await LoadAsync(ct);
         return Page();
@@ -45,15 +38,8 @@ public sealed class IndexModel(ImportService imports, JixiaoDbContext db, Curren
 
     public async Task<IActionResult> OnPostCommitAsync(long batchId, CancellationToken ct)
     {
-        try
-        {
-            Report = await imports.CommitAsync(batchId, ct);
-            if (Report is null) return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        Report = await imports.CommitAsync(batchId, ct);
+        if (Report is null) return NotFound();
         await LoadAsync(ct);
         return Page();
     }

@@ -26,18 +26,8 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user) : PageModel
     public async Task<IActionResult> OnPostDecideAsync(long id, bool accept, string? note, CancellationToken ct)
     {
         if (!Decides) return Forbid();
-        try
-        {
-            if (await LibraryQueries.DecideAsync(db, user, id, new Decision(accept, note), ct) is null) return NotFound();
-            return Redirect("/Library?Proposals=true");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Proposals = true;
-            await OnGetAsync(ct);
-            return Page();
-        }
+        if (await LibraryQueries.DecideAsync(db, user, id, new Decision(accept, note), ct) is null) return NotFound();
+        return Redirect("/Library?Proposals=true");
     }
 
     public string Link(int page) =>

@@ -40,21 +40,11 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task<IActionResult> OnPostOpenAsync(int month, DateOnly? deadline, string? title, decimal? keyMinWan, CancellationToken ct)
     {
         Year ??= calendar.Year;
-        try
-        {
-            if (deadline is null) throw new DomainException("请填写填报截止日期。", "填报截止日期");
-            var opened = await RoundWork.OpenAsync(db, user, new OpenRound(Year.Value, month, deadline.Value, title, keyMinWan),
-                clock.GetUtcNow().UtcDateTime, ct);
-            TempData["Done"] = $"已开启“{opened.Title}”：下达项目监控任务 {opened.ProjectTasks} 个、部门整体 {opened.DepartmentTasks} 个（重点监控 {opened.KeyTasks} 个），"
-                               + $"开启时执行红灯 {opened.RedAtOpening} 个。截至 {opened.CutOff:yyyy-MM-dd} 有预算但目标未批复的项目 {opened.WithoutTargets} 个未纳入。";
-            return Redirect($"/Monitoring/Round/{opened.RoundId}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        if (deadline is null) throw new DomainException("请填写填报截止日期。", "填报截止日期");
+        var opened = await RoundWork.OpenAsync(db, user, new OpenRound(Year.Value, month, deadline.Value, title, keyMinWan),
+            clock.GetUtcNow().UtcDateTime, ct);
+        TempData["Done"] = $"已开启“{opened.Title}”：下达项目监控任务 {opened.ProjectTasks} 个、部门整体 {opened.DepartmentTasks} 个（重点监控 {opened.KeyTasks} 个），"
+                           + $"开启时执行红灯 {opened.RedAtOpening} 个。截至 {opened.CutOff:yyyy-MM-dd} 有预算但目标未批复的项目 {opened.WithoutTargets} 个未纳入。";
+        return Redirect($"/Monitoring/Round/{opened.RoundId}");
     }
 }

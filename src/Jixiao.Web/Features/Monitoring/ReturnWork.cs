@@ -207,21 +207,14 @@ public static class ReturnWork
             throw new ConflictException($"只有财政绩效股能{what}。");
     }
 
-    internal static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
+    private const string Changed = "该监控表刚被他人修改或审核，请刷新后再操作。";
+
+    internal static readonly SaveConflicts Conflicts = new(Changed, new Dictionary<string, string>
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("该监控表刚被他人修改或审核，请刷新后再操作。");
-        }
-        catch (DbUpdateException e) when (e.InnerException?.Message is { } message
-                                          && (message.Contains("MonitoringReturnSteps", StringComparison.Ordinal)
-                                              || message.Contains("SubjectKey", StringComparison.Ordinal)))
-        {
-            throw new ConflictException("该记录刚被他人修改，请刷新后再操作。");
-        }
-    }
+        ["PK_MonitoringReturnSteps"] = Changed,   // the step's number, taken by a reviewer who acted first
+        // 目标调整 opens the next version of the project's targets, which someone else has just opened
+        ["IX_PerformanceTargets_SubjectKey_Version"] = "该项目的绩效目标刚被他人调整（已有新版本），请刷新后再操作。",
+    });
+
+    internal static Task CommitAsync(JixiaoDbContext db, CancellationToken ct) => Conflicts.SaveAsync(db, ct);
 }

@@ -35,17 +35,8 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         var stats = await MonitoringQueries.StatisticsAsync(db, id, 20, ct);
         if (stats is null) return NotFound();
         Stats = stats;
-        Query = FormQuery.From(Request.Query);
-        try
-        {
-            Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Query.State = null;
-            Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
-        }
+        Query = FormQuery.ForPage<FormState>(Request.Query, s => s.Label(), ModelState);
+        Tasks = await MonitoringQueries.TasksAsync(db, user, id, Query, ct, Mine, Key);
         Choices = await FormList.ChoicesAsync(db, ct);
         return Page();
     }
@@ -53,20 +44,10 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     /// <summary>批量审核通过 / 退回 of the ticked returns, then back to the same filtered page with what was done and what failed.</summary>
     public async Task<IActionResult> OnPostBatchAsync(long id, List<long> ids, FormAction action, string? opinion, CancellationToken ct)
     {
-        try
-        {
-            Done = (await ReturnWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            Query = FormQuery.From(Request.Query);
-            return Redirect($"/Monitoring/Round/{id}?{Keep()}&{Query.With()}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        Done = (await ReturnWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+        Query = FormQuery.From(Request.Query);
+        return Redirect($"/Monitoring/Round/{id}?{Keep()}&{Query.With()}");
     }
-
 
     private string Keep() => $"Mine={Mine}" + (Key is { } key ? $"&Key={key}" : "");
 
@@ -84,10 +65,10 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         {
             var changed = await RoundWork.RefigureAsync(db, id, ct);
             return changed is null ? null : $"已按截止日的账和当前预警规则重新计算，{changed} 个任务的资金数或预警有变化。";
-        }, ct);
+        });
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
-        await Run(id, async () => await RoundWork.CloseAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is null ? null : "监控已结束：监控表不能再填报或审核。", ct);
+        await Run(id, async () => await RoundWork.CloseAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is null ? null : "监控已结束：监控表不能再填报或审核。");
 
     /// <summary>导入 a filled 监控表: all or nothing, with the row report on the page.</summary>
     public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken ct)
@@ -104,22 +85,13 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         return await OnGetAsync(id, ct);
     }
 
-    private async Task<IActionResult> Run(long id, Func<Task<string?>> action, CancellationToken ct)
+    private async Task<IActionResult> Run(long id, Func<Task<string?>> action)
     {
         if (!Manages) return Forbid();
-        try
-        {
-            var done = await action();
-            if (done is null) return NotFound();
-            Done = done;
-            return Redirect($"/Monitoring/Round/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        var done = await action();
+        if (done is null) return NotFound();
+        Done = done;
+        return Redirect($"/Monitoring/Round/{id}");
     }
 
     public string Link(params (string Key, object? Value)[] changes) => $"/Monitoring/Round/{Stats.Round.Id}?{Keep()}&{Query.With(changes)}";

@@ -42,16 +42,8 @@ public sealed class RulesModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         if (!Edits) return Forbid();
         if (BindingErrors.Explain(ModelState, "", FieldFixes))
             return Page();
-        try
-        {
-            await RoundWork.SetRulesAsync(db, user, Year.Value, Rules, clock.GetUtcNow().UtcDateTime, ct);
-            Done = $"{Year} 年预警规则已保存。已开启的轮次请在轮次页面“重新计算预警”后按新规则显示。";
-            return Redirect($"/Monitoring/Rules?Year={Year}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        await RoundWork.SetRulesAsync(db, user, Year.Value, Rules, clock.GetUtcNow().UtcDateTime, ct);
+        Done = $"{Year} 年预警规则已保存。已开启的轮次请在轮次页面“重新计算预警”后按新规则显示。";
+        return Redirect($"/Monitoring/Rules?Year={Year}");
     }
 }

@@ -81,16 +81,16 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
             db.ChangeTracker.Clear();
             var submitted = await ReturnWork.ActAsync(db, user, id, FormAction.Submit, null, now, ct);
             return submitted is null ? null : $"已提交，当前状态：{submitted.State.Label()}。";
-        }, ct);
+        });
     }
 
     public Task<IActionResult> OnPostActAsync(long id, FormAction action, string? opinion, CancellationToken ct) =>
         Run(id, async now => await ReturnWork.ActAsync(db, user, id, action, opinion, now, ct) is { } task
             ? $"已{action.Label()}，当前状态：{task.State.Label()}。"
-            : null, ct);
+            : null);
 
     public Task<IActionResult> OnPostKeyAsync(long id, bool isKey, CancellationToken ct) =>
-        Run(id, async now => await ReturnWork.MarkKeyAsync(db, user, id, isKey, now, ct) is null ? null : isKey ? "已列为财政重点监控。" : "已取消重点监控。", ct);
+        Run(id, async now => await ReturnWork.MarkKeyAsync(db, user, id, isKey, now, ct) is null ? null : isKey ? "已列为财政重点监控。" : "已取消重点监控。");
 
     /// <summary>The corrective action as posted, kept in the confirmation step's hidden fields.</summary>
     public sealed record CorrectionForm(CorrectiveKind Kind, decimal? AmountWan, DateOnly? Date, string? DocumentNo, string? Reason, string? CounterpartCode);
@@ -109,18 +109,10 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         var moves = kind is CorrectiveKind.Reduction or CorrectiveKind.Reallocation or CorrectiveKind.Recovery;
         if (moves && !confirmed)
         {
-            try
-            {
-                var preview = await ReturnWork.PreviewCorrectionAsync(db, user, id, await RequestAsync(id, kind, amountWan, date, documentNo, reason, counterpartCode, false, ct),
-                    clock.GetUtcNow().UtcDateTime, ct);
-                if (preview is null) return NotFound();
-                (Preview, Posted) = (preview, new CorrectionForm(kind, amountWan, date, documentNo, reason, counterpartCode));
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError("", e.Message);
-                db.ChangeTracker.Clear();
-            }
+            var preview = await ReturnWork.PreviewCorrectionAsync(db, user, id, await RequestAsync(id, kind, amountWan, date, documentNo, reason, counterpartCode, false, ct),
+                clock.GetUtcNow().UtcDateTime, ct);
+            if (preview is null) return NotFound();
+            (Preview, Posted) = (preview, new CorrectionForm(kind, amountWan, date, documentNo, reason, counterpartCode));
             return await OnGetAsync(id, ct);
         }
         return await Run(id, async now =>
@@ -131,7 +123,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
                 : action.Kind == CorrectiveKind.TargetAdjustment ? $"已要求调整目标：生成第 {action.TargetVersion} 版草稿，退回单位修改（文号 {action.DocumentNo}）。"
                 : action.MovesMoney ? $"已记录{action.Kind.Label()} {Money.FormatWan(action.Amount)} 万元，文号 {action.DocumentNo}，已记入项目指标账。"
                 : $"已记录{action.Kind.Label()}，文号 {action.DocumentNo}。";
-        }, ct);
+        });
     }
 
     private async Task<CorrectionRequest> RequestAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
@@ -159,20 +151,11 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         [nameof(RowForm.Likelihood)] = "完成目标可能性请从列表中选择",
     };
 
-    private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action, CancellationToken ct)
+    private async Task<IActionResult> Run(long id, Func<DateTime, Task<string?>> action)
     {
-        try
-        {
-            var done = await action(clock.GetUtcNow().UtcDateTime);
-            if (done is null) return NotFound();
-            Done = done;
-            return Redirect($"/Monitoring/Task/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        var done = await action(clock.GetUtcNow().UtcDateTime);
+        if (done is null) return NotFound();
+        Done = done;
+        return Redirect($"/Monitoring/Task/{id}");
     }
 }

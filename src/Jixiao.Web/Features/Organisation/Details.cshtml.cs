@@ -38,17 +38,10 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, IAu
         var division = await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == id, ct);
         var department = await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == departmentId, ct);
         if (division is null || department is null) return NotFound();
-        try
-        {
-            if (await db.DivisionAssignments.AnyAsync(d => d.FiscalYear == FiscalYear && d.DepartmentId == departmentId, ct))
-                throw new DomainException($"{FiscalYear} 年度“{department.Name}”已归口其他业务股室，请先在原股室移除。", "部门");
-            db.DivisionAssignments.Add(DivisionAssignment.Create(FiscalYear, division, department));
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        if (await db.DivisionAssignments.AnyAsync(d => d.FiscalYear == FiscalYear && d.DepartmentId == departmentId, ct))
+            throw new DomainException($"{FiscalYear} 年度“{department.Name}”已归口其他业务股室，请先在原股室移除。", "部门");
+        db.DivisionAssignments.Add(DivisionAssignment.Create(FiscalYear, division, department));
+        await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id, Year });
     }
 

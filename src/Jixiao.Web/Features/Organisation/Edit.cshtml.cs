@@ -30,8 +30,9 @@ public sealed class EditModel(JixiaoDbContext db) : PageModel
         {
             var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
             if (org is null) return NotFound();
-            (RegionCode, Code, Name, Kind, DivisionKind, ParentId, IsActive) =
-                (org.RegionCode, org.Code, org.Name, org.Kind, org.DivisionKind, org.ParentId, org.IsActive);
+            if (HttpMethods.IsGet(Request.Method))
+                (RegionCode, Code, Name, Kind, DivisionKind, ParentId, IsActive) =
+                    (org.RegionCode, org.Code, org.Name, org.Kind, org.DivisionKind, org.ParentId, org.IsActive);
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -39,23 +40,14 @@ public sealed class EditModel(JixiaoDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        if (Id is { } id)
         {
-            if (Id is { } id)
-            {
-                if (await SaveOrg.UpdateAsync(db, id, Code, Name, IsActive, ct) is null) return NotFound();
-                return Redirect($"/Organisation/Details/{id}");
-            }
-            var created = await SaveOrg.CreateAsync(db, new SaveOrg.Command(RegionCode, Code, Name, Kind,
-                Kind == OrgKind.Division ? DivisionKind : null, ParentId, IsActive), ct);
-            return Redirect($"/Organisation/Details/{created!.Id}");
+            if (await SaveOrg.UpdateAsync(db, id, Code, Name, IsActive, ct) is null) return NotFound();
+            return Redirect($"/Organisation/Details/{id}");
         }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
+        var created = await SaveOrg.CreateAsync(db, new SaveOrg.Command(RegionCode, Code, Name, Kind,
+            Kind == OrgKind.Division ? DivisionKind : null, ParentId, IsActive), ct);
+        return Redirect($"/Organisation/Details/{created!.Id}");
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -1,4 +1,4 @@
-using Jixiao.Domain;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -13,7 +13,7 @@ namespace Jixiao.Web.Features.Security;
 [Authorize(Policy = nameof(Role.SecurityAdmin))]
 public sealed class SettingsModel(JixiaoDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
-    [BindProperty] public int PasswordExpiryDays { get; set; }
+    [BindProperty, Display(Name = "密码有效期")] public int PasswordExpiryDays { get; set; }
     [BindProperty] public bool FinanceTwoFactor { get; set; }
     [BindProperty] public string? ResetUserName { get; set; }
 
@@ -23,28 +23,20 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser current, TimeP
     public async Task OnGetAsync(CancellationToken ct)
     {
         Saved = await SecuritySettingsWork.ReadAsync(db, current, ct);
-        PasswordExpiryDays = Saved.PasswordExpiryDays;
-        FinanceTwoFactor = Saved.FinanceTwoFactor;
+        if (HttpMethods.IsGet(Request.Method)) (PasswordExpiryDays, FinanceTwoFactor) = (Saved.PasswordExpiryDays, Saved.FinanceTwoFactor);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
-            Saved = await SecuritySettingsWork.ReadAsync(db, current, ct);
+            await OnGetAsync(ct);
             ModelState.AddModelError(nameof(PasswordExpiryDays), "密码有效期应填整数天数，0 表示不过期。");
             return Page();
         }
-        try
-        {
-            await SecuritySettingsWork.SaveAsync(db, current, clock, new SecuritySettingsWork.Command(PasswordExpiryDays, FinanceTwoFactor), ct);
-            Done = "设置已保存，下次登录起生效。";
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(nameof(PasswordExpiryDays), e.Message);
-        }
-        Saved = await SecuritySettingsWork.ReadAsync(db, current, ct);
+        await SecuritySettingsWork.SaveAsync(db, current, clock, new SecuritySettingsWork.Command(PasswordExpiryDays, FinanceTwoFactor), ct);
+        Done = "设置已保存，下次登录起生效。";
+        await OnGetAsync(ct);
         return Page();
     }
 
@@ -52,16 +44,9 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser current, TimeP
     {
         var name = (ResetUserName ?? "").Trim();
         var id = await db.Users.Where(u => u.UserName == name).Select(u => (long?)u.Id).SingleOrDefaultAsync(ct);
-        try
-        {
-            if (id is null || !await SecuritySettingsWork.ResetTwoFactorAsync(db, current, id.Value, ct))
-                throw new DomainException($"没有找到用户“{name}”，或不在您的管理范围内，请核对用户名。", nameof(ResetUserName));
-            Done = $"已重置“{name}”的动态口令：其会话和令牌已失效，下次登录时按提示重新绑定。";
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(nameof(ResetUserName), e.Message);
-        }
+        if (id is null || !await SecuritySettingsWork.ResetTwoFactorAsync(db, current, id.Value, ct))
+            throw new DomainException($"没有找到用户“{name}”，或不在您的管理范围内，请核对用户名。", nameof(ResetUserName));
+        Done = $"已重置“{name}”的动态口令：其会话和令牌已失效，下次登录时按提示重新绑定。";
         await OnGetAsync(ct);
         return Page();
     }

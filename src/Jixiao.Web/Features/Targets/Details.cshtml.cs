@@ -1,4 +1,3 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -30,42 +29,24 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
 
     public async Task<IActionResult> OnPostActAsync(long id, ReviewAction action, ReviewGrade? grade, string? opinion, CancellationToken ct)
     {
-        try
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (action == ReviewAction.Adjust)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (action == ReviewAction.Adjust)
-            {
-                var draft = await TargetWork.AdjustAsync(db, user, id, opinion, now, ct);
-                return draft is null ? NotFound() : Redirect($"/Targets/Edit/{draft.Id}");
-            }
-            var target = await TargetWork.ActAsync(db, user, id, action, grade, opinion, now, ct);
-            if (target is null) return NotFound();
-            Done = $"已{action.Label()}，当前状态：{target.State.Label()}。";
-            return Redirect($"/Targets/Details/{id}");
+            var draft = await TargetWork.AdjustAsync(db, user, id, opinion, now, ct);
+            return draft is null ? NotFound() : Redirect($"/Targets/Edit/{draft.Id}");
         }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        var target = await TargetWork.ActAsync(db, user, id, action, grade, opinion, now, ct);
+        if (target is null) return NotFound();
+        Done = $"已{action.Label()}，当前状态：{target.State.Label()}。";
+        return Redirect($"/Targets/Details/{id}");
     }
 
     /// <summary>纳入指标库: proposes one row of approved targets for the library.</summary>
     public async Task<IActionResult> OnPostProposeAsync(long id, int row, string sector, CancellationToken ct)
     {
-        try
-        {
-            var entry = await LibraryQueries.ProposeAsync(db, user, new Proposal(id, row, sector), clock.GetUtcNow().UtcDateTime, ct);
-            if (entry is null) return NotFound();
-            Done = $"已申请将“{entry.Name}”纳入指标库，待绩效股审核。";
-            return Redirect($"/Targets/Details/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
+        var entry = await LibraryQueries.ProposeAsync(db, user, new Proposal(id, row, sector), clock.GetUtcNow().UtcDateTime, ct);
+        if (entry is null) return NotFound();
+        Done = $"已申请将“{entry.Name}”纳入指标库，待绩效股审核。";
+        return Redirect($"/Targets/Details/{id}");
     }
 }

@@ -68,15 +68,18 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        if (!View.CanEdit) return Redirect($"/Targets/Details/{id}");
-        Form = new TargetForm
+        if (HttpMethods.IsGet(Request.Method))
         {
-            OverallGoal = View.Target.OverallGoal,
-            AnnualGoal = View.Target.AnnualGoal,
-            Indicators = View.Target.Indicators.OrderBy(i => i.Row).Select(IndicatorForm.From).ToList(),
-        };
-        if (Form.Indicators.Count == 0)
-            Form.Indicators.AddRange(View.Frame.Levels.Select(l => new IndicatorForm { Level = $"{l.Level1}|{l.Level2s[0]}" }));
+            if (!View.CanEdit) return Redirect($"/Targets/Details/{id}");
+            Form = new TargetForm
+            {
+                OverallGoal = View.Target.OverallGoal,
+                AnnualGoal = View.Target.AnnualGoal,
+                Indicators = View.Target.Indicators.OrderBy(i => i.Row).Select(IndicatorForm.From).ToList(),
+            };
+            if (Form.Indicators.Count == 0)
+                Form.Indicators.AddRange(View.Frame.Levels.Select(l => new IndicatorForm { Level = $"{l.Level1}|{l.Level2s[0]}" }));
+        }
         await SearchLibraryAsync(ct);
         return Page();
     }
@@ -116,20 +119,11 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     private async Task<IActionResult> WriteAsync(long id, bool submit, CancellationToken ct)
     {
         if (BindingErrors.Explain(ModelState, "Form.Indicators", FieldNames)) return await RedisplayAsync(id, ct);
-        try
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (await TargetWork.SaveAsync(db, user, id, Form.ToContent(), limits.Value, now, ct) is null) return NotFound();
-            if (!submit) return Redirect($"/Targets/Edit/{id}?Saved=true");
-            await TargetWork.ActAsync(db, user, id, ReviewAction.Submit, null, null, now, ct);
-            return Redirect($"/Targets/Details/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await RedisplayAsync(id, ct);
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await TargetWork.SaveAsync(db, user, id, Form.ToContent(), limits.Value, now, ct) is null) return NotFound();
+        if (!submit) return Redirect($"/Targets/Edit/{id}?Saved=true");
+        await TargetWork.ActAsync(db, user, id, ReviewAction.Submit, null, null, now, ct);
+        return Redirect($"/Targets/Details/{id}");
     }
 
     private async Task<IActionResult> RedisplayAsync(long id, CancellationToken ct)

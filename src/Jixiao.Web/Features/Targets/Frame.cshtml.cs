@@ -1,4 +1,4 @@
-using Jixiao.Domain;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
@@ -15,7 +15,7 @@ public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvide
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public string FrameCode { get; set; } = IndicatorFrame.NationalCode;
-    [BindProperty] public string? CustomText { get; set; }
+    [BindProperty, Display(Name = "指标框架")] public string? CustomText { get; set; }
     public IndicatorFrame Frame { get; private set; } = IndicatorFrame.National;
     public string? Saved { get; private set; }
 
@@ -23,24 +23,15 @@ public sealed class FrameModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         Year ??= calendar.Year;
         Frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", Year.Value, ct);
-        FrameCode = Frame.Code;
-        CustomText = Frame.ToText();
+        if (HttpMethods.IsGet(Request.Method)) (FrameCode, CustomText) = (Frame.Code, Frame.ToText());
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Year ??= calendar.Year;
-        try
-        {
-            Frame = await FrameSettings.ChooseAsync(db, user, Year.Value, FrameCode, CustomText, clock.GetUtcNow().UtcDateTime, ct);
-            Saved = $"{Year} 年度已改用“{Frame.Name}”。";
-            CustomText = Frame.ToText();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(nameof(CustomText), e.Message);
-            Frame = await TargetWork.FrameAsync(db, user.RegionCode ?? "", Year.Value, ct);
-        }
+        Frame = await FrameSettings.ChooseAsync(db, user, Year.Value, FrameCode, CustomText, clock.GetUtcNow().UtcDateTime, ct);
+        Saved = $"{Year} 年度已改用“{Frame.Name}”。";
+        CustomText = Frame.ToText();
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
@@ -30,73 +29,34 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year ??= calendar.Year;
-        Query = FormQuery.From(Request.Query);
-        try
-        {
-            Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Query.State = null;
-            Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
-        }
+        Query = FormQuery.ForPage<TargetState>(Request.Query, s => s.Label(), ModelState);
+        Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
         Choices = await FormList.ChoicesAsync(db, ct);
     }
 
     /// <summary>批量审核通过 / 退回 of the ticked targets, then back to the same filtered page with what was done and what failed.</summary>
     public async Task<IActionResult> OnPostBatchAsync(List<long> ids, ReviewAction action, string? opinion, ReviewGrade? grade, CancellationToken ct)
     {
-        try
-        {
-            Done = (await TargetWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion, grade), clock.GetUtcNow().UtcDateTime, ct)).Summary;
-            return Redirect(Link(Box, FormQuery.From(Request.Query)));
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        Done = (await TargetWork.BatchAsync(db, user, action, new BatchRequest(ids, opinion, grade), clock.GetUtcNow().UtcDateTime, ct)).Summary;
+        return Redirect(Link(Box, FormQuery.From(Request.Query)));
     }
-
 
     /// <summary>开始填报 a project's targets, blank or from last year's approved ones.</summary>
     public async Task<IActionResult> OnPostStartAsync(long projectId, TargetStart from, CancellationToken ct)
     {
-        try
-        {
-            var target = await TargetWork.StartForProjectAsync(db, user, projectId, from, clock.GetUtcNow().UtcDateTime, ct);
-            return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Box = InboxBox.NotStarted;
-            await OnGetAsync(ct);
-            return Page();
-        }
+        var target = await TargetWork.StartForProjectAsync(db, user, projectId, from, clock.GetUtcNow().UtcDateTime, ct);
+        return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
     }
 
     /// <summary>开始填报 the department's overall targets of the year.</summary>
     public async Task<IActionResult> OnPostStartDepartmentAsync(CancellationToken ct)
     {
         Year ??= calendar.Year;
-        try
-        {
-            var home = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.OrgUnitId).SingleAsync(ct);
-            var target = home is { } id
-                ? await TargetWork.StartForDepartmentAsync(db, user, id, Year.Value, clock.GetUtcNow().UtcDateTime, ct)
-                : null;
-            return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await OnGetAsync(ct);
-            return Page();
-        }
+        var home = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.OrgUnitId).SingleAsync(ct);
+        var target = home is { } id
+            ? await TargetWork.StartForDepartmentAsync(db, user, id, Year.Value, clock.GetUtcNow().UtcDateTime, ct)
+            : null;
+        return target is null ? NotFound() : Redirect($"/Targets/Edit/{target.Id}");
     }
 
     /// <summary>导入 a filled 绩效目标申报表: all or nothing, with the row report on the page.</summary>

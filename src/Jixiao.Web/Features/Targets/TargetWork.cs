@@ -202,22 +202,13 @@ public static class TargetWork
     }
 
     /// <summary>Saves, turning a lost race (another save of the same version, a second version 1) into a 409.</summary>
-    internal static async Task CommitAsync(JixiaoDbContext db, CancellationToken ct)
+    private const string Changed = "该目标刚被他人修改或审核，请刷新后再操作。";
+
+    internal static readonly SaveConflicts Conflicts = new(Changed, new Dictionary<string, string>
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("该目标刚被他人修改或审核，请刷新后再操作。");
-        }
-        catch (DbUpdateException e) when (e.InnerException?.Message is { } message
-                                          && (message.Contains("TargetReviewSteps", StringComparison.Ordinal) || message.Contains("SubjectKey", StringComparison.Ordinal)))
-        {
-            throw new ConflictException(message.Contains("TargetReviewSteps", StringComparison.Ordinal)
-                ? "该目标刚被他人修改或审核，请刷新后再操作。"
-                : "同一目标的同一版本已被他人创建，请刷新后再操作。");
-        }
-    }
+        ["PK_TargetReviewSteps"] = Changed,   // the step's number, taken by a reviewer who acted first
+        ["IX_PerformanceTargets_SubjectKey_Version"] = "同一目标的同一版本已被他人创建，请刷新后再操作。",
+    });
+
+    internal static Task CommitAsync(JixiaoDbContext db, CancellationToken ct) => Conflicts.SaveAsync(db, ct);
 }

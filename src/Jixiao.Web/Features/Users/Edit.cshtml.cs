@@ -35,8 +35,9 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
         {
             var user = (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == id), clock.GetUtcNow().UtcDateTime, ct)).SingleOrDefault();
             if (user is null) return NotFound();
-            (UserName, DisplayName, OrgUnitId, RegionCode, SelectedRoles, IsActive) =
-                (user.UserName, user.DisplayName, user.OrgUnitId, user.RegionCode, user.Roles.ToList(), user.IsActive);
+            if (HttpMethods.IsGet(Request.Method))
+                (UserName, DisplayName, OrgUnitId, RegionCode, SelectedRoles, IsActive) =
+                    (user.UserName, user.DisplayName, user.OrgUnitId, user.RegionCode, user.Roles.ToList(), user.IsActive);
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -45,24 +46,15 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var command = new SaveUser.Command(UserName, DisplayName, OrgUnitId, SelectedRoles, IsActive, Password, RegionCode);
-        try
+        if (Id is { } id)
         {
-            if (Id is { } id)
-            {
-                if (await SaveUser.UpdateAsync(db, users, actor.Scope.Roles, id, command, ct) is null) return NotFound();
-            }
-            else
-            {
-                await SaveUser.CreateAsync(db, users, clock, actor.Scope.Roles, command, ct);
-            }
-            return Redirect("/Users");
+            if (await SaveUser.UpdateAsync(db, users, actor.Scope.Roles, id, command, ct) is null) return NotFound();
         }
-        catch (DomainException e)
+        else
         {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            await LoadChoicesAsync(ct);
-            return Page();
+            await SaveUser.CreateAsync(db, users, clock, actor.Scope.Roles, command, ct);
         }
+        return Redirect("/Users");
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -7,6 +7,7 @@ using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Workflow;
@@ -65,13 +66,33 @@ public sealed class FormQuery
         };
     }
 
-    /// <summary>The state asked for, if it is one of <typeparamref name="TState"/>; an unknown name is refused with the choices.</summary>
-    public TState? StateAs<TState>(Func<TState, string> label) where TState : struct, Enum
+    /// <summary>
+    /// The query of a page's list of <typeparamref name="TState"/> forms: an unknown state in the address is no error page but the
+    /// message above the list, which then shows every state.
+    /// </summary>
+    public static FormQuery ForPage<TState>(IQueryCollection query, Func<TState, string> label, ModelStateDictionary page) where TState : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(State)) return null;
-        if (Enum.TryParse<TState>(State.Trim(), ignoreCase: true, out var state) && Enum.IsDefined(state)) return state;
-        throw new DomainException($"状态“{State}”不存在，可选：{string.Join("、", Enum.GetValues<TState>().Select(s => $"{s}（{label(s)}）"))}。", "状态");
+        var q = From(query);
+        if (!q.TryState<TState>(out _))
+        {
+            page.AddModelError("", q.UnknownState(label));
+            q.State = null;
+        }
+        return q;
     }
+
+    /// <summary>The state asked for, if it is one of <typeparamref name="TState"/>; an unknown name is refused with the choices.</summary>
+    public TState? StateAs<TState>(Func<TState, string> label) where TState : struct, Enum =>
+        TryState<TState>(out var state) ? state : throw new DomainException(UnknownState(label), "状态");
+
+    private bool TryState<TState>(out TState? state) where TState : struct, Enum
+    {
+        state = Enum.TryParse<TState>(State?.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named) ? named : null;
+        return state is not null || string.IsNullOrWhiteSpace(State);
+    }
+
+    private string UnknownState<TState>(Func<TState, string> label) where TState : struct, Enum =>
+        $"状态“{State}”不存在，可选：{string.Join("、", Enum.GetValues<TState>().Select(s => $"{s}（{label(s)}）"))}。";
 
     /// <summary>The query string of this query with some keys changed (null drops a key).</summary>
     public string With(params (string Key, object? Value)[] changes)

@@ -1,4 +1,4 @@
-using Jixiao.Domain;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -14,7 +14,7 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public bool FormDivisionStep { get; set; } = true;
-    [BindProperty] public string? DocumentPrefix { get; set; }
+    [BindProperty, Display(Name = "文号前缀")] public string? DocumentPrefix { get; set; }
     [TempData] public string? Done { get; set; }
 
     public WorkflowView View { get; private set; } = null!;
@@ -31,18 +31,8 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
     {
         Year ??= calendar.Year;
         if (!Edits) return Forbid();
-        try
-        {
-            var saved = await WorkflowWork.SetAsync(db, user, Year.Value, new WorkflowRequest(FormDivisionStep, DocumentPrefix), clock.GetUtcNow().UtcDateTime, ct);
-            Done = $"{Year} 年度设置已保存：监控表、自评表{(saved.FormDivisionStep ? "经资金所在业务股室审核后报绩效股" : "经主管部门审核后直接报绩效股")}；下一个文号 {saved.NextDocumentNo}。";
-            return Redirect($"/Workflow/Settings?Year={Year}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field == "文号前缀" ? nameof(DocumentPrefix) : "", e.Message);
-            db.ChangeTracker.Clear();
-            await OnGetAsync(ct);
-            return Page();
-        }
+        var saved = await WorkflowWork.SetAsync(db, user, Year.Value, new WorkflowRequest(FormDivisionStep, DocumentPrefix), clock.GetUtcNow().UtcDateTime, ct);
+        Done = $"{Year} 年度设置已保存：监控表、自评表{(saved.FormDivisionStep ? "经资金所在业务股室审核后报绩效股" : "经主管部门审核后直接报绩效股")}；下一个文号 {saved.NextDocumentNo}。";
+        return Redirect($"/Workflow/Settings?Year={Year}");
     }
 }
