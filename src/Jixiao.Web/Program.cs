@@ -1,15 +1,13 @@
 using Jixiao.Web;
 using Jixiao.Web.Cli;
 
-var (verb, rest) = CliVerbs.Split(args);
-var builder = WebApplication.CreateBuilder(rest);
+if (JixiaoCli.Handles(args))
+    return await JixiaoCli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
 builder.AddJixiao();
 var app = builder.Build();
 app.UseJixiao();
-
-if (verb is not null)
-    return await CliVerbs.RunAsync(app, verb, rest);
-
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 return 0;

@@ -4,6 +4,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,20 +14,11 @@ namespace Jixiao.Browser.Tests;
 /// with it later — on an app of its own whose clock the test moves, so the codes are those of a known moment.</summary>
 public sealed class TwoFactorTests(BrowserApp browser)
 {
-    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
-
     [Fact]
     public async Task SecondFactor_EnrolAtSignIn_ThenSignInWithTheCodeOfTheMoment()
     {
         BrowserApp.RequireChromium();
-        var clock = new MovableClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         await using var app = await JixiaoApp.StartAsync(DatabaseProvider.Sqlite, kestrel: true, clock: clock);
         await app.AsSystemAsync<SystemDbContext>(async db =>
             await TwoFactor.ResetAsync(db, await db.Users.SingleAsync(u => u.UserName == "secadmin"), "测试 ", CancellationToken.None));

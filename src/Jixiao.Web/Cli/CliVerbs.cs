@@ -1,5 +1,5 @@
+using System.CommandLine;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
@@ -9,132 +9,131 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using static Jixiao.Web.Cli.JixiaoCli;
 
 namespace Jixiao.Web.Cli;
 
-/// <summary>
-/// <c>dotnet run --project src/Jixiao.Web -- VERB</c>. Verbs run with the full host configuration (same
-/// database settings as the web app) and a system scope; their exit code tells scripts the outcome.
-/// </summary>
+/// <summary>The verbs of <see cref="JixiaoCli"/>, in the order its help lists them.</summary>
 public static class CliVerbs
 {
-    private static readonly Dictionary<string, string> Help = new()
-    {
-        ["migrate"] = "把数据库结构升级到最新版本",
-        ["seed"] = "导入演示县数据（襄垣县）",
-        ["generate"] = "生成压测数据：generate --regions N --projects-per-region M [--year Y] [--seed S]",
-        ["import"] = "导入一体化数据：import --kind projects|movements|payments --region 140423 --year 2026 --file 文件 [--commit]",
-        ["users"] = UserVerbs.Usage,
-        ["verify-audit"] = "校验审计日志哈希链，被篡改时以非零码退出",
-        ["refigure"] = "按当前评分规则和设置重新计算一个区划一个年度未终审的自评表：refigure --region 140423 --year 2025",
-        ["schema-script"] = "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）",
-        ["openapi"] = "写出 API 的 OpenAPI 文档（即 /openapi/v1.json，生成客户端用）：openapi [--output 文件]，不连接数据库",
-    };
+    public static IEnumerable<Command> All =>
+        [Migrate(), Seed(), Generate(), Import(), UserVerbs.Command(), VerifyAudit(), Refigure(), SchemaScript(), OpenApi()];
 
-    /// <summary>Runs an import as the system (the 一体化 interface account); prints the row report; exit 1 on errors.</summary>
-    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    private static Command Migrate() => Verb("migrate", "把数据库结构升级到最新版本（网站每次启动时也会做）", [], async (_, services, _) =>
     {
-        string Option(string name) =>
-            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"缺少参数 {name}。");
-        var kind = Option("--kind").ToLowerInvariant() switch
-        {
-            "projects" => ImportKind.Projects,
-            "movements" => ImportKind.Movements,
-            "payments" => ImportKind.Payments,
-            var other => throw new ArgumentException($"--kind 应为 projects、movements 或 payments，而不是 {other}。"),
-        };
-        if (!int.TryParse(Option("--year"), out var year)) throw new ArgumentException("--year 应为年度，如 2026。");
-        var file = Option("--file");
-        if (!File.Exists(file)) throw new ArgumentException($"文件不存在：{file}");
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        await using var stream = File.OpenRead(file);
-        var report = await services.GetRequiredService<ImportService>()
-            .UploadAsync(kind, Option("--region"), year, Path.GetFileName(file), stream, args.Contains("--commit"), CancellationToken.None);
-        Console.WriteLine(report.Summary);
-        foreach (var issue in report.Issues)
-            Console.WriteLine($"  第 {issue.Row} 行 [{issue.Column}] “{issue.Value}”：{(issue.IsError ? "错误" : "提醒")} {issue.Message}");
-        Console.WriteLine($"用时 {started.Elapsed.TotalSeconds:0.0} 秒");
-        return report.CanCommit ? 0 : 1;
+        var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        Console.WriteLine(applied.Count == 0
+            ? "数据库结构已是最新。"
+            : $"已应用 {applied.Count} 个结构步骤：{string.Join("、", applied.Select(s => $"{s.Version:0000}_{s.Name}"))}");
+        return 0;
+    });
+
+    private static Command Seed() => Verb("seed", "导入演示县数据（襄垣县）", [], async (_, services, _) =>
+    {
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var seeder = services.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAsync();
+        seeder.PrintAccounts(Console.Out);
+        return 0;
+    });
+
+    private static Command Generate()
+    {
+        var regions = Whole("--regions", "N", "生成多少个县，1–9900，代码 99xxyy，在 990000 演示省之下");
+        regions.DefaultValueFactory = _ => 1;
+        var projects = Whole("--projects-per-region", "M", "每个县的项目数，各有指标账和支付");
+        projects.DefaultValueFactory = _ => 4000;
+        var year = Year("执行中的年度，上一年度生成为已结束；默认本年度");
+        var seed = Whole("--seed", "S", "随机数种子，同一种子生成同样的数据");
+        seed.DefaultValueFactory = _ => 20261122;
+        return Verb("generate", "生成压测数据：一个演示省，每个县有演示县的机构、账号（perf.<区划代码> 等）和项目", [regions, projects, year, seed],
+            async (parse, services, cancellationToken) =>
+            {
+                await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                var request = new GenerateRequest(parse.GetValue(regions), parse.GetValue(projects),
+                    parse.GetResult(year) is null ? services.GetRequiredService<BusinessClock>().Year : parse.GetValue(year), parse.GetValue(seed));
+                var created = await services.GetRequiredService<ScaleGenerator>().RunAsync(request, cancellationToken);
+                Console.WriteLine($"已生成 {created.Count} 个区划（{created[0].Code}–{created[^1].Code}），每区划的账号为 perf.<区划代码> 等，密码 {DemoCounty.Password}。");
+                return 0;
+            });
     }
 
-    public static (string? Verb, string[] Remaining) Split(string[] args) =>
-        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=')
-            ? (args[0], args[1..])
-            : (null, args);
-
-    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
+    /// <summary>Runs an import as the system (the 一体化 interface account); prints the row report; exit 1 on errors.</summary>
+    private static Command Import()
     {
-        if (TwoFactorCli.Handles(verb, args)) return await TwoFactorCli.RunAsync(app, args);
-        if (!Help.ContainsKey(verb))
-        {
-            Console.Error.WriteLine($"未知命令：{verb}。可用命令：");
-            foreach (var (name, text) in Help) Console.Error.WriteLine($"  {name,-14} {text}");
-            return 2;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        services.GetRequiredService<CurrentUser>().SetSystem($"cli:{verb}");
-        var migrator = services.GetRequiredService<SchemaMigrator>();
-        try
-        {
-            switch (verb)
+        var kind = Parsed("--kind", "种类", "导入什么：projects（项目）、movements（预算指标变动）或 payments（支付）",
+            (string text, out ImportKind value) =>
             {
-                case "migrate":
-                    var applied = await migrator.MigrateAsync();
-                    Console.WriteLine(applied.Count == 0
-                        ? "数据库结构已是最新。"
-                        : $"已应用 {applied.Count} 个结构步骤：{string.Join("、", applied.Select(s => $"{s.Version:0000}_{s.Name}"))}");
-                    return 0;
-                case "seed":
-                    await migrator.MigrateAsync();
-                    var seeder = services.GetRequiredService<DemoSeeder>();
-                    await seeder.SeedAsync();
-                    seeder.PrintAccounts(Console.Out);
-                    return 0;
-                case "generate":
-                    await migrator.MigrateAsync();
-                    var request = ScaleGenerator.Parse(args, services.GetRequiredService<BusinessClock>().Year);
-                    var regions = await services.GetRequiredService<ScaleGenerator>().RunAsync(request, CancellationToken.None);
-                    Console.WriteLine($"已生成 {regions.Count} 个区划（{regions[0].Code}–{regions[^1].Code}），每区划的账号为 perf.<区划代码> 等，密码 {DemoCounty.Password}。");
-                    return 0;
-                case "import":
-                    return await ImportAsync(services, args);
-                case "users":
-                    return await UserVerbs.RunAsync(services, args);
-                case "refigure":
-                    await migrator.MigrateAsync();
-                    string Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"缺少参数 {name}。");
-                    var refigured = await EvaluationWork.RefigureRegionAsync(services.GetRequiredService<JixiaoDbContext>(), Option("--region"),
-                        int.TryParse(Option("--year"), out var year) ? year : throw new ArgumentException("--year 应为年度，如 2025。"),
-                        services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
-                    Console.WriteLine($"已重新计算 {refigured.Forms} 张未终审的自评表，其中 {refigured.Changed} 张有变化；已终审 {refigured.Approved} 张未动。");
-                    return 0;
-                case "verify-audit":
-                    var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<SystemDbContext>(), CancellationToken.None);
-                    Console.WriteLine(result.Summary);
-                    foreach (var broken in result.Breaks)
-                        Console.WriteLine($"  区划 {broken.ChainKey} 第 {broken.Sequence} 条：{broken.Reason}");
-                    return result.Intact ? 0 : 1;
-                case "openapi":
-                    // A starting host hands the mapped endpoints to routing (and so to the document) like this; the verb starts none.
-                    app.UseEndpoints(_ => { });
-                    var document = await services.GetRequiredKeyedService<IOpenApiDocumentProvider>(JixiaoHost.OpenApiDocument).GetOpenApiDocumentAsync();
-                    var version = services.GetRequiredService<IOptionsMonitor<OpenApiOptions>>().Get(JixiaoHost.OpenApiDocument).OpenApiVersion;
-                    var json = await document.SerializeAsJsonAsync(version);
-                    if (args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() is { } output) await File.WriteAllTextAsync(output, json);
-                    else Console.WriteLine(json);
-                    return 0;
-                case "schema-script":
-                    Console.WriteLine(services.GetRequiredService<SystemDbContext>().Database.GenerateCreateScript());
-                    return 0;
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or Domain.DomainException)
+                value = Enum.GetValues<ImportKind>().FirstOrDefault(k => k.ToString().Equals(text, StringComparison.OrdinalIgnoreCase));
+                return value != default;
+            }, " projects、movements 或 payments", required: true);
+        var region = Text("--region", "区划代码", "导入到哪个区划，如 140423", required: true);
+        var year = Year("导入到哪个年度", required: true);
+        var file = Parsed("--file", "文件", "一体化系统导出的 xlsx 或 csv 文件", (string text, out FileInfo value) =>
         {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-        return 2;
+            value = new FileInfo(text);
+            return value.Exists;
+        }, "一个存在的文件", required: true);
+        var commit = new Option<bool>("--commit") { Description = "校验无错误时写入数据库；不加则只校验" };
+        return Verb("import", "校验（加 --commit 则写入）一体化导出文件，逐行报告问题；有错误时以 1 退出",
+            [kind, region, year, file, commit], async (parse, services, cancellationToken) =>
+            {
+                var source = parse.GetValue(file)!;
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                await using var stream = source.OpenRead();
+                var report = await services.GetRequiredService<ImportService>().UploadAsync(parse.GetValue(kind), parse.GetValue(region)!,
+                    parse.GetValue(year), source.Name, stream, parse.GetValue(commit), cancellationToken);
+                Console.WriteLine(report.Summary);
+                foreach (var issue in report.Issues)
+                    Console.WriteLine($"  第 {issue.Row} 行 [{issue.Column}] “{issue.Value}”：{(issue.IsError ? "错误" : "提醒")} {issue.Message}");
+                Console.WriteLine($"用时 {started.Elapsed.TotalSeconds:0.0} 秒");
+                return report.CanCommit ? 0 : 1;
+            });
+    }
+
+    private static Command VerifyAudit() => Verb("verify-audit", "校验审计日志哈希链，被篡改时以 1 退出并列出断处", [],
+        async (_, services, cancellationToken) =>
+        {
+            var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<SystemDbContext>(), cancellationToken);
+            Console.WriteLine(result.Summary);
+            foreach (var broken in result.Breaks)
+                Console.WriteLine($"  区划 {broken.ChainKey} 第 {broken.Sequence} 条：{broken.Reason}");
+            return result.Intact ? 0 : 1;
+        });
+
+    private static Command Refigure()
+    {
+        var region = Text("--region", "区划代码", "哪个区划，如 140423", required: true);
+        var year = Year("哪个年度的自评表", required: true);
+        return Verb("refigure", "按当前评分规则和设置重新计算一个区划一个年度未终审的自评表", [region, year],
+            async (parse, services, cancellationToken) =>
+            {
+                await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                var refigured = await EvaluationWork.RefigureRegionAsync(services.GetRequiredService<JixiaoDbContext>(), parse.GetValue(region)!,
+                    parse.GetValue(year), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+                Console.WriteLine($"已重新计算 {refigured.Forms} 张未终审的自评表，其中 {refigured.Changed} 张有变化；已终审 {refigured.Approved} 张未动。");
+                return 0;
+            });
+    }
+
+    private static Command SchemaScript() => Verb("schema-script", "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）", [],
+        (_, services, _) =>
+        {
+            Console.WriteLine(services.GetRequiredService<SystemDbContext>().Database.GenerateCreateScript());
+            return Task.FromResult(0);
+        });
+
+    private static Command OpenApi()
+    {
+        var output = new Option<FileInfo?>("--output") { Description = "写入的文件；不给则打印到标准输出", HelpName = "文件" };
+        return Verb("openapi", "写出 API 的 OpenAPI 文档（即 /openapi/v1.json，生成客户端用），不连接数据库", [output], async (parse, services, _) =>
+        {
+            var document = await services.GetRequiredKeyedService<IOpenApiDocumentProvider>(JixiaoHost.OpenApiDocument).GetOpenApiDocumentAsync();
+            var version = services.GetRequiredService<IOptionsMonitor<OpenApiOptions>>().Get(JixiaoHost.OpenApiDocument).OpenApiVersion;
+            var json = await document.SerializeAsJsonAsync(version);
+            if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json);
+            else Console.WriteLine(json);
+            return 0;
+        });
     }
 }

@@ -76,18 +76,6 @@ public sealed class AuditChainTests
         Assert.Empty(AuditChain.Verify(Key, [], (0, AuditChain.Genesis)));
     }
 
-    [Fact]
-    public void Hash_SameLink_IsStableLowercaseSha256()
-    {
-        var link = BuildChain(1)[0].Link;
-
-        var hash = AuditChain.Hash(link);
-
-        Assert.Equal(hash, AuditChain.Hash(link with { }));
-        Assert.Matches("^[0-9a-f]{64}$", hash);
-        Assert.NotEqual(AuditChain.Genesis, hash);
-    }
-
     public static readonly TheoryData<string> AlteredFields =
     [
         nameof(AuditLink.ChainKey),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Jixiao.Domain.Interchange;
+using Jixiao.Tests.Shared;
 
 namespace Jixiao.Domain.Tests.Indicators;
 
@@ -18,7 +18,7 @@ internal static class PublishedIndicators
 
     public static IReadOnlyList<PublishedIndicator> Load()
     {
-        var records = Csv.Read(File.ReadAllText(Locate(), Encoding.UTF8));
+        var records = CsvRecords.Read(File.ReadAllText(Locate(), Encoding.UTF8));
         var header = records[0];
         int Column(string name) => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new InvalidDataException($"no column {name}");
         int sector = Column("sector"), region = Column("region"), year = Column("year"), level1 = Column("level1"),

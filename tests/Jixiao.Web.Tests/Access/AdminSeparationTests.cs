@@ -161,7 +161,6 @@ public sealed partial class AdminSeparationTests(DemoApps apps)
         {
             (["--user", "perf", "--role", "AuditAdmin"], "担任业务角色"),
             (["--user", "secadmin", "--role", "AuditAdmin"], "三员分立"),
-            (["--user", "secadmin", "--role", "Expert"], "--role 应为"),
             (["--user", "nobody.yet", "--role", "AuditAdmin"], "--region 和 --org"),
             (["--user", "auditadmin", "--role", "AuditAdmin", "--org", "106"], "所属机构必须是财政局或其股室"),
         };

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jixiao.Web.Tests.Access;
 
 /// <summary>Issue 12 item 7: policy, history, expiry and the change an administrator's password forces.</summary>
-public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixture<MovableClockCounty>
+public sealed class PasswordRulesTests(MarchCounty county) : IClassFixture<MarchCounty>
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
 
@@ -18,7 +18,7 @@ public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixtur
     [Theory, MemberData(nameof(Providers))]
     public async Task CreateUser_CommonOrContainingUserName_RejectedWithReason(DatabaseProvider provider)
     {
-        var (app, _) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
         using var admin = await app.ClientForAsync("sysadmin");
         var unit = await app.OrgIdAsync(DemoCounty.RegionCode, "10602");
         foreach (var (userName, password, reason) in new[]
@@ -39,7 +39,7 @@ public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixtur
     [Theory, MemberData(nameof(Providers))]
     public async Task NewAccount_MustChangeTheAdministratorsPasswordFirst_ThenSignsIn(DatabaseProvider provider)
     {
-        var (app, _) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
         var account = await TestAccounts.NewFillerAsync(app, "first", ownPassword: false);
         using var anonymous = app.CreateClient();
         var refused = await TestAccounts.RequestTokenAsync(anonymous, account.UserName, account.Password);
@@ -76,7 +76,7 @@ public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixtur
     [Theory, MemberData(nameof(Providers))]
     public async Task ChangePassword_AnyOfTheLastFive_RefusedTheSixthAccepted(DatabaseProvider provider)
     {
-        var (app, _) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
         var account = await TestAccounts.NewFillerAsync(app, "history");
         using var anonymous = app.CreateClient();
         string[] next = ["Second#2026a", "Third#2026b", "Fourth#2026c", "Fifth#2026d"];
@@ -101,7 +101,8 @@ public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixtur
     [Theory, MemberData(nameof(Providers))]
     public async Task Expiry_SetBySecurityAdministrator_ForcesChangeWhenReached(DatabaseProvider provider)
     {
-        var (app, clock) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
+        var clock = await county.ClockAsync(provider);
         var account = await TestAccounts.NewFillerAsync(app, "expiry");
         using var security = await app.ClientForAsync("secadmin");
         using var anonymous = app.CreateClient();
@@ -127,7 +128,7 @@ public sealed class PasswordRulesTests(MovableClockCounty county) : IClassFixtur
         }
         finally
         {
-            clock.Reset();
+            clock.AdjustTime(county.Now);
             await security.PutAsJsonAsync("/api/security/settings", new { passwordExpiryDays = 90, financeTwoFactor = false });
         }
     }

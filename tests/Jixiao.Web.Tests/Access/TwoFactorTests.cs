@@ -11,14 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Tests.Access;
 
 /// <summary>Issue 12 item 8: two factors for the administrators (and finance roles when set), recovery codes, resets.</summary>
-public sealed class TwoFactorTests(MovableClockCounty county) : IClassFixture<MovableClockCounty>
+public sealed class TwoFactorTests(MarchCounty county) : IClassFixture<MarchCounty>
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Token_AdministratorWithoutOrWithStaleCode_401_WithCurrentCode_200(DatabaseProvider provider)
     {
-        var (app, clock) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
+        var clock = await county.ClockAsync(provider);
         using var anonymous = app.CreateClient();
 
         var none = await TestAccounts.RequestTokenAsync(anonymous, "secadmin", DemoCounty.Password);
@@ -35,7 +36,8 @@ public sealed class TwoFactorTests(MovableClockCounty county) : IClassFixture<Mo
     [Theory, MemberData(nameof(Providers))]
     public async Task ResetByCli_AdministratorEnrolsAtSignIn_RecoveryCodeWorksOnce(DatabaseProvider provider)
     {
-        var (app, clock) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
+        var clock = await county.ClockAsync(provider);
         var cli = await CliRunner.RunAsync(app.Database, "users", "reset-2fa", "--user", "auditadmin");
         Assert.True(cli.ExitCode == 0, cli.Error);
         Assert.Contains("已重置“auditadmin”的动态口令", cli.Output);
@@ -92,14 +94,14 @@ public sealed class TwoFactorTests(MovableClockCounty county) : IClassFixture<Mo
         }
         finally
         {
-            clock.Reset();
+            clock.AdjustTime(county.Now);
         }
     }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task FinanceSetting_On_FinanceRolesNeedTheSecondFactor_OthersDoNot(DatabaseProvider provider)
     {
-        var (app, _) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
         using var security = await app.ClientForAsync("secadmin");
         using var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await security.PutAsJsonAsync("/api/security/settings", new { passwordExpiryDays = 90, financeTwoFactor = true })).StatusCode);
@@ -126,7 +128,8 @@ public sealed class TwoFactorTests(MovableClockCounty county) : IClassFixture<Mo
     [Theory, MemberData(nameof(Providers))]
     public async Task OnlineReset_NonAdministratorReset_AdministratorRefusedToTheCli(DatabaseProvider provider)
     {
-        var (app, clock) = await county.GetAsync(provider);
+        var app = await county.GetAsync(provider);
+        var clock = await county.ClockAsync(provider);
         using var security = await app.ClientForAsync("secadmin");
         using var anonymous = app.CreateClient();
         var sysadmin = await app.UserIdAsync("sysadmin");

@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Domain;
 using Jixiao.Domain.Audit;
-using Jixiao.Domain.Interchange;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Audit;
@@ -42,7 +41,7 @@ public sealed class AuditExportTests(DemoApps apps)
         Assert.StartsWith("text/csv", csvResponse.Content.Headers.ContentType!.ToString());
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var csv = Csv.Read(Encoding.UTF8.GetString(bytes[3..]));
+        var csv = CsvRecords.Read(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal("时间（北京时间）", csv[0][0]);
 
         var xlsxResponse = await auditor.GetAsync($"/api/audit/export?{Range(now)}&format=xlsx");

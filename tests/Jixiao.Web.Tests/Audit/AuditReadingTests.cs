@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Jixiao.Domain.Audit;
-using Jixiao.Domain.Interchange;
-using Jixiao.Tests.Shared;
 using Jixiao.Domain.Budget;
+using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
@@ -69,7 +68,7 @@ public sealed class AuditReadingTests(DemoApps apps)
         Assert.DoesNotContain("Basis", html);
 
         var today = BusinessCalendar.DateOf(DateTime.UtcNow);
-        var csv = Csv.Read(Encoding.UTF8.GetString((await auditor.GetByteArrayAsync($"/api/audit/export?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&format=csv"))[3..]));
+        var csv = CsvRecords.Read(Encoding.UTF8.GetString((await auditor.GetByteArrayAsync($"/api/audit/export?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&format=csv"))[3..]));
         var exported = csv.First(r => r[8] == $"资金发放及时率（{target}）");
         Assert.Equal(("绩效指标", "周涛（第一中学） yizhong"), (exported[6], exported[3]));
         Assert.Contains("取值依据：计划标准", exported[9]);

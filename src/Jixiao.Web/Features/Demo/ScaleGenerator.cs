@@ -1,5 +1,4 @@
 using Jixiao.Web.Features.Audit;
-using System.Globalization;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Web.Data;
@@ -92,19 +91,5 @@ public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> s
             db.ChangeTracker.Clear();
             await db.RecordEventAsync(Domain.Audit.AuditAction.Generated, null, "cli:generate", summary, cancellationToken, regions[i].Code);
         }
-    }
-
-    public static GenerateRequest Parse(IReadOnlyList<string> args, int defaultYear)
-    {
-        int Option(string name, int fallback)
-        {
-            var at = args.ToList().IndexOf(name);
-            if (at < 0) return fallback;
-            if (at + 1 >= args.Count || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                throw new ArgumentException($"{name} 后面应跟一个正整数。");
-            return value;
-        }
-        return new GenerateRequest(Option("--regions", 1), Option("--projects-per-region", 4000),
-            Option("--year", defaultYear), Option("--seed", 20261122));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
 using Jixiao.Web.Data;
+using Jixiao.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Library;
@@ -37,24 +38,26 @@ public static partial class LibrarySeed
         var assembly = typeof(LibrarySeed).Assembly;
         using var stream = assembly.GetManifestResourceStream($"{assembly.GetName().Name}.Data.Reference.published-indicators.csv")
             ?? throw new InvalidOperationException("published-indicators.csv is not embedded.");
-        using var reader = new StreamReader(stream);
-        var records = Csv.Read(reader.ReadToEnd());
-        var header = records[0];
-        int Column(string name) => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new InvalidDataException($"published-indicators.csv 缺少列 {name}");
+        using var content = new MemoryStream();
+        stream.CopyTo(content);
+        // The reader of uploaded tables: cells come trimmed, spaces tidied (CellText.Clean).
+        var rows = SpreadsheetReader.Read(content.ToArray(), "published-indicators.csv", new UploadLimits());
+        var header = rows[0].Cells.ToList();
+        int Column(string name) => header.IndexOf(name) is >= 0 and var i ? i : throw new InvalidDataException($"published-indicators.csv 缺少列 {name}");
         int sector = Column("sector"), region = Column("region"), year = Column("year"), level1 = Column("level1"),
             level2 = Column("level2"), level3 = Column("level3"), value = Column("value_as_published"), unit = Column("unit");
-        return records.Skip(1)
-            .Where(r => r.Length == header.Length && r[level3].Trim().Length > 0)
+        return rows.Skip(1)
+            .Where(r => r[level3].Length > 0)
             .Select(r =>
             {
-                var librarySector = Sectors.FromPublished(r[sector].Trim());
+                var librarySector = Sectors.FromPublished(r[sector]);
                 var y = int.TryParse(r[year], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
                 var example = CleanExample(r[value]);
                 var unitColumn = CleanUnit(r[unit]);
                 var reading = IndicatorValueParser.Parse(example, unitColumn, r[level3], null, y == 0 ? null : y);
                 return IndicatorLibraryEntry.Published(librarySector == Sectors.Common ? LibraryKind.Common : LibraryKind.Sector,
-                    librarySector, r[level1].Trim(), r[level2].Trim(), r[level3].Trim(), reading.Value?.Comparison,
-                    example, (reading.Value?.Unit ?? unitColumn).Trim(), r[region].Trim(), y, nowUtc);
+                    librarySector, r[level1], r[level2], r[level3], reading.Value?.Comparison,
+                    example, (reading.Value?.Unit ?? unitColumn).Trim(), r[region], y, nowUtc);
             })
             .DistinctBy(e => (e.Sector, e.Level2, e.Name))
             .ToList();
