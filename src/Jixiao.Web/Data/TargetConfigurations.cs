@@ -1,3 +1,4 @@
+using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;

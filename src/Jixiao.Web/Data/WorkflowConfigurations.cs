@@ -1,3 +1,4 @@
+using Jixiao.Domain.Reviews;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

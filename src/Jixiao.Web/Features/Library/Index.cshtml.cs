@@ -1,3 +1,4 @@
+using Jixiao.Domain.Indicators;
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Web.Data;

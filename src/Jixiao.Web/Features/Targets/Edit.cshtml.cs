@@ -106,7 +106,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     public async Task<IActionResult> OnPostPickAsync(long id, long entryId, CancellationToken ct)
     {
         var entry = await db.Library.FindAsync([entryId], ct);
-        if (entry is { Status: Jixiao.Web.Features.Library.LibraryEntryStatus.Active })
+        if (entry is { Status: Jixiao.Domain.Indicators.LibraryEntryStatus.Active })
             Form.Indicators.Add(new IndicatorForm
             {
                 Level = $"{entry.Level1}|{entry.Level2}", Name = entry.Name, Comparison = entry.Comparison ?? Comparison.GreaterOrEqual,
@@ -157,7 +157,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     }
 
     private async Task SearchLibraryAsync(CancellationToken ct) =>
-        Library = await LibraryQueries.SearchAsync(db, Q, Sector, null, null, null, Jixiao.Web.Features.Library.LibraryEntryStatus.Active, 1, 12, ct);
+        Library = await LibraryQueries.SearchAsync(db, Q, Sector, null, null, null, Jixiao.Domain.Indicators.LibraryEntryStatus.Active, 1, 12, ct);
 
     /// <summary>The findings of the saved version for a row (1-based), shown beside it.</summary>
     public IEnumerable<QualityIssue> IssuesOf(int row) => View.Issues.Where(i => i.Row == row);

@@ -195,7 +195,7 @@ public static class TargetWork
     {
         var ids = content.Indicators.Select(i => i.LibraryEntryId).OfType<long>().Distinct().ToList();
         if (ids.Count == 0) return;
-        var known = await db.Library.Where(e => ids.Contains(e.Id) && e.Status == Library.LibraryEntryStatus.Active).Select(e => e.Id).ToListAsync(ct);
+        var known = await db.Library.Where(e => ids.Contains(e.Id) && e.Status == Domain.Indicators.LibraryEntryStatus.Active).Select(e => e.Id).ToListAsync(ct);
         var missing = ids.Except(known).ToList();
         if (missing.Count > 0)
             throw new DomainException($"引用的指标库条目 {string.Join("、", missing)} 不存在或未启用，请重新从指标库选择。", "指标库");

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;

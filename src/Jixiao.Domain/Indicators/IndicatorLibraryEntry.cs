@@ -1,7 +1,5 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Indicators;
 
-namespace Jixiao.Web.Features.Library;
+namespace Jixiao.Domain.Indicators;
 
 public enum LibraryKind
 {
@@ -67,7 +65,7 @@ public sealed class IndicatorLibraryEntry
         Status = LibraryEntryStatus.Active, CreatedAtUtc = nowUtc,
     };
 
-    /// <summary>The seed's update path: a published entry's example and unit as <see cref="LibrarySeed.CleanExample"/> cleans them.</summary>
+    /// <summary>The seed's update path: a published entry's example and unit as the library seed cleans them.</summary>
     public void CleanExample(string exampleValue, string unit) => (ExampleValue, Unit) = (exampleValue, unit);
 
     /// <summary>纳入指标库: a project's indicator proposed for the library (decided by the performance division).</summary>

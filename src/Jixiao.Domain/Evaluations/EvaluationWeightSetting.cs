@@ -1,7 +1,7 @@
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Evaluations;
+namespace Jixiao.Domain.Evaluations;
 
 /// <summary>
 /// The self-evaluation weights and thresholds a region uses in a year ([local] configuration, set by the performance

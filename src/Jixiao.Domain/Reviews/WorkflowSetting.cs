@@ -1,7 +1,7 @@
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Workflow;
+namespace Jixiao.Domain.Reviews;
 
 /// <summary>
 /// How a region works in a year ([local] configuration, set by the performance division): whether monitoring returns

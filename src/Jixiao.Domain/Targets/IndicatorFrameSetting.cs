@@ -1,7 +1,7 @@
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
 
-namespace Jixiao.Web.Features.Targets;
+namespace Jixiao.Domain.Targets;
 
 /// <summary>
 /// The indicator frame a region uses in a year ([local] configuration): a preset or a custom text. A

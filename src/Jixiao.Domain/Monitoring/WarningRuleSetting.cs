@@ -1,7 +1,7 @@
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Monitoring;
+namespace Jixiao.Domain.Monitoring;
 
 /// <summary>
 /// The warning thresholds a region uses in a year ([local] configuration, set by the performance division). A

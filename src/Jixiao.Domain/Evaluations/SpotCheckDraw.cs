@@ -1,8 +1,6 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Evaluations;
+namespace Jixiao.Domain.Evaluations;
 
 /// <summary>
 /// 抽查复核: one recorded draw of self-evaluations (rules, seed, algorithm — so anyone can repeat it) and the
