@@ -151,7 +151,7 @@ public sealed class SelfEvaluationRow
 /// row, with sentences) and the findings; blocking findings stop a submit, warnings travel with the form.
 /// Unprefixed figures are what the form says; <c>Ledger…</c> and <c>Reference…</c> are what Jixiao computed.
 /// </summary>
-public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
+public sealed class SelfEvaluation : IOrgOwned, IReviewed<FormState>
 {
     /// <summary>The row number findings use for the 预算执行率 row.</summary>
     public const int ExecutionRow = 0;
@@ -286,9 +286,9 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
     /// </summary>
     public IReadOnlyList<EvaluationFinding> Fill(ReviewActor actor, SelfEvaluationInput input, EvaluationWeights weights, DateTime nowUtc)
     {
-        if (!FormChain.SelfEvaluation.CanEdit(Subject, State, actor.Role))
+        if (!ReviewChains.SelfEvaluation.CanEdit(Subject, State, actor.Role))
             throw new ConflictException(State is FormState.Pending or FormState.Returned
-                ? $"自评表由{FormChain.SelfEvaluation.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
+                ? $"自评表由{ReviewChains.SelfEvaluation.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
                 : $"自评表“{State.Label()}”，不能修改；如需修改请由审核人退回。");
         weights.Validated();
         var known = Rows.Select(r => r.Row).ToHashSet();
@@ -356,7 +356,7 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
     /// <param name="divisionStep">the region-year's setting: the funding division reviews before the performance division</param>
     public void Submit(ReviewActor actor, EvaluationWeights weights, bool divisionStep, DateTime nowUtc)
     {
-        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
+        var next = ReviewChains.SelfEvaluation.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
         weights.Validated();
         Recompute(weights);
         var blocking = Findings.Where(f => f.Blocking).ToList();
@@ -366,12 +366,12 @@ public sealed class SelfEvaluation : IOrgOwned, Reviews.IReviewedForm
     }
 
     public void Approve(ReviewActor actor, string? opinion, bool divisionStep, DateTime nowUtc) =>
-        Move(FormAction.Approve, FormChain.SelfEvaluation.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
+        Move(FormAction.Approve, ReviewChains.SelfEvaluation.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = FormChain.SelfEvaluation.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
+        var next = ReviewChains.SelfEvaluation.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
         Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 

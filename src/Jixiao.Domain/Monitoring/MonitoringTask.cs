@@ -118,7 +118,7 @@ public sealed class ReturnRow
 /// of the cut-off, the unit's return per indicator of the targets in force at the cut-off, the lights with their
 /// explanations, and the review chain.
 /// </summary>
-public sealed class MonitoringTask : IOrgOwned, Reviews.IReviewedForm
+public sealed class MonitoringTask : IOrgOwned, IReviewed<FormState>
 {
     private MonitoringTask() { }
 
@@ -196,9 +196,9 @@ public sealed class MonitoringTask : IOrgOwned, Reviews.IReviewedForm
         WarningRules rules, DateTime nowUtc)
     {
         EnsureRound(round);
-        if (!FormChain.Monitoring.CanEdit(Subject, State, actor.Role))
+        if (!ReviewChains.Monitoring.CanEdit(Subject, State, actor.Role))
             throw new ConflictException(State is FormState.Pending or FormState.Returned
-                ? $"监控表由{FormChain.Monitoring.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
+                ? $"监控表由{ReviewChains.Monitoring.FillerOf(Subject).Label()}填报，{actor.Role.Label()}不能修改。"
                 : $"监控表“{State.Label()}”，不能修改；如需修改请由审核人退回。");
         if (input.ExpectedExecution is { } expected)
         {
@@ -238,7 +238,7 @@ public sealed class MonitoringTask : IOrgOwned, Reviews.IReviewedForm
     public void Submit(ReviewActor actor, MonitoringRound round, bool divisionStep, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
+        var next = ReviewChains.Monitoring.Next(Subject, State, FormAction.Submit, actor.Role, divisionStep);
         var problems = new List<string>();
         if (FilledAtUtc is null)
             problems.Add("监控表尚未填写");
@@ -270,14 +270,14 @@ public sealed class MonitoringTask : IOrgOwned, Reviews.IReviewedForm
     public void Approve(ReviewActor actor, string? opinion, MonitoringRound round, bool divisionStep, DateTime nowUtc)
     {
         EnsureRound(round);
-        Move(FormAction.Approve, FormChain.Monitoring.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
+        Move(FormAction.Approve, ReviewChains.Monitoring.Next(Subject, State, FormAction.Approve, actor.Role, divisionStep), actor, nowUtc, opinion);
     }
 
     /// <summary>退回修改: the reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, MonitoringRound round, DateTime nowUtc)
     {
         EnsureRound(round);
-        var next = FormChain.Monitoring.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
+        var next = ReviewChains.Monitoring.Next(Subject, State, FormAction.Return, actor.Role, divisionStep: true);
         Move(FormAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"));
     }
 

@@ -2,6 +2,7 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 
 namespace Jixiao.Domain.Targets;
 
@@ -73,28 +74,20 @@ public sealed record TargetIndicatorInput(
 /// <summary>Who acted, as stamped on a review step.</summary>
 public sealed record ReviewActor(long? UserId, string UserName, Role Role);
 
-/// <summary>One stamped step of the review chain: who, when, what, opinion, grade.</summary>
-public sealed class ReviewStep
+/// <summary>One stamped step of the targets' review chain, with the grade it gave (优 良 中 差).</summary>
+public sealed class ReviewStep : ChainStep<TargetState, ReviewAction>
 {
     private ReviewStep() { }
 
-    public int Seq { get; private set; }
-    public ReviewAction Action { get; private set; }
-    public TargetState FromState { get; private set; }
-    public TargetState ToState { get; private set; }
-    public Role Role { get; private set; }
-    public long? UserId { get; private set; }
-    public string UserName { get; private set; } = "";
-    public DateTime AtUtc { get; private set; }
-    public string Opinion { get; private set; } = "";
     public ReviewGrade? Grade { get; private set; }
 
     internal static ReviewStep Stamp(int seq, ReviewAction action, TargetState from, TargetState to, ReviewActor actor, DateTime atUtc,
-        string? opinion, ReviewGrade? grade) => new()
+        string? opinion, ReviewGrade? grade)
     {
-        Seq = seq, Action = action, FromState = from, ToState = to, Role = actor.Role, UserId = actor.UserId,
-        UserName = actor.UserName, AtUtc = atUtc, Opinion = (opinion ?? "").Trim(), Grade = grade,
-    };
+        var step = new ReviewStep { Grade = grade };
+        step.Record(seq, action, from, to, actor, atUtc, opinion);
+        return step;
+    }
 }
 
 /// <summary>
@@ -102,7 +95,7 @@ public sealed class ReviewStep
 /// 年度目标 and indicator rows, with the review chain stamped on it. Approved versions are locked; an
 /// adjustment opens the next version, and every version stays readable.
 /// </summary>
-public sealed class PerformanceTarget : IOrgOwned
+public sealed class PerformanceTarget : IOrgOwned, IReviewed<TargetState>
 {
     private PerformanceTarget() { }
 
@@ -167,7 +160,7 @@ public sealed class PerformanceTarget : IOrgOwned
     public IReadOnlyList<QualityIssue> Edit(ReviewActor actor, string? overallGoal, string? annualGoal,
         IReadOnlyList<TargetIndicatorInput> indicators, TargetCheckContext context, DateTime nowUtc)
     {
-        if (!TargetWorkflow.CanEdit(Subject, State, actor.Role))
+        if (!ReviewChains.Targets.CanEdit(Subject, State, actor.Role))
             throw new ConflictException(IsLocked
                 ? $"{Subject.Label()}第 {Version} 版“{State.Label()}”，已锁定不能修改。"
                 : $"当前状态“{State.Label()}”下，{actor.Role.Label()}不能修改{Subject.Label()}。");
@@ -195,7 +188,7 @@ public sealed class PerformanceTarget : IOrgOwned
 
     public void Submit(ReviewActor actor, TargetCheckContext context, DateTime nowUtc)
     {
-        var next = TargetWorkflow.Next(Subject, State, ReviewAction.Submit, actor.Role);
+        var next = ReviewChains.Targets.Next(Subject, State, ReviewAction.Submit, actor.Role);
         EnsureNoBlocking(TargetQuality.Check(Subject, AnnualGoal, OverallGoal, Indicators, context));
         Move(ReviewAction.Submit, next, actor, nowUtc, null, null);
     }
@@ -203,7 +196,7 @@ public sealed class PerformanceTarget : IOrgOwned
     /// <param name="grade">优 or 良</param>
     public void Approve(ReviewActor actor, ReviewGrade grade, string? opinion, DateTime nowUtc)
     {
-        var next = TargetWorkflow.Next(Subject, State, ReviewAction.Approve, actor.Role);
+        var next = ReviewChains.Targets.Next(Subject, State, ReviewAction.Approve, actor.Role);
         if (grade is not (ReviewGrade.Excellent or ReviewGrade.Good))
             throw new DomainException($"审核通过的等级应为“优”或“良”；“{grade.Label()}”请选择{(grade == ReviewGrade.Fair ? "退回修改" : "审核不通过")}。", "等级");
         Move(ReviewAction.Approve, next, actor, nowUtc, opinion, grade);
@@ -213,14 +206,14 @@ public sealed class PerformanceTarget : IOrgOwned
     /// <summary>退回修改 (grade 中). The reason is required and shown to the filler.</summary>
     public void Return(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = TargetWorkflow.Next(Subject, State, ReviewAction.Return, actor.Role);
+        var next = ReviewChains.Targets.Next(Subject, State, ReviewAction.Return, actor.Role);
         Move(ReviewAction.Return, next, actor, nowUtc, Reasons.Require(reason, "退回"), ReviewGrade.Fair);
     }
 
     /// <summary>审核不通过 (grade 差): the version cannot enter budget compilation.</summary>
     public void Reject(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = TargetWorkflow.Next(Subject, State, ReviewAction.Reject, actor.Role);
+        var next = ReviewChains.Targets.Next(Subject, State, ReviewAction.Reject, actor.Role);
         Move(ReviewAction.Reject, next, actor, nowUtc, Reasons.Require(reason, "审核不通过"), ReviewGrade.Poor);
     }
 
@@ -230,11 +223,10 @@ public sealed class PerformanceTarget : IOrgOwned
     /// </summary>
     public PerformanceTarget Adjust(ReviewActor actor, string? reason, DateTime nowUtc)
     {
-        var next = TargetWorkflow.Next(Subject, State, ReviewAction.Adjust, actor.Role);
+        ReviewChains.Targets.Next(Subject, State, ReviewAction.Adjust, actor.Role);
         var why = Reasons.Require(reason, "调整");
         var draft = New(RegionCode, FiscalYear, Subject, ProjectId, OrgUnitId, DepartmentId, nowUtc);
         draft.Version = Version + 1;
-        draft.State = next;
         draft.OverallGoal = OverallGoal;
         draft.AnnualGoal = AnnualGoal;
         draft.Indicators = Indicators.Select(i => TargetIndicator.From(i.Row, i.ToInput())).ToList();

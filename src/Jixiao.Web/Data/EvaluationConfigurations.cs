@@ -77,7 +77,7 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
             r.Ignore(x => x.IsFilled);
         });
         b.Navigation(e => e.Rows).AutoInclude(false);
-        b.OwnsMany(e => e.Steps, s => s.MapFormSteps("SelfEvaluationSteps", "EvaluationId"));
+        b.OwnsMany(e => e.Steps, s => s.MapSteps("SelfEvaluationSteps", "EvaluationId", actionLength: 12));
         b.Navigation(e => e.Steps).AutoInclude(false);
         b.OwnsMany(e => e.Findings, f =>
         {

@@ -79,28 +79,8 @@ internal sealed class MonitoringTaskConfiguration : IEntityTypeConfiguration<Mon
             r.Ignore(x => x.IsFilled);
         });
         b.Navigation(t => t.Rows).AutoInclude(false);
-        b.OwnsMany(t => t.Steps, s => s.MapFormSteps("MonitoringReturnSteps", "TaskId"));
+        b.OwnsMany(t => t.Steps, s => s.MapSteps("MonitoringReturnSteps", "TaskId", actionLength: 12));
         b.Navigation(t => t.Steps).AutoInclude(false);
-    }
-}
-
-internal static class FormStepMapping
-{
-    /// <summary>The stamped steps of a form's review chain (<see cref="FormStep"/>), keyed by the form and the step number.</summary>
-    public static void MapFormSteps<TForm>(this OwnedNavigationBuilder<TForm, FormStep> s, string table, string formKey) where TForm : class
-    {
-        s.ToTable(table);
-        s.WithOwner().HasForeignKey(formKey);
-        s.Property<long>(formKey);
-        s.HasKey(formKey, nameof(FormStep.Seq));
-        s.Property(x => x.Seq).ValueGeneratedNever();
-        s.Property(x => x.Action).HasMaxLength(12);
-        s.Property(x => x.FromState).HasMaxLength(20);
-        s.Property(x => x.ToState).HasMaxLength(20);
-        s.Property(x => x.Role).HasMaxLength(24);
-        s.Property(x => x.UserName).HasMaxLength(256);
-        s.Property(x => x.Opinion).HasMaxLength(1000);
-        s.HasIndex(x => x.UserId); // 已办: the forms a user acted on
     }
 }
 

@@ -55,19 +55,8 @@ internal sealed class PerformanceTargetConfiguration : IEntityTypeConfiguration<
         b.Navigation(t => t.Indicators).AutoInclude(false);
         b.OwnsMany(t => t.Steps, s =>
         {
-            s.ToTable("TargetReviewSteps");
-            s.WithOwner().HasForeignKey("TargetId");
-            s.Property<long>("TargetId");
-            s.HasKey("TargetId", nameof(ReviewStep.Seq));
-            s.Property(x => x.Seq).ValueGeneratedNever();
-            s.Property(x => x.Action).HasMaxLength(16);
-            s.Property(x => x.FromState).HasMaxLength(20);
-            s.Property(x => x.ToState).HasMaxLength(20);
-            s.Property(x => x.Role).HasMaxLength(24);
-            s.Property(x => x.UserName).HasMaxLength(256);
-            s.Property(x => x.Opinion).HasMaxLength(1000);
+            s.MapSteps("TargetReviewSteps", "TargetId", actionLength: 16);
             s.Property(x => x.Grade).HasMaxLength(12);
-            s.HasIndex(x => x.UserId); // 已办: the targets a user acted on
         });
         b.Navigation(t => t.Steps).AutoInclude(false);
     }

@@ -5,7 +5,7 @@ using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Tests.Reviews;
 
-/// <summary>Every (subject, state, action, role) of a form (monitoring return, self-evaluation): the legal ones move to the state written here, all others throw.</summary>
+/// <summary>Every (subject, state, action, role) of a form (monitoring return, self-evaluation): the legal ones move to the state written here, all others are refused.</summary>
 public sealed class FormChainTests
 {
     private const TargetSubject P = TargetSubject.Project;
@@ -30,7 +30,7 @@ public sealed class FormChainTests
         [(true, D, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
         [(true, D, FormState.Returned, FormAction.Submit, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
         // A department's own form never reaches Submitted; the reviewer of that state is the department, as in the
-        // targets chain (TargetWorkflowTests), so these two are allowed though unreachable.
+        // targets chain (TargetChainTests), so these two are allowed though unreachable.
         [(true, D, FormState.Submitted, FormAction.Approve, Role.DepartmentReviewer)] = FormState.DepartmentApproved,
         [(true, D, FormState.Submitted, FormAction.Return, Role.DepartmentReviewer)] = FormState.Returned,
         [(true, D, FormState.DepartmentApproved, FormAction.Approve, Role.BusinessDivision)] = FormState.DivisionApproved,
@@ -71,18 +71,22 @@ public sealed class FormChainTests
     }
 
     [Theory, MemberData(nameof(Every))]
-    public void Next_AnyTransition_IsLegalExactlyWhenTheChainSaysSo(bool divisionStep, TargetSubject subject, FormState state, FormAction action, Role role)
+    public void TryNext_AnyTransition_IsLegalExactlyWhenTheChainSaysSo(bool divisionStep, TargetSubject subject, FormState state, FormAction action, Role role)
     {
+        var allowed = ReviewChains.Monitoring.TryNext(subject, state, action, role, divisionStep, out var next, out var refusal);
         if (Legal.TryGetValue((divisionStep, subject, state, action, role), out var expected))
         {
-            Assert.Equal(expected, FormChain.Monitoring.Next(subject, state, action, role, divisionStep));
-            Assert.True(FormChain.Monitoring.IsAllowed(subject, state, action, role));
+            Assert.True(allowed, refusal);
+            Assert.Equal(expected, next);
+            Assert.Equal(expected, ReviewChains.Monitoring.Next(subject, state, action, role, divisionStep));
+            Assert.True(ReviewChains.Monitoring.Allows(subject, state, action, role));
         }
         else
         {
-            var error = Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(subject, state, action, role, divisionStep));
-            Chinese.AssertMessage(error.Message);
-            Assert.False(FormChain.Monitoring.IsAllowed(subject, state, action, role));
+            Assert.False(allowed);
+            Chinese.AssertMessage(refusal!);
+            Assert.Equal(refusal, Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(subject, state, action, role, divisionStep)).Message);
+            Assert.False(ReviewChains.Monitoring.Allows(subject, state, action, role));
         }
     }
 
@@ -91,7 +95,7 @@ public sealed class FormChainTests
     [InlineData(FormState.DepartmentApproved, Role.BusinessDivision)]
     [InlineData(FormState.DivisionApproved, Role.PerformanceDivision)]
     public void ReviewerOf_ReviewState_IsTheRoleWhoseInboxHoldsIt(FormState state, Role reviewer) =>
-        Assert.Equal(reviewer, FormChain.SelfEvaluation.ReviewerOf(state));
+        Assert.Equal(reviewer, ReviewChains.SelfEvaluation.ReviewerOf(state));
 
     [Theory]
     [InlineData(P, FormState.Pending, Role.UnitFiller, true)]
@@ -109,7 +113,7 @@ public sealed class FormChainTests
     [InlineData(D, FormState.DepartmentApproved, Role.DepartmentReviewer, false)]
     [InlineData(D, FormState.Approved, Role.DepartmentReviewer, false)]
     public void CanEdit_StateAndRole_OnlyTheFillerWhileTheReturnIsWithThem(TargetSubject subject, FormState state, Role role, bool allowed) =>
-        Assert.Equal(allowed, FormChain.Monitoring.CanEdit(subject, state, role));
+        Assert.Equal(allowed, ReviewChains.Monitoring.CanEdit(subject, state, role));
 
     [Fact]
     public void CanEdit_EveryCombination_AgreesWithWhoMaySubmit()
@@ -117,32 +121,32 @@ public sealed class FormChainTests
         foreach (var subject in Enum.GetValues<TargetSubject>())
         foreach (var state in Enum.GetValues<FormState>())
         foreach (var role in Enum.GetValues<Role>())
-            Assert.Equal(Legal.ContainsKey((true, subject, state, FormAction.Submit, role)), FormChain.Monitoring.CanEdit(subject, state, role));
+            Assert.Equal(Legal.ContainsKey((true, subject, state, FormAction.Submit, role)), ReviewChains.Monitoring.CanEdit(subject, state, role));
     }
 
     [Fact]
     public void Next_IllegalTransition_MessageSaysWhoShouldAct()
     {
         Assert.Contains("应由主管部门审核人审核，财政绩效股不能审核通过",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Submitted, FormAction.Approve, Role.PerformanceDivision, true)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(P, FormState.Submitted, FormAction.Approve, Role.PerformanceDivision, true)).Message);
         Assert.Contains("只有预算单位填报人能提交",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer, true)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(P, FormState.Pending, FormAction.Submit, Role.DepartmentReviewer, true)).Message);
         Assert.Contains("只有主管部门审核人能提交",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(D, FormState.Returned, FormAction.Submit, Role.UnitFiller, true)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(D, FormState.Returned, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Contains("监控表已审核，不能再退回修改",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(P, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
         Assert.Contains("“待填报”的监控表不能审核通过",
-            Assert.Throws<ConflictException>(() => FormChain.Monitoring.Next(P, FormState.Pending, FormAction.Approve, Role.DepartmentReviewer, true)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Monitoring.Next(P, FormState.Pending, FormAction.Approve, Role.DepartmentReviewer, true)).Message);
     }
 
     [Fact]
     public void Messages_NameTheForm_MonitoringReturnOrSelfEvaluation()
     {
         Assert.Contains("提交监控表", Assert.Throws<ConflictException>(() =>
-            FormChain.Monitoring.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
+            ReviewChains.Monitoring.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Contains("提交自评表", Assert.Throws<ConflictException>(() =>
-            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
+            ReviewChains.SelfEvaluation.Next(TargetSubject.Project, FormState.Submitted, FormAction.Submit, Role.UnitFiller, true)).Message);
         Assert.Equal("自评表已审核，不能再退回修改。", Assert.Throws<ConflictException>(() =>
-            FormChain.SelfEvaluation.Next(TargetSubject.Project, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
+            ReviewChains.SelfEvaluation.Next(TargetSubject.Project, FormState.Approved, FormAction.Return, Role.PerformanceDivision, true)).Message);
     }
 }

@@ -3,6 +3,7 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Evaluations;
@@ -69,7 +70,7 @@ public static class DemoEvaluations
                 var roll = random.Next(100);
                 if (roll < 8) continue;
                 var at = issuedAt.AddHours(random.Next(24, (int)(until - issuedAt).TotalHours + 25));
-                var filler = people.Actor(form.OrgUnitId, Domain.Reviews.FormChain.SelfEvaluation.FillerOf(form.Subject));
+                var filler = people.Actor(form.OrgUnitId, ReviewChains.SelfEvaluation.FillerOf(form.Subject));
                 var input = Input(form, random);
                 form.Fill(filler, input, weights, at);
                 // As a unit would: its own scores from the reference ones (sometimes a point self-deducted), the total summed.

@@ -130,7 +130,7 @@ public static class DemoMonitoring
                     _ => 5,
                 };
                 var at = Enumerable.Range(0, steps).Select(_ => openedUtc + span * own.NextDouble()).Order().ToArray();
-                var filler = people.Actor(task.OrgUnitId, FormChain.Monitoring.FillerOf(task.Subject));
+                var filler = people.Actor(task.OrgUnitId, ReviewChains.Monitoring.FillerOf(task.Subject));
                 var reviewer = people.Actor(task.DepartmentId ?? task.OrgUnitId, Role.DepartmentReviewer);
                 var rows = task.TargetId is { } targetId ? indicators[targetId] : [];
 

@@ -34,7 +34,7 @@ public static class EvaluationQueries
         var forms = db.SelfEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
         if (q.StateAs<FormState>(s => s.Label()) is { } state) forms = forms.Where(e => e.State == state);
         if (q.Grade is { } grade) forms = forms.Where(e => e.ReferenceGrade == grade);
-        if (mine) forms = FormList.Waiting(forms, user.Scope);
+        if (mine) forms = FormList.Waiting(forms, ReviewChains.SelfEvaluation, user.Scope);
         var listed = from e in forms
                      join p in db.Projects on e.ProjectId equals p.Id into ps
                      from p in ps.DefaultIfEmpty()
@@ -72,7 +72,7 @@ public static class EvaluationQueries
             : null;
         var roles = user.Scope.Roles;
         return new EvaluationView(evaluation, project?.Code ?? "", project?.Name ?? unit + "（部门整体）", unit,
-            Enum.GetValues<FormAction>().Where(a => roles.Any(r => FormChain.SelfEvaluation.IsAllowed(evaluation.Subject, evaluation.State, a, r))).ToList(),
-            roles.Any(r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)));
+            Enum.GetValues<FormAction>().Where(a => roles.Any(r => ReviewChains.SelfEvaluation.Allows(evaluation.Subject, evaluation.State, a, r))).ToList(),
+            roles.Any(r => ReviewChains.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)));
     }
 }

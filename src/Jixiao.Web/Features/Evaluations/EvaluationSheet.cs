@@ -271,10 +271,10 @@ public static class EvaluationSheet
         var input = new SelfEvaluationInput(completion, executionWeight, executionScore, inputs, total, adjusted, executed);
         if (Same(evaluation, input))
             return new(fileName, id, rowsRead, issues.ForReport(), evaluation.Findings, true, Unchanged: true);
-        if (!user.Scope.Roles.Any(r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)))
+        if (!user.Scope.Roles.Any(r => ReviewChains.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r)))
         {
             issues.Error(idRow.Number, IdLabel, idText, evaluation.State is FormState.Pending or FormState.Returned
-                ? $"自评表 {id} 由{FormChain.SelfEvaluation.FillerOf(evaluation.Subject).Label()}填报，您不能导入。"
+                ? $"自评表 {id} 由{ReviewChains.SelfEvaluation.FillerOf(evaluation.Subject).Label()}填报，您不能导入。"
                 : $"自评表 {id} 为“{evaluation.State.Label()}”，文件中的修改不能导入；如需修改请由审核人退回，或把文件恢复为导出时的内容。");
             return Refused();
         }

@@ -202,7 +202,7 @@ public static class EvaluationWork
         var evaluation = await FindAsync(db, id, ct);
         if (evaluation is null) return null;
         limits.Ensure(input.Rows.Count, "自评表");
-        var actor = ActingRole.Pick(user, r => FormChain.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r), "填报自评表");
+        var actor = ActingRole.Pick(user, r => ReviewChains.SelfEvaluation.CanEdit(evaluation.Subject, evaluation.State, r), "填报自评表");
         evaluation.Fill(actor, input, await WeightsAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct), nowUtc);
         await CommitAsync(db, ct);
         return evaluation;
@@ -213,7 +213,7 @@ public static class EvaluationWork
     {
         var evaluation = await FindAsync(db, id, ct);
         if (evaluation is null) return null;
-        var actor = ActingRole.Pick(user, r => FormChain.SelfEvaluation.IsAllowed(evaluation.Subject, evaluation.State, action, r), action.Label() + "自评表");
+        var actor = ActingRole.Pick(user, r => ReviewChains.SelfEvaluation.Allows(evaluation.Subject, evaluation.State, action, r), action.Label() + "自评表");
         var divisionStep = await WorkflowWork.DivisionStepAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct);
         switch (action)
         {

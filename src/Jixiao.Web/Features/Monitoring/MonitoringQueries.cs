@@ -115,7 +115,7 @@ public static class MonitoringQueries
         bool mine = false, bool? key = null)
     {
         var tasks = db.MonitoringTasks.AsNoTracking().Where(t => t.RoundId == roundId);
-        if (mine && user is not null) tasks = FormList.Waiting(tasks, user.Scope);
+        if (mine && user is not null) tasks = FormList.Waiting(tasks, ReviewChains.Monitoring, user.Scope);
         if (q.Light is { } light) tasks = tasks.Where(t => t.Light == light);
         if (q.StateAs<FormState>(s => s.Label()) is { } state) tasks = tasks.Where(t => t.State == state);
         if (key is { } k) tasks = tasks.Where(t => t.IsKey == k);
@@ -146,7 +146,8 @@ public static class MonitoringQueries
 
     /// <summary>How many returns wait for the user in open rounds (home page).</summary>
     public static Task<int> WaitingCountAsync(JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
-        FormList.Waiting(db.MonitoringTasks.Where(t => db.MonitoringRounds.Any(r => r.Id == t.RoundId && r.State == RoundState.Open)), user.Scope).CountAsync(ct);
+        FormList.Waiting(db.MonitoringTasks.Where(t => db.MonitoringRounds.Any(r => r.Id == t.RoundId && r.State == RoundState.Open)),
+            ReviewChains.Monitoring, user.Scope).CountAsync(ct);
 
     public static async Task<TaskView?> TaskAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {
@@ -170,13 +171,13 @@ public static class MonitoringQueries
                                  select new CorrectionView(c.Id, c.Kind, c.Amount, c.Date, c.DocumentNo, c.Reason, o != null ? o.Code + " " + o.Name : null,
                                      c.TargetVersion, c.RecordedBy, c.RecordedAtUtc)).ToListAsync(ct);
         var roles = user.Scope.Roles;
-        var actions = Enum.GetValues<FormAction>().Where(a => roles.Any(r => FormChain.Monitoring.IsAllowed(task.Subject, task.State, a, r))).ToList();
+        var actions = Enum.GetValues<FormAction>().Where(a => roles.Any(r => ReviewChains.Monitoring.Allows(task.Subject, task.State, a, r))).ToList();
         var open = round.State == RoundState.Open;
         return new TaskView(task.Id, round, task.Subject, task.ProjectId, project?.Code ?? "", project?.Name ?? unit + "（部门整体）", unit, department,
             task.TargetId, task.IsKey, task.State, task.Budget, task.Executed, task.ExecutionRate, task.ExpectedExecution, task.ExecutionCause,
             task.ExecutionMeasures, task.ExecutionLight, task.ExecutionExplanation, task.Light, task.LightReason, task.ReturnReason, task.FilledAtUtc, rows,
             task.Steps.OrderBy(s => s.Seq).Select(s => new StepView(s.Seq, s.Action, s.FromState, s.ToState, s.Role, s.UserName, s.AtUtc, s.Opinion, s.UserId)).ToList(),
-            corrections, open ? actions : [], open && roles.Any(r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r)),
+            corrections, open ? actions : [], open && roles.Any(r => ReviewChains.Monitoring.CanEdit(task.Subject, task.State, r)),
             task.ProjectId is not null && roles.Contains(Role.PerformanceDivision));
     }
 

@@ -51,7 +51,7 @@ public static class ReturnWork
     }
 
     internal static ReviewActor EditorOf(CurrentUser user, MonitoringTask task) =>
-        ActingRole.Pick(user, r => FormChain.Monitoring.CanEdit(task.Subject, task.State, r), "填报监控表");
+        ActingRole.Pick(user, r => ReviewChains.Monitoring.CanEdit(task.Subject, task.State, r), "填报监控表");
 
     public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, FormLimits limits,
         DateTime nowUtc, CancellationToken ct)
@@ -72,7 +72,7 @@ public static class ReturnWork
         var task = await FindAsync(db, id, ct);
         if (task is null) return null;
         var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
-        var actor = ActingRole.Pick(user, r => FormChain.Monitoring.IsAllowed(task.Subject, task.State, action, r), action.Label() + "监控表");
+        var actor = ActingRole.Pick(user, r => ReviewChains.Monitoring.Allows(task.Subject, task.State, action, r), action.Label() + "监控表");
         var divisionStep = await WorkflowWork.DivisionStepAsync(db, task.RegionCode, task.FiscalYear, ct);
         switch (action)
         {
@@ -156,7 +156,7 @@ public static class ReturnWork
                 ?? throw new ConflictException($"项目“{project.Name}”没有已批复的绩效目标，无法要求调整。");
             if (await db.Targets.AnyAsync(t => t.SubjectKey == inForce.SubjectKey && t.Version > inForce.Version, ct))
                 throw new ConflictException($"项目“{project.Name}”已有第 {inForce.Version + 1} 版目标正在办理，请在该版本上继续。");
-            var actor = ActingRole.Pick(user, r => TargetWorkflow.IsAllowed(TargetSubject.Project, TargetState.Approved, ReviewAction.Adjust, r), "要求调整目标");
+            var actor = ActingRole.Pick(user, r => ReviewChains.Targets.Allows(TargetSubject.Project, TargetState.Approved, ReviewAction.Adjust, r), "要求调整目标");
             var draft = inForce.Adjust(actor, $"监控整改：{action.Reason}", nowUtc);
             db.Targets.Add(draft);
             action.OpenedTargetVersion(draft.Version);

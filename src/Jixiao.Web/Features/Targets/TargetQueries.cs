@@ -1,5 +1,6 @@
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -64,28 +65,12 @@ public sealed record Coverage(int Year, int ProjectsInBudget, int WithoutApprove
 
 public static class TargetQueries
 {
-    /// <summary>The targets waiting for the user in any of their roles.</summary>
-    private static IQueryable<PerformanceTarget> Todo(JixiaoDbContext db, AccessScope scope, int year)
-    {
-        var unit = scope.Has(Role.UnitFiller);
-        var department = scope.Has(Role.DepartmentReviewer);
-        var division = scope.Has(Role.BusinessDivision);
-        var performance = scope.Has(Role.PerformanceDivision);
-        return db.Targets.Where(t => t.FiscalYear == year && (
-            (unit && t.Subject == TargetSubject.Project && t.State == TargetState.Draft)
-            || (department && t.Subject == TargetSubject.Project && t.State == TargetState.Submitted)
-            || (department && t.Subject == TargetSubject.Department && t.State == TargetState.Draft)
-            || (division && t.State == TargetState.DepartmentApproved)
-            || (performance && t.State == TargetState.DivisionApproved)));
-    }
+    /// <summary>The targets waiting for the user in any of their roles, but those returned to them (a box of its own).</summary>
+    private static IQueryable<PerformanceTarget> Todo(JixiaoDbContext db, AccessScope scope, int year) =>
+        FormList.Waiting(db.Targets.Where(t => t.FiscalYear == year), ReviewChains.Targets, scope).Where(t => t.State != TargetState.Returned);
 
-    private static IQueryable<PerformanceTarget> Returned(JixiaoDbContext db, AccessScope scope, int year)
-    {
-        var unit = scope.Has(Role.UnitFiller);
-        var department = scope.Has(Role.DepartmentReviewer);
-        return db.Targets.Where(t => t.FiscalYear == year && t.State == TargetState.Returned
-            && ((unit && t.Subject == TargetSubject.Project) || (department && t.Subject == TargetSubject.Department)));
-    }
+    private static IQueryable<PerformanceTarget> Returned(JixiaoDbContext db, AccessScope scope, int year) =>
+        FormList.Waiting(db.Targets.Where(t => t.FiscalYear == year), ReviewChains.Targets, scope).Where(t => t.State == TargetState.Returned);
 
     private static IQueryable<PerformanceTarget> Done(JixiaoDbContext db, long userId, IQueryable<PerformanceTarget> todo, IQueryable<PerformanceTarget> returned, int year) =>
         db.Targets.Where(t => t.FiscalYear == year && t.Steps.Any(s => s.UserId == userId)
@@ -185,10 +170,10 @@ public static class TargetQueries
             : [];
         var issues = TargetQuality.Check(target.Subject, target.AnnualGoal, target.OverallGoal, target.Indicators, context);
         var actions = Enum.GetValues<ReviewAction>()
-            .Where(a => a != ReviewAction.Refine && user.Scope.Roles.Any(r => TargetWorkflow.IsAllowed(target.Subject, target.State, a, r)))
+            .Where(a => a != ReviewAction.Refine && user.Scope.Roles.Any(r => ReviewChains.Targets.Allows(target.Subject, target.State, a, r)))
             .Where(a => a != ReviewAction.Adjust || versions.Max(v => v.Version) == target.Version)
             .ToList();
-        var canEdit = user.Scope.Roles.Any(r => TargetWorkflow.CanEdit(target.Subject, target.State, r));
+        var canEdit = user.Scope.Roles.Any(r => ReviewChains.Targets.CanEdit(target.Subject, target.State, r));
         var name = project is not null ? project.Name : orgName + " 部门整体绩效目标";
         return new TargetView(target, name, project?.Code, orgName, adjusted,
             new IndicatorFrameView(context.Frame.Code, context.Frame.Name, context.Frame.Levels), issues, versions, changes, actions, canEdit);

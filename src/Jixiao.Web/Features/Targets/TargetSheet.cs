@@ -3,6 +3,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -239,7 +240,7 @@ public static class TargetSheet
                 unchanged++;
                 continue;
             }
-            if (target is not null && !user.Scope.Roles.Any(r => TargetWorkflow.CanEdit(target.Subject, target.State, r)))
+            if (target is not null && !user.Scope.Roles.Any(r => ReviewChains.Targets.CanEdit(target.Subject, target.State, r)))
             {
                 issues.Error(first, "项目代码", group.Key, $"“{project.Name}”的绩效目标第 {target.Version} 版为“{target.State.Label()}”，文件中对它的修改不能导入"
                                                        + "（已提交或已批复的目标只读）；如需变更请在系统中办理调整，或把这几行恢复为导出时的内容。");

@@ -2,6 +2,7 @@ using Jixiao.Domain;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
@@ -77,11 +78,11 @@ public static class TargetWork
     }
 
     public static ReviewActor Actor(CurrentUser user, TargetSubject subject, TargetState state, ReviewAction action) =>
-        ActingRole.Pick(user, r => TargetWorkflow.IsAllowed(subject, state, action, r), action.Label() + subject.Label());
+        ActingRole.Pick(user, r => ReviewChains.Targets.Allows(subject, state, action, r), action.Label() + subject.Label());
 
     /// <summary>The user's role that may edit the version.</summary>
     internal static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target) =>
-        ActingRole.Pick(user, r => TargetWorkflow.CanEdit(target.Subject, target.State, r), "修改" + target.Subject.Label());
+        ActingRole.Pick(user, r => ReviewChains.Targets.CanEdit(target.Subject, target.State, r), "修改" + target.Subject.Label());
 
     /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
     public static async Task<PerformanceTarget?> StartForProjectAsync(JixiaoDbContext db, CurrentUser user, long projectId, TargetStart start,

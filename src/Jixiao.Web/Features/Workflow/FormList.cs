@@ -5,7 +5,6 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
-using Jixiao.Domain.Targets;
 using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -138,21 +137,23 @@ public sealed record FormChoices(IReadOnlyList<Choice> Departments, IReadOnlyLis
 /// <summary>The one list query of forms: the filters every list shares, the sort, one count and one page query.</summary>
 public static class FormList
 {
-    /// <summary>Monitoring returns or self-evaluations waiting for the user in any of their roles: the filler's unit or
-    /// department while pending or returned, then the department, the funding division and the performance division at
-    /// their steps of <see cref="FormChain"/>.</summary>
-    public static IQueryable<TForm> Waiting<TForm>(IQueryable<TForm> forms, AccessScope scope) where TForm : class, IReviewedForm
+    /// <summary>
+    /// The items waiting for the user in any of their roles: in a state where the chain lets one of them move it on (the
+    /// filler's drafts and returned items, each reviewer's step). Read off the table as, per subject, the states that wait —
+    /// <c>(Subject = s AND (State = a OR State = b …)) OR …</c>, constants EF Core translates on every provider.
+    /// </summary>
+    public static IQueryable<T> Waiting<T, TState, TAction>(IQueryable<T> items, ReviewChain<TState, TAction> chain, AccessScope scope)
+        where T : class, IReviewed<TState> where TState : struct, Enum where TAction : struct, Enum
     {
-        var unit = scope.Has(Role.UnitFiller);
-        var department = scope.Has(Role.DepartmentReviewer);
-        var division = scope.Has(Role.BusinessDivision);
-        var performance = scope.Has(Role.PerformanceDivision);
-        return forms.Where(f =>
-            (unit && f.Subject == TargetSubject.Project && (f.State == FormState.Pending || f.State == FormState.Returned))
-            || (department && f.Subject == TargetSubject.Department && (f.State == FormState.Pending || f.State == FormState.Returned))
-            || (department && f.State == FormState.Submitted)
-            || (division && f.State == FormState.DepartmentApproved)
-            || (performance && f.State == FormState.DivisionApproved));
+        var item = Expression.Parameter(typeof(T), "item");
+        var subject = Expression.Property(item, nameof(IReviewed<TState>.Subject));
+        var state = Expression.Property(item, nameof(IReviewed<TState>.State));
+        var clauses = chain.Awaiting(scope.Roles)
+            .Select(w => (Expression)Expression.AndAlso(Expression.Equal(subject, Expression.Constant(w.Subject)),
+                w.States.Select(s => (Expression)Expression.Equal(state, Expression.Constant(s))).Aggregate(Expression.OrElse)))
+            .ToList();
+        var waiting = clauses.Count > 0 ? clauses.Aggregate(Expression.OrElse) : Expression.Constant(false);
+        return items.Where(Expression.Lambda<Func<T, bool>>(waiting, item));
     }
 
     /// <param name="unfiltered">how many forms <paramref name="forms"/> holds, when the caller has counted them already (an

@@ -1,15 +1,17 @@
 using Jixiao.Domain.Access;
+using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 
-namespace Jixiao.Domain.Tests.Targets;
+namespace Jixiao.Domain.Tests.Reviews;
 
-/// <summary>Every (subject, state, action, role): the legal ones move to the state written here, all others throw.</summary>
-public sealed class TargetWorkflowTests
+/// <summary>Every (subject, state, action, role) of targets: the legal ones move to the state written here, all others are refused.</summary>
+public sealed class TargetChainTests
 {
     private const TargetSubject P = TargetSubject.Project;
     private const TargetSubject D = TargetSubject.Department;
 
-    /// <summary>The review chain of DOMAIN.md §4.2, written out by hand: nothing else is allowed.</summary>
+    /// <summary>The review chain of DOMAIN.md §4.2, written out by hand: nothing else is allowed. 财政完善 and 申请调整 keep the
+    /// version's state (an adjustment opens the next version as a draft: PerformanceTargetTests).</summary>
     private static readonly Dictionary<(TargetSubject, TargetState, ReviewAction, Role), TargetState> Legal = new()
     {
         // project: unit → department → finance business division → performance division
@@ -25,8 +27,8 @@ public sealed class TargetWorkflowTests
         [(P, TargetState.DivisionApproved, ReviewAction.Return, Role.PerformanceDivision)] = TargetState.Returned,
         [(P, TargetState.DivisionApproved, ReviewAction.Reject, Role.PerformanceDivision)] = TargetState.Rejected,
         [(P, TargetState.DivisionApproved, ReviewAction.Refine, Role.PerformanceDivision)] = TargetState.DivisionApproved,
-        [(P, TargetState.Approved, ReviewAction.Adjust, Role.UnitFiller)] = TargetState.Draft,
-        [(P, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Draft, // 监控整改：目标调整
+        [(P, TargetState.Approved, ReviewAction.Adjust, Role.UnitFiller)] = TargetState.Approved,
+        [(P, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Approved, // 监控整改：目标调整
         // department overall: the department fills and submits straight to the division
         [(D, TargetState.Draft, ReviewAction.Submit, Role.DepartmentReviewer)] = TargetState.DepartmentApproved,
         [(D, TargetState.Returned, ReviewAction.Submit, Role.DepartmentReviewer)] = TargetState.DepartmentApproved,
@@ -40,8 +42,8 @@ public sealed class TargetWorkflowTests
         [(D, TargetState.DivisionApproved, ReviewAction.Return, Role.PerformanceDivision)] = TargetState.Returned,
         [(D, TargetState.DivisionApproved, ReviewAction.Reject, Role.PerformanceDivision)] = TargetState.Rejected,
         [(D, TargetState.DivisionApproved, ReviewAction.Refine, Role.PerformanceDivision)] = TargetState.DivisionApproved,
-        [(D, TargetState.Approved, ReviewAction.Adjust, Role.DepartmentReviewer)] = TargetState.Draft,
-        [(D, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Draft,
+        [(D, TargetState.Approved, ReviewAction.Adjust, Role.DepartmentReviewer)] = TargetState.Approved,
+        [(D, TargetState.Approved, ReviewAction.Adjust, Role.PerformanceDivision)] = TargetState.Approved,
     };
 
     public static TheoryData<TargetSubject, TargetState, ReviewAction, Role> Every()
@@ -56,16 +58,21 @@ public sealed class TargetWorkflowTests
     }
 
     [Theory, MemberData(nameof(Every))]
-    public void Transition_IsLegalExactlyWhenTheChainSaysSo(TargetSubject subject, TargetState state, ReviewAction action, Role role)
+    public void TryNext_AnyTransition_IsLegalExactlyWhenTheChainSaysSo(TargetSubject subject, TargetState state, ReviewAction action, Role role)
     {
+        var allowed = ReviewChains.Targets.TryNext(subject, state, action, role, divisionStep: true, out var next, out var refusal);
         if (Legal.TryGetValue((subject, state, action, role), out var expected))
         {
-            Assert.Equal(expected, TargetWorkflow.Next(subject, state, action, role));
+            Assert.True(allowed, refusal);
+            Assert.Equal(expected, next);
+            Assert.Equal(expected, ReviewChains.Targets.Next(subject, state, action, role));
         }
         else
         {
-            var error = Assert.Throws<ConflictException>(() => TargetWorkflow.Next(subject, state, action, role));
-            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error.Message);
+            Assert.False(allowed);
+            Chinese.AssertMessage(refusal!);
+            Assert.Equal(refusal, Assert.Throws<ConflictException>(() => ReviewChains.Targets.Next(subject, state, action, role)).Message);
+            Assert.False(ReviewChains.Targets.Allows(subject, state, action, role));
         }
     }
 
@@ -81,17 +88,17 @@ public sealed class TargetWorkflowTests
     [InlineData(TargetState.Approved, Role.PerformanceDivision, false)]
     [InlineData(TargetState.Superseded, Role.UnitFiller, false)]
     [InlineData(TargetState.Rejected, Role.UnitFiller, false)]
-    public void Edit_IsTheFillersUntilSubmitted_AndFinancesWhileInItsQueue(TargetState state, Role role, bool allowed) =>
-        Assert.Equal(allowed, TargetWorkflow.CanEdit(TargetSubject.Project, state, role));
+    public void CanEdit_StateAndRole_TheFillerUntilSubmitted_FinanceWhileInItsQueue(TargetState state, Role role, bool allowed) =>
+        Assert.Equal(allowed, ReviewChains.Targets.CanEdit(TargetSubject.Project, state, role));
 
     [Fact]
-    public void IllegalMessages_SayWhoShouldAct()
+    public void Next_IllegalTransition_MessageSaysWhoShouldAct()
     {
         Assert.Contains("主管部门审核人",
-            Assert.Throws<ConflictException>(() => TargetWorkflow.Next(P, TargetState.Submitted, ReviewAction.Approve, Role.BusinessDivision)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Targets.Next(P, TargetState.Submitted, ReviewAction.Approve, Role.BusinessDivision)).Message);
         Assert.Contains("申请调整",
-            Assert.Throws<ConflictException>(() => TargetWorkflow.Next(P, TargetState.Approved, ReviewAction.Submit, Role.UnitFiller)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Targets.Next(P, TargetState.Approved, ReviewAction.Submit, Role.UnitFiller)).Message);
         Assert.Contains("财政审核认定",
-            Assert.Throws<ConflictException>(() => TargetWorkflow.Next(P, TargetState.Submitted, ReviewAction.Reject, Role.DepartmentReviewer)).Message);
+            Assert.Throws<ConflictException>(() => ReviewChains.Targets.Next(P, TargetState.Submitted, ReviewAction.Reject, Role.DepartmentReviewer)).Message);
     }
 }
