@@ -30,7 +30,7 @@ public enum TargetStart
 /// target outside the user's units, departments or funded departments is simply not found; the acting role
 /// is the one of the user's roles that the review chain allows for the step.
 /// </summary>
-public static class TargetWork
+public static partial class TargetWork
 {
     public static Task<PerformanceTarget?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
         db.Targets.Include(t => t.Indicators).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
@@ -83,114 +83,6 @@ public static class TargetWork
     /// <summary>The user's role that may edit the version.</summary>
     internal static ReviewActor EditorOf(CurrentUser user, PerformanceTarget target) =>
         ActingRole.Pick(user, r => ReviewChains.Targets.CanEdit(target.Subject, target.State, r), "修改" + target.Subject.Label());
-
-    /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
-    public static async Task<PerformanceTarget?> StartForProjectAsync(JixiaoDbContext db, CurrentUser user, long projectId, TargetStart start,
-        DateTime nowUtc, CancellationToken ct)
-    {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null) return null;
-        if (!user.Scope.Has(Role.UnitFiller))
-            throw new ConflictException("项目绩效目标由预算单位填报人填报。");
-        if (await db.Targets.AnyAsync(t => t.SubjectKey == "P" + projectId, ct))
-            throw new ConflictException($"项目“{project.Name}”已有绩效目标，请在原目标上修改或申请调整。");
-        var target = PerformanceTarget.ForProject(project, nowUtc);
-        if (start == TargetStart.LastYear)
-        {
-            var last = await LastYearApprovedAsync(db, project, ct)
-                ?? throw new DomainException($"项目“{project.Code}”没有上年已批复的绩效目标（只有经常性项目、且上年代码相同才能沿用）。", "来源");
-            target.Edit(EditorOf(user, target), last.OverallGoal, last.AnnualGoal, last.Indicators.Select(i => i.ToInput()).ToList(),
-                await ContextAsync(db, target, ct), nowUtc);
-        }
-        db.Targets.Add(target);
-        await CommitAsync(db, ct);
-        return target;
-    }
-
-    /// <summary>Starts version 1 of a department's overall targets for a year.</summary>
-    public static async Task<PerformanceTarget?> StartForDepartmentAsync(JixiaoDbContext db, CurrentUser user, long departmentId, int year,
-        DateTime nowUtc, CancellationToken ct)
-    {
-        var department = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == departmentId && o.Kind == OrgKind.Department, ct);
-        if (department is null || !user.Scope.CoversOrgData(department.Id)) return null;
-        if (!user.Scope.Has(Role.DepartmentReviewer))
-            throw new ConflictException("部门整体绩效目标由主管部门填报。");
-        var target = PerformanceTarget.ForDepartment(department, year, nowUtc);
-        if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey, ct))
-            throw new ConflictException($"{department.Name} {year} 年已有部门整体绩效目标。");
-        db.Targets.Add(target);
-        await CommitAsync(db, ct);
-        return target;
-    }
-
-    public static async Task<(PerformanceTarget Target, IReadOnlyList<QualityIssue> Issues)?> SaveAsync(JixiaoDbContext db, CurrentUser user,
-        long id, TargetContent content, FormLimits limits, DateTime nowUtc, CancellationToken ct)
-    {
-        var target = await FindAsync(db, id, ct);
-        if (target is null) return null;
-        limits.Ensure(content.Indicators.Count, "绩效目标表");
-        await EnsureLibraryReferencesAsync(db, content, ct);
-        var issues = target.Edit(EditorOf(user, target), content.OverallGoal, content.AnnualGoal, content.Indicators,
-            await ContextAsync(db, target, ct), nowUtc);
-        await CommitAsync(db, ct);
-        return (target, issues);
-    }
-
-    /// <summary>Submit, approve, return, reject. Approving a later version retires the one it adjusts.</summary>
-    public static async Task<PerformanceTarget?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, ReviewAction action,
-        ReviewGrade? grade, string? opinion, DateTime nowUtc, CancellationToken ct)
-    {
-        var target = await FindAsync(db, id, ct);
-        if (target is null) return null;
-        var actor = Actor(user, target.Subject, target.State, action);
-        switch (action)
-        {
-            case ReviewAction.Submit:
-                target.Submit(actor, await ContextAsync(db, target, ct), nowUtc);
-                break;
-            case ReviewAction.Approve:
-                target.Approve(actor, grade ?? throw new DomainException("请选择审核等级（优、良）。", "等级"), opinion, nowUtc);
-                if (target.State == TargetState.Approved && target.Version > 1)
-                {
-                    var previous = await db.Targets.SingleAsync(t => t.SubjectKey == target.SubjectKey && t.State == TargetState.Approved
-                                                                     && t.Version < target.Version, ct);
-                    previous.Supersede(target);
-                }
-                break;
-            case ReviewAction.Return:
-                target.Return(actor, opinion, nowUtc);
-                break;
-            case ReviewAction.Reject:
-                target.Reject(actor, opinion, nowUtc);
-                break;
-            default:
-                throw new DomainException($"“{action.Label()}”不是审核动作。", "动作");
-        }
-        await CommitAsync(db, ct);
-        return target;
-    }
-
-    /// <summary>批量审核通过 / 退回: the single action on each target, one opinion (and grade) for all.</summary>
-    public static Task<BatchResult> BatchAsync(JixiaoDbContext db, CurrentUser user, ReviewAction action, BatchRequest request, DateTime nowUtc,
-        CancellationToken ct) => action is ReviewAction.Approve or ReviewAction.Return
-        ? FormBatch.RunAsync(db, request, action == ReviewAction.Approve ? "通过" : "退回",
-            async id => await ActAsync(db, user, id, action, request.Grade, request.Opinion, nowUtc, ct) is not null,
-            ids => TargetQueries.NamesAsync(db, ids, ct))
-        : throw new DomainException($"批量办理只能审核通过或退回修改，不能{action.Label()}。", "动作");
-
-    /// <summary>申请调整: a new draft version of approved targets (only one open version at a time).</summary>
-    public static async Task<PerformanceTarget?> AdjustAsync(JixiaoDbContext db, CurrentUser user, long id, string? reason, DateTime nowUtc,
-        CancellationToken ct)
-    {
-        var target = await FindAsync(db, id, ct);
-        if (target is null) return null;
-        if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey && t.Version > target.Version, ct))
-            throw new ConflictException($"已有第 {target.Version + 1} 版正在办理，请在该版本上继续。");
-        var draft = target.Adjust(Actor(user, target.Subject, target.State, ReviewAction.Adjust), reason, nowUtc);
-        db.Targets.Add(draft);
-        await CommitAsync(db, ct);
-        return draft;
-    }
 
     private static async Task EnsureLibraryReferencesAsync(JixiaoDbContext db, TargetContent content, CancellationToken ct)
     {

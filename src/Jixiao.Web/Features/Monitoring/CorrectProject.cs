@@ -1,0 +1,108 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>监控整改: corrective actions (调减, 暂缓, 收回, 调剂, 目标调整) previewed and recorded into the ledger.</summary>
+public static partial class ReturnWork
+{
+    /// <summary>What <see cref="CorrectAsync"/> would do with the request, checked as it would be; nothing is written.</summary>
+    public static async Task<CorrectionPreview?> PreviewCorrectionAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        if (await PrepareAsync(db, user, taskId, request, nowUtc, ct) is not { } prepared) return null;
+        var given = !string.IsNullOrWhiteSpace(request.DocumentNo);
+        var document = given ? request.DocumentNo!.Trim()
+            : (await WorkflowWork.ViewAsync(db, prepared.Project.RegionCode, prepared.Project.FiscalYear, ct)).NextDocumentNo;
+        var action = prepared.Record(document, user, nowUtc);
+        return new CorrectionPreview(action.Kind, $"{prepared.Project.Code} {prepared.Project.Name}",
+            prepared.Counterpart is { } c ? $"{c.Code} {c.Name}" : null, action.Amount, action.Date, document, given, action.Reason, prepared.Balance);
+    }
+
+    /// <summary>
+    /// Records a corrective action on a task's project: the matching ledger movements (调减, 调剂 pair, 收回) or the
+    /// next draft version of its targets (目标调整), in one transaction with the 文号 it takes. An action that writes the
+    /// ledger is refused unless confirmed. The task's lights are not changed: they stay as of the cut-off; the
+    /// project's ledger and totals show the action at once.
+    /// </summary>
+    public static async Task<CorrectiveAction?> CorrectAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        if (await PrepareAsync(db, user, taskId, request, nowUtc, ct) is not { } prepared) return null;
+        var project = prepared.Project;
+        if (request.Kind is CorrectiveKind.Reduction or CorrectiveKind.Reallocation or CorrectiveKind.Recovery && !request.Confirmed)
+        {
+            var preview = await PreviewCorrectionAsync(db, user, taskId, request, nowUtc, ct);
+            throw new DomainException($"请确认：{preview!.Sentence}确认无误后再提交（confirmed: true）。", "确认");
+        }
+        await using var transaction = await db.OwnTransactionAsync(ct);
+        var document = string.IsNullOrWhiteSpace(request.DocumentNo)
+            ? await WorkflowWork.NextDocumentNoAsync(db, project.RegionCode, project.FiscalYear, ct)
+            : request.DocumentNo;
+        var action = prepared.Record(document, user, nowUtc);
+        if (action.MovesMoney && await db.LedgerMovements.AnyAsync(m => m.RegionCode == project.RegionCode && m.FiscalYear == project.FiscalYear
+                                                                         && m.DocumentNo == action.DocumentNo && m.ProjectId == project.Id, ct))
+            throw new ConflictException($"文件号“{action.DocumentNo}”已用于该项目的指标变动，请换一个文件号。");
+        db.CorrectiveActions.Add(action);
+        db.LedgerMovements.AddRange(action.Movements(project, prepared.Counterpart));
+        if (action.Kind == CorrectiveKind.TargetAdjustment)
+        {
+            var inForce = await db.Targets.Include(t => t.Indicators)
+                .SingleOrDefaultAsync(t => t.SubjectKey == "P" + project.Id && t.State == TargetState.Approved, ct)
+                ?? throw new ConflictException($"项目“{project.Name}”没有已批复的绩效目标，无法要求调整。");
+            if (await db.Targets.AnyAsync(t => t.SubjectKey == inForce.SubjectKey && t.Version > inForce.Version, ct))
+                throw new ConflictException($"项目“{project.Name}”已有第 {inForce.Version + 1} 版目标正在办理，请在该版本上继续。");
+            var actor = ActingRole.Pick(user, r => ReviewChains.Targets.Allows(TargetSubject.Project, TargetState.Approved, ReviewAction.Adjust, r), "要求调整目标");
+            var draft = inForce.Adjust(actor, $"监控整改：{action.Reason}", nowUtc);
+            db.Targets.Add(draft);
+            action.OpenedTargetVersion(draft.Version);
+        }
+        await CommitAsync(db, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return action;
+    }
+
+    /// <summary>A corrective action's project, counterpart and balance, loaded and checked; <see cref="Record"/> makes the action.</summary>
+    private sealed record PreparedCorrection(Project Project, Project? Counterpart, decimal Balance, DateOnly Today, long TaskId, CorrectionRequest Request)
+    {
+        public CorrectiveAction Record(string documentNo, CurrentUser user, DateTime nowUtc) =>
+            CorrectiveAction.Record(Project, Request.Kind, Request.Amount, Request.Date ?? Today, documentNo, Request.Reason, Balance, Today,
+                user.UserName, nowUtc, TaskId, Counterpart);
+    }
+
+    private static async Task<PreparedCorrection?> PrepareAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        EnsurePerformanceDivision(user, "记录整改措施");
+        var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null) return null;
+        if (task.ProjectId is not { } projectId)
+            throw new DomainException("部门整体监控不对应单个项目，请在具体项目的监控表上记录整改措施。", "项目");
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
+        Project? counterpart = null;
+        if (request.CounterpartProjectId is { } otherId)
+            counterpart = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == otherId, ct)
+                ?? throw new DomainException($"调入项目 {otherId} 不存在或不在您的权限范围内。", "对方项目");
+        var today = BusinessCalendar.DateOf(nowUtc);
+        var balance = await BalanceAsync(db, projectId, request.Date ?? today, ct);
+        return new PreparedCorrection(project, counterpart, balance, today, task.Id, request);
+    }
+
+    /// <summary>全年预算数 − 执行数 of a project as of a date.</summary>
+    private static async Task<decimal> BalanceAsync(JixiaoDbContext db, long projectId, DateOnly date, CancellationToken ct)
+    {
+        var movements = await db.LedgerMovements.AsNoTracking().Where(m => m.ProjectId == projectId && m.Date <= date)
+            .Select(m => new { m.Kind, m.Amount }).ToListAsync(ct);
+        var paid = await db.Payments.AsNoTracking().Where(p => p.ProjectId == projectId && p.Date <= date).Select(p => p.Amount).ToListAsync(ct);
+        return movements.Sum(m => Ledger.SignOf(m.Kind) * m.Amount) - paid.Sum();
+    }
+}

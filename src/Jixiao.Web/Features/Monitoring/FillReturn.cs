@@ -1,0 +1,30 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Monitoring;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Shared;
+using Jixiao.Web.Features.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>填报: the filler saves the return's figures, rows and reasons while it is with them.</summary>
+public static partial class ReturnWork
+{
+    public static async Task<MonitoringTask?> FillAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, FormLimits limits,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var task = await FindAsync(db, id, ct);
+        if (task is null) return null;
+        limits.Ensure(input.Rows.Count, "监控表");
+        var round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == task.RoundId, ct);
+        task.Fill(EditorOf(user, task), input, await IndicatorsAsync(db, task, ct), round,
+            await RoundWork.RulesAsync(db, round.RegionCode, round.FiscalYear, ct), nowUtc);
+        await CommitAsync(db, ct);
+        return task;
+    }
+}

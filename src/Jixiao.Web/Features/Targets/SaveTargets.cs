@@ -1,0 +1,31 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>保存: the filler's content of a version, checked against the region-year's frame and the library.</summary>
+public static partial class TargetWork
+{
+    public static async Task<(PerformanceTarget Target, IReadOnlyList<QualityIssue> Issues)?> SaveAsync(JixiaoDbContext db, CurrentUser user,
+        long id, TargetContent content, FormLimits limits, DateTime nowUtc, CancellationToken ct)
+    {
+        var target = await FindAsync(db, id, ct);
+        if (target is null) return null;
+        limits.Ensure(content.Indicators.Count, "绩效目标表");
+        await EnsureLibraryReferencesAsync(db, content, ct);
+        var issues = target.Edit(EditorOf(user, target), content.OverallGoal, content.AnnualGoal, content.Indicators,
+            await ContextAsync(db, target, ct), nowUtc);
+        await CommitAsync(db, ct);
+        return (target, issues);
+    }
+}

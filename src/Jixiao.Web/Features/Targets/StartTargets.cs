@@ -1,0 +1,57 @@
+using Jixiao.Domain;
+using Jixiao.Domain.Access;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Reviews;
+using Jixiao.Domain.Targets;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Access;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Features.Library;
+using Jixiao.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Targets;
+
+/// <summary>开始填报: version 1 of a project's targets (blank or from last year's approved ones) or of a department's overall targets.</summary>
+public static partial class TargetWork
+{
+    /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
+    public static async Task<PerformanceTarget?> StartForProjectAsync(JixiaoDbContext db, CurrentUser user, long projectId, TargetStart start,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return null;
+        if (!user.Scope.Has(Role.UnitFiller))
+            throw new ConflictException("项目绩效目标由预算单位填报人填报。");
+        if (await db.Targets.AnyAsync(t => t.SubjectKey == "P" + projectId, ct))
+            throw new ConflictException($"项目“{project.Name}”已有绩效目标，请在原目标上修改或申请调整。");
+        var target = PerformanceTarget.ForProject(project, nowUtc);
+        if (start == TargetStart.LastYear)
+        {
+            var last = await LastYearApprovedAsync(db, project, ct)
+                ?? throw new DomainException($"项目“{project.Code}”没有上年已批复的绩效目标（只有经常性项目、且上年代码相同才能沿用）。", "来源");
+            target.Edit(EditorOf(user, target), last.OverallGoal, last.AnnualGoal, last.Indicators.Select(i => i.ToInput()).ToList(),
+                await ContextAsync(db, target, ct), nowUtc);
+        }
+        db.Targets.Add(target);
+        await CommitAsync(db, ct);
+        return target;
+    }
+
+    /// <summary>Starts version 1 of a department's overall targets for a year.</summary>
+    public static async Task<PerformanceTarget?> StartForDepartmentAsync(JixiaoDbContext db, CurrentUser user, long departmentId, int year,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var department = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == departmentId && o.Kind == OrgKind.Department, ct);
+        if (department is null || !user.Scope.CoversOrgData(department.Id)) return null;
+        if (!user.Scope.Has(Role.DepartmentReviewer))
+            throw new ConflictException("部门整体绩效目标由主管部门填报。");
+        var target = PerformanceTarget.ForDepartment(department, year, nowUtc);
+        if (await db.Targets.AnyAsync(t => t.SubjectKey == target.SubjectKey, ct))
+            throw new ConflictException($"{department.Name} {year} 年已有部门整体绩效目标。");
+        db.Targets.Add(target);
+        await CommitAsync(db, ct);
+        return target;
+    }
+}
