@@ -1,13 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.Routing;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;

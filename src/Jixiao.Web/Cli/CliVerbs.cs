@@ -1,12 +1,9 @@
 using System.CommandLine;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using static Jixiao.Web.Cli.JixiaoCli;

@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Jixiao.Web.Features.Access;
 
 namespace Jixiao.Web.Cli;
 

@@ -1,11 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using static Jixiao.Web.Cli.JixiaoCli;
 
 namespace Jixiao.Web.Cli;

@@ -1,6 +1,5 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,8 +1,6 @@
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Web.Data;

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Jixiao.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,12 +1,8 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Data;
 

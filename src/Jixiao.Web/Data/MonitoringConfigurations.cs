@@ -1,10 +1,7 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
-using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Features.Monitoring;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Web.Data;

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Jixiao.Domain;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 

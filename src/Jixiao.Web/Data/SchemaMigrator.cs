@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Data;
 

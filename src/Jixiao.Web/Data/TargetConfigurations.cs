@@ -2,9 +2,6 @@ using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Features.Library;
-using Jixiao.Web.Features.Targets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Web.Data;

@@ -1,6 +1,4 @@
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Web.Data;

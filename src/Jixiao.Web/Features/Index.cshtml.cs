@@ -1,11 +1,6 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features;
 

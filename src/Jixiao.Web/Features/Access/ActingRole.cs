@@ -1,5 +1,3 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Features.Access;

@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Access;

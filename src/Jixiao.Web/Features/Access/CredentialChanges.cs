@@ -1,5 +1,3 @@
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Jixiao.Web.Features.Access;

@@ -1,5 +1,3 @@
-using Jixiao.Domain.Access;
-
 namespace Jixiao.Web.Features.Access;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using Jixiao.Web.Features.Audit;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Access;
 

@@ -1,12 +1,9 @@
 using Jixiao.Web.Features.Audit;
 using System.Globalization;
 using System.Security.Claims;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Access;
 

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Access;
 

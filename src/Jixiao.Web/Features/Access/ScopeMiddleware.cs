@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Jixiao.Domain.Access;
-using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Access;
 

@@ -1,10 +1,7 @@
 using Jixiao.Web.Features.Audit;
 using System.Security.Cryptography;
 using System.Text;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using OtpNet;
 
 namespace Jixiao.Web.Features.Access;

@@ -1,13 +1,10 @@
 using Jixiao.Web.Features.Audit;
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Access;
 

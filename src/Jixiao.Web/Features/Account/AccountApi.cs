@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Features.Account;
 

@@ -1,9 +1,5 @@
 using Jixiao.Web.Features.Audit;
-using Jixiao.Domain;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Domain.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 

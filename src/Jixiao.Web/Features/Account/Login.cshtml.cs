@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

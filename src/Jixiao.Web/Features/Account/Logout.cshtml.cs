@@ -1,11 +1,8 @@
 using Jixiao.Web.Features.Audit;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Account;
 

@@ -1,5 +1,3 @@
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,4 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jixiao.Web.Features.Audit;

@@ -1,7 +1,4 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Audit;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Jixiao.Web.Features.Audit;

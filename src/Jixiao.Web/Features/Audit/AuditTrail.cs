@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,7 +1,4 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

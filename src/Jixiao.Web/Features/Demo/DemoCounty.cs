@@ -1,4 +1,3 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 
 namespace Jixiao.Web.Features.Demo;

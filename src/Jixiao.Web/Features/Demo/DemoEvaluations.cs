@@ -1,13 +1,10 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Evaluations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Demo;
 

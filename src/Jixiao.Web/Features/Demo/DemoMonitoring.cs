@@ -1,15 +1,10 @@
 using System.Globalization;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Demo;
 

@@ -1,7 +1,6 @@
 using Jixiao.Web.Features.Audit;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
 

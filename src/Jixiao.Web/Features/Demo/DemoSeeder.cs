@@ -1,10 +1,5 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Demo;

@@ -1,10 +1,7 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Demo;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
 

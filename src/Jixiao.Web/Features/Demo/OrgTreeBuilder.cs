@@ -1,5 +1,4 @@
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Demo;
 

@@ -1,6 +1,3 @@
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Shared;
-
 namespace Jixiao.Web.Features.Demo;
 
 /// <summary><c>generate</c>: the project library and ledger of every generated region (DemoProjects at scale).</summary>

@@ -1,9 +1,6 @@
 using Jixiao.Web.Features.Audit;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Demo;
 

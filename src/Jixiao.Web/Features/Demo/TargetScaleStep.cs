@@ -1,5 +1,3 @@
-using Jixiao.Web.Data;
-
 namespace Jixiao.Web.Features.Demo;
 
 /// <summary>

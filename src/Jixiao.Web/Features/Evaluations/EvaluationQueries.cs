@@ -1,11 +1,7 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 

@@ -4,11 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 
 namespace Jixiao.Web.Features.Evaluations;
 

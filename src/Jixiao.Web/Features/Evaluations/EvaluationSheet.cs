@@ -1,17 +1,7 @@
-using System.Globalization;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Domain.Interchange;
 using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Organisation;
-using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 

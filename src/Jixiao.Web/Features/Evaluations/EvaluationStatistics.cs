@@ -2,8 +2,6 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 

@@ -1,13 +1,8 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
-using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Evaluations;

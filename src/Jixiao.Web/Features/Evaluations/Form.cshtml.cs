@@ -1,11 +1,7 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Printing;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

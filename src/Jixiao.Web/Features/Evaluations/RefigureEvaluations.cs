@@ -1,16 +1,8 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
-using Jixiao.Web.Features.Shared;
-using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 

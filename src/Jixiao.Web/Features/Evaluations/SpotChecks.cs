@@ -1,13 +1,8 @@
 using System.Security.Cryptography;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Monitoring;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Evaluations;
 

@@ -1,11 +1,5 @@
 using Jixiao.Web.Features.Audit;
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
-using Jixiao.Domain.Interchange;
-using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Imports;
 

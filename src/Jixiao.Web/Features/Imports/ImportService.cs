@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using Jixiao.Domain;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Imports;

@@ -1,5 +1,3 @@
-using Jixiao.Domain.Access;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Xml;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
-using Jixiao.Domain;
 using Jixiao.Domain.Interchange;
 
 namespace Jixiao.Web.Features.Imports;

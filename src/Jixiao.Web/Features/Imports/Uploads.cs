@@ -1,5 +1,3 @@
-using Jixiao.Domain;
-
 namespace Jixiao.Web.Features.Imports;
 
 /// <summary>An uploaded file read into memory, within <see cref="UploadLimits.MaxRequestBytes"/> (the request limit bounds it too).</summary>

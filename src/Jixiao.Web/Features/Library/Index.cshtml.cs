@@ -1,8 +1,4 @@
 using Jixiao.Domain.Indicators;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,11 +1,6 @@
 using Jixiao.Domain.Indicators;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Library;
 

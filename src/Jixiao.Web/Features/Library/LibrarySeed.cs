@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Library;
 

@@ -1,14 +1,4 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Reviews;
-using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
-using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
 

@@ -1,12 +1,7 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;

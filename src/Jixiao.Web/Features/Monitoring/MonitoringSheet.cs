@@ -1,14 +1,9 @@
 using System.Globalization;
-using Jixiao.Domain;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
 

@@ -1,9 +1,5 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;

@@ -1,13 +1,9 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Projects;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
 

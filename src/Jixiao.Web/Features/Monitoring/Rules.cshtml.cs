@@ -1,9 +1,4 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

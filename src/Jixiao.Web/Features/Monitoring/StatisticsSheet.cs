@@ -1,6 +1,4 @@
 using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Reviews;
-using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Monitoring;
 

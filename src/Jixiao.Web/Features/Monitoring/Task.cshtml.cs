@@ -1,14 +1,9 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Printing;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Monitoring;

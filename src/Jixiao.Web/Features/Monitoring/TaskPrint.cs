@@ -1,6 +1,4 @@
-using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Printing;
 
 namespace Jixiao.Web.Features.Monitoring;

@@ -1,11 +1,7 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Organisation;
 

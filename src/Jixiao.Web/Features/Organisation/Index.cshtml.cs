@@ -1,8 +1,6 @@
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Organisation;
 

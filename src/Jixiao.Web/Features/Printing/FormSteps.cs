@@ -1,4 +1,3 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Reviews;
 
 namespace Jixiao.Web.Features.Printing;

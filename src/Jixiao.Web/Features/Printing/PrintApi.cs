@@ -1,8 +1,5 @@
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Monitoring;
-using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Targets;
 
 namespace Jixiao.Web.Features.Printing;

@@ -1,10 +1,6 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Printing;
 

@@ -1,9 +1,6 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 

@@ -1,6 +1,3 @@
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jixiao.Web.Features.Projects;

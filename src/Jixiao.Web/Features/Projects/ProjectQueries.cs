@@ -1,6 +1,4 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 

@@ -1,8 +1,5 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Features.Projects;
 

@@ -1,10 +1,7 @@
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Security;
 

@@ -1,7 +1,3 @@
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jixiao.Web.Features.Security;
 
 public sealed record TokenDto(long Id, string Name, string Prefix, string UserName, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, bool IsActive);

@@ -1,9 +1,5 @@
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Security;
 

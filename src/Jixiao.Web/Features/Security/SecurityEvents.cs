@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Audit;
-using Jixiao.Web.Data;
 using Jixiao.Web.Features.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Security;
 

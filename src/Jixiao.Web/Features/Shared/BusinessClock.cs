@@ -1,5 +1,3 @@
-using Jixiao.Domain;
-
 namespace Jixiao.Web.Features.Shared;
 
 /// <summary>

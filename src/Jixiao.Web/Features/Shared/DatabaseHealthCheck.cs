@@ -1,4 +1,3 @@
-using Jixiao.Web.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jixiao.Web.Features.Shared;

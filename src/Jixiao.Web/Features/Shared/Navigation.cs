@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Features.Access;
 
 namespace Jixiao.Web.Features.Shared;
 

@@ -1,10 +1,7 @@
 using System.Reflection;
 using System.Globalization;
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Shared;
 

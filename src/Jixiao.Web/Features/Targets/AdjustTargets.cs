@@ -1,15 +1,4 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Domain.Budget;
-using Jixiao.Domain.Organisation;
-using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Workflow;
-using Jixiao.Web.Features.Library;
-using Jixiao.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
 

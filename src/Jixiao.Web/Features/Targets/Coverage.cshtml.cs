@@ -1,6 +1,3 @@
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

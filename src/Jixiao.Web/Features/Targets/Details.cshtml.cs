@@ -1,6 +1,4 @@
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Printing;
 using Microsoft.AspNetCore.Mvc;

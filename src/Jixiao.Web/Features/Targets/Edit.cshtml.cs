@@ -1,10 +1,6 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

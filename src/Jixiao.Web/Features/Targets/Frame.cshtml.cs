@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

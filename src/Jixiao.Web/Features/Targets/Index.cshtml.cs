@@ -1,13 +1,8 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Targets;

@@ -1,11 +1,6 @@
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
 

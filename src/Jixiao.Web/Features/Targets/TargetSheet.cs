@@ -1,15 +1,9 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Interchange;
-using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Imports;
-using Jixiao.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Targets;
 

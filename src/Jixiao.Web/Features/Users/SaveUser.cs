@@ -1,9 +1,4 @@
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Users;
 

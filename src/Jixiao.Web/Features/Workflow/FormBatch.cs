@@ -1,6 +1,4 @@
-using Jixiao.Domain;
 using Jixiao.Domain.Targets;
-using Jixiao.Web.Data;
 
 namespace Jixiao.Web.Features.Workflow;
 

@@ -1,13 +1,9 @@
 using System.Linq.Expressions;
-using Jixiao.Domain;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
-using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Workflow;
 

@@ -1,6 +1,3 @@
-using Jixiao.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jixiao.Web.Features.Workflow;
 
 /// <summary>Who acted on a form, by display name (the steps keep the login and the user id).</summary>

@@ -1,7 +1,3 @@
-using Jixiao.Domain.Access;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Jixiao.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jixiao.Web.Features.Workflow;

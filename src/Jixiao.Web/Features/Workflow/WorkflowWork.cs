@@ -1,11 +1,6 @@
 using Jixiao.Domain.Reviews;
-using Jixiao.Domain;
-using Jixiao.Domain.Access;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Workflow;
 
