@@ -70,7 +70,9 @@ public static class ReviewChains
         var who = r.Role.Label();
         return r.State switch
         {
-            TargetState.Approved when r.Action != ReviewAction.Adjust =>
+            TargetState.Approved when r.Action == ReviewAction.Adjust =>
+                $"{who}不能申请调整{r.Subject.Label()}：只有{r.Filler.Label()}申请调整，或{Role.PerformanceDivision.Label()}要求调整。",
+            TargetState.Approved =>
                 $"{r.Subject.Label()}已批复并锁定，不能{r.Action.Label()}；如需变更，请由{r.Filler.Label()}“申请调整”生成新版本。",
             TargetState.Superseded => $"这是已被新版本替代的历史版本，只能查看，不能{r.Action.Label()}。",
             TargetState.Rejected => $"该版本审核为“差”，不得进入预算编制，不能再{r.Action.Label()}。",

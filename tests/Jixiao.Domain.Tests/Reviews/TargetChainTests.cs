@@ -91,6 +91,12 @@ public sealed class TargetChainTests
     public void CanEdit_StateAndRole_TheFillerUntilSubmitted_FinanceWhileInItsQueue(TargetState state, Role role, bool allowed) =>
         Assert.Equal(allowed, ReviewChains.Targets.CanEdit(TargetSubject.Project, state, role));
 
+    [Theory]
+    [InlineData(TargetState.Approved, Role.BusinessDivision, "财政业务股室不能申请调整项目绩效目标：只有预算单位填报人申请调整，或财政绩效股要求调整。")]
+    [InlineData(TargetState.Draft, Role.UnitFiller, "只有已批复的目标才能申请调整，当前状态为“草稿”。")]
+    public void Next_AdjustRefused_SaysWhoMayOrWhy(TargetState state, Role role, string message) =>
+        Assert.Equal(message, Assert.Throws<ConflictException>(() => ReviewChains.Targets.Next(P, state, ReviewAction.Adjust, role)).Message);
+
     [Fact]
     public void Next_IllegalTransition_MessageSaysWhoShouldAct()
     {
