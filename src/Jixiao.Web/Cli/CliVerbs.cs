@@ -131,6 +131,6 @@ public static class CliVerbs
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json);
             else Console.WriteLine(json);
             return 0;
-        });
+        }, endpoints: true);
     }
 }

@@ -46,8 +46,9 @@ public static class JixiaoCli
     /// A verb: its options, and what it does with the services of a host built for it. Refusals
     /// (<see cref="DomainException"/>, <see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>) print their message and exit 1.
     /// </summary>
+    /// <param name="endpoints">the verb reads the app's endpoints (the OpenAPI document): the pipeline is built for it, nothing is served</param>
     public static Command Verb(string name, string description, IEnumerable<Option> options,
-        Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> run)
+        Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> run, bool endpoints = false)
     {
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
         foreach (var option in options) command.Options.Add(option);
@@ -56,9 +57,12 @@ public static class JixiaoCli
             var builder = WebApplication.CreateBuilder(HostSettings(parse.UnmatchedTokens).Settings.ToArray());
             builder.AddJixiao();
             await using var app = builder.Build();
-            // The app's endpoints, as a starting host hands them to routing (the openapi verb documents them); nothing is served.
-            app.UseJixiao();
-            app.UseEndpoints(_ => { });
+            if (endpoints)
+            {
+                // As a starting host hands the mapped endpoints to routing.
+                app.UseJixiao();
+                app.UseEndpoints(_ => { });
+            }
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem($"cli:{Path(parse.CommandResult.Command)}");
             try
