@@ -25,6 +25,20 @@ public sealed class PercentAndScoreTests
     public void Of_PartOfWhole_IsTheShare(int part, int whole, string shown) => Assert.Equal(shown, Percent.Of(part, whole));
 
     [Theory]
+    [InlineData(1094, 2071, "52.82")]   // a round's 完成率: the number the API and the sheet give is the one the page prints
+    [InlineData(1, 3, "33.33")]
+    [InlineData(2, 3, "66.67")]
+    public void Points_Share_IsThePagesNumber(int part, int whole, string points)
+    {
+        var share = Percent.Share(part, whole);
+        Assert.Equal(points, Percent.Points(share)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(points + "%", Percent.Of(share));
+    }
+
+    [Fact]
+    public void Points_NoBase_IsNull() => Assert.Null(Percent.Points(Percent.Share(5, 0)));
+
+    [Theory]
     [InlineData("9.5", "9.5")]
     [InlineData("10.00", "10")]
     [InlineData("91.375", "91.38")]

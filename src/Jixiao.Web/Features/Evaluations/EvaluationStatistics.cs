@@ -19,9 +19,9 @@ public sealed record EvaluationStatistics(int Year, int BudgetedProjects, decima
     GradeCounts Grades, IReadOnlyList<FindingCount> Findings, IReadOnlyList<DepartmentEvaluation> Departments)
 {
     /// <summary>覆盖率 by count: project forms ÷ budgeted projects.</summary>
-    public decimal CoverageRate => BudgetedProjects == 0 ? 0m : decimal.Round(Forms * 100m / BudgetedProjects, 1, MidpointRounding.AwayFromZero);
+    public decimal CoverageRate => Percent.Points(Percent.Share(Forms, BudgetedProjects)) ?? 0m;
 
-    public decimal AmountCoverageRate => BudgetedAmount == 0 ? 0m : decimal.Round(FormsAmount * 100m / BudgetedAmount, 1, MidpointRounding.AwayFromZero);
+    public decimal AmountCoverageRate => Percent.Points(Percent.Share(FormsAmount, BudgetedAmount)) ?? 0m;
 }
 
 public static class EvaluationStatisticsQuery

@@ -24,7 +24,7 @@ public static partial class EvaluationSheet
             Line("主管部门", heading.Department, "实施单位", heading.Unit),
             FundColumns.Take(FundFigures).Select(c => (object?)c.Title).Concat([null, null, null]).Concat(FundColumns.Skip(FundFigures).Select(c => c.Title)).ToList(),
             Line("年度资金总额", e.InitialBudget, e.AdjustedBudget, e.Executed, e.ExecutionWeight,
-                e.ExecutionRate is { } rate ? decimal.Round(rate * 100m, 2, MidpointRounding.AwayFromZero) : null, e.ExecutionScore, null, null, null,
+                Percent.Points(e.ExecutionRate), e.ExecutionScore, null, null, null,
                 e.ReferenceExecutionWeight, e.ReferenceExecutionScore, e.ExecutionExplanation),
             Line(GoalLabel, e.AnnualGoal),
             Line(CompletionLabel, Blank(e.GoalCompletion)),

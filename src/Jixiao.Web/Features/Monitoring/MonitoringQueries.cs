@@ -12,12 +12,14 @@ public sealed record RoundSummary(long Id, string Title, int Year, int Month, Da
     DateTime OpenedAtUtc, int Issued, int Filled, LightCounts Lights)
 {
     /// <summary>填报完成率 = submitted (or further) ÷ issued.</summary>
-    public decimal Rate => Issued == 0 ? 0m : decimal.Round(Filled * 100m / Issued, 1, MidpointRounding.AwayFromZero);
+    /// <summary>完成率 in percentage points, as the page shows it.</summary>
+    public decimal Rate => Percent.Points(Percent.Share(Filled, Issued)) ?? 0m;
 }
 
 public sealed record DepartmentStatistics(long? DepartmentId, string Department, int Issued, int Filled, LightCounts Lights, decimal Budget, decimal Executed)
 {
-    public decimal Rate => Issued == 0 ? 0m : decimal.Round(Filled * 100m / Issued, 1, MidpointRounding.AwayFromZero);
+    /// <summary>完成率 in percentage points, as the page shows it.</summary>
+    public decimal Rate => Percent.Points(Percent.Share(Filled, Issued)) ?? 0m;
 }
 
 public sealed record TaskRow(long Id, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit, string Department, bool IsKey,

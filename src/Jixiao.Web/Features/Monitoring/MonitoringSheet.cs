@@ -103,7 +103,7 @@ public static class MonitoringSheet
                     i.Display(task.FiscalYear), "", null, "", null, null, "", "未填报"));
             foreach (var line in lines)
                 rows.Add([task.Id, project.Code, project.Name, project.Unit, task.Budget, task.Executed,
-                    task.ExecutionRate is { } rate ? decimal.Round(rate * 100m, 1, MidpointRounding.AwayFromZero) : null,
+                    Percent.Points(task.ExecutionRate),
                     task.ExpectedExecution, task.ExecutionCause?.Label(), line.Row, line.Level1, line.Level2, line.Name, line.Target, Blank(line.Actual),
                     line.Outcome?.Label(), Blank(line.Expected), line.Cause?.Label(), line.Likelihood?.Label(), Blank(line.Measures), line.Warning]);
         }

@@ -27,7 +27,7 @@ public static class StatisticsSheet
         rows.AddRange(stats.RedProjects.Select(p => (IReadOnlyList<object?>)new object?[]
         {
             p.Department, p.Unit, p.Code, p.Name, decimal.Round(p.Budget / 10_000m, 2), decimal.Round(p.Executed / 10_000m, 2),
-            p.ExecutionRate is { } rate ? decimal.Round(rate * 100m, 1) : null, p.State.Label(), p.IsKey ? "是" : "", p.LightReason,
+            Percent.Points(p.ExecutionRate), p.State.Label(), p.IsKey ? "是" : "", p.LightReason,
         }));
         var content = XlsxWriter.Write("监控统计", rows, new SheetLayout(Widths: [24, 24, 14, 36, 14, 12, 10, 14, 10, 80], HeaderRows: [2, redHeader], FrozenRows: 2, Titled: true));
         return ($"监控统计-{r.Year}-{r.Month:00}月.xlsx", content);
