@@ -55,17 +55,15 @@ public static class ScopeFilters
     private static LambdaExpression OrgFilter(Type type, ConstantExpression context)
     {
         var e = Expression.Parameter(type, "e");
-        var inOrgs = Expression.Call(Member(context, nameof(JixiaoDbContext.ScopeDataOrgs)), typeof(List<long>).GetMethod(nameof(List<long>.Contains))!,
+        var inOrgs = Expression.Call(Expression.Property(context, nameof(JixiaoDbContext.ScopeDataOrgs)), typeof(List<long>).GetMethod(nameof(List<long>.Contains))!,
             Expression.Property(e, nameof(IOrgOwned.OrgUnitId)));
         return Expression.Lambda(Expression.AndAlso(InRegions(e, context),
-            Expression.OrElse(Member(context, nameof(JixiaoDbContext.ScopeAllOrgs)), inOrgs)), e);
+            Expression.OrElse(Expression.Property(context, nameof(JixiaoDbContext.ScopeAllOrgs)), inOrgs)), e);
     }
 
     private static MethodCallExpression InRegions(ParameterExpression e, ConstantExpression context) =>
-        Expression.Call(Member(context, nameof(JixiaoDbContext.ScopeRegions)), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!,
+        Expression.Call(Expression.Property(context, nameof(JixiaoDbContext.ScopeRegions)), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!,
             Expression.Property(e, nameof(IRegionOwned.RegionCode)));
-
-    private static MemberExpression Member(ConstantExpression context, string name) => Expression.Property(context, name);
 
     /// <summary>Puts the context constant where a rule's first parameter stood.</summary>
     private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
