@@ -25,6 +25,7 @@ public static class JixiaoHost
         services.AddJixiaoDatabase();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Audit.AuditSaveInterceptor>();
         services.AddSingleton<Features.Projects.ProjectListCache>();
+        services.AddSingleton<IReferenceSeed, Features.Library.LibrarySeed.Reference>();
         services.AddJixiaoAuth();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();

@@ -21,7 +21,7 @@ public static class CliVerbs
         var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         Console.WriteLine(applied.Count == 0
             ? "数据库结构已是最新。"
-            : $"已应用 {applied.Count} 个结构步骤：{string.Join("、", applied.Select(s => $"{s.Version:0000}_{s.Name}"))}");
+            : $"已应用 {applied.Count} 个结构步骤：{string.Join("、", applied)}");
         return 0;
     });
 
@@ -113,7 +113,7 @@ public static class CliVerbs
             });
     }
 
-    private static Command SchemaScript() => Verb("schema-script", "打印当前模型在本数据库上的完整建表脚本（编写迁移步骤时参考）", [],
+    private static Command SchemaScript() => Verb("schema-script", "打印当前模型在本数据库上的完整建表脚本（供数据库管理员参考；迁移由 dotnet ef migrations add 生成）", [],
         (_, services, _) =>
         {
             Console.WriteLine(services.GetRequiredService<SystemDbContext>().Database.GenerateCreateScript());

@@ -70,9 +70,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
-internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<Web.Features.Projects.ProjectTotals>
+internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<ProjectTotals>
 {
-    public void Configure(EntityTypeBuilder<Web.Features.Projects.ProjectTotals> b)
+    public void Configure(EntityTypeBuilder<ProjectTotals> b)
     {
         b.ToTable("ProjectTotals");
         b.HasKey(t => t.ProjectId);
@@ -82,13 +82,13 @@ internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<Web.
         b.Property(t => t.Adjusted).HasConversion(Fen.Converter);
         b.Property(t => t.Executed).HasConversion(Fen.Converter);
         b.HasIndex(t => new { t.RegionCode, t.FiscalYear, t.LatestDate });
-        b.HasOne<Project>().WithOne().HasForeignKey<Web.Features.Projects.ProjectTotals>(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Project>().WithOne().HasForeignKey<ProjectTotals>(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-internal sealed class ProjectListVersionConfiguration : IEntityTypeConfiguration<Web.Features.Projects.ProjectListVersion>
+internal sealed class ProjectListVersionConfiguration : IEntityTypeConfiguration<ProjectListVersion>
 {
-    public void Configure(EntityTypeBuilder<Web.Features.Projects.ProjectListVersion> b)
+    public void Configure(EntityTypeBuilder<ProjectListVersion> b)
     {
         b.ToTable("ProjectListVersions");
         b.HasKey(v => new { v.RegionCode, v.FiscalYear });
@@ -96,9 +96,9 @@ internal sealed class ProjectListVersionConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Web.Features.Imports.ImportBatch>
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
 {
-    public void Configure(EntityTypeBuilder<Web.Features.Imports.ImportBatch> b)
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
     {
         b.ToTable("ImportBatches");
         b.Property(x => x.RegionCode).HasMaxLength(6);

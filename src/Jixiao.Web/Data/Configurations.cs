@@ -1,5 +1,4 @@
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,5 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Web.Features.Imports;
 using Jixiao.Domain.Organisation;
-using Jixiao.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace Jixiao.Web.Data;
@@ -9,7 +7,7 @@ namespace Jixiao.Web.Data;
 /// <summary>
 /// The database as the signed-in user may see it: the sets, the model (configurations, enums stored as their
 /// names) and the scope filters of <see cref="ScopeFilters"/>, which read <see cref="CurrentUser.Scope"/>.
-/// Every save appends to the audit trail through <see cref="AuditSaveInterceptor"/>.
+/// Every save appends to the audit trail through <c>Features.Audit.AuditSaveInterceptor</c>.
 /// </summary>
 public class JixiaoDbContext : IdentityUserContext<AppUser, long>
 {
@@ -32,8 +30,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
     public DbSet<Payment> Payments => Set<Payment>();
-    public DbSet<Features.Projects.ProjectTotals> ProjectTotals => Set<Features.Projects.ProjectTotals>();
-    public DbSet<Features.Projects.ProjectListVersion> ProjectListVersions => Set<Features.Projects.ProjectListVersion>();
+    public DbSet<ProjectTotals> ProjectTotals => Set<ProjectTotals>();
+    public DbSet<ProjectListVersion> ProjectListVersions => Set<ProjectListVersion>();
     public DbSet<Domain.Targets.PerformanceTarget> Targets => Set<Domain.Targets.PerformanceTarget>();
     public DbSet<Domain.Targets.IndicatorFrameSetting> FrameSettings => Set<Domain.Targets.IndicatorFrameSetting>();
     public DbSet<Domain.Indicators.IndicatorLibraryEntry> Library => Set<Domain.Indicators.IndicatorLibraryEntry>();
@@ -94,8 +92,12 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
 /// The same database seen without scope: for the sign-in machinery (Identity, bearer tokens, computing a
 /// user's scope), CLI verbs, seeding and migrations. Request handlers use <see cref="JixiaoDbContext"/>.
 /// </summary>
-public sealed class SystemDbContext(DbContextOptions<SystemDbContext> options, CurrentUser currentUser, TimeProvider clock)
-    : JixiaoDbContext(options, currentUser, clock)
+public class SystemDbContext : JixiaoDbContext
 {
+    public SystemDbContext(DbContextOptions<SystemDbContext> options, CurrentUser currentUser, TimeProvider clock)
+        : base(options, currentUser, clock) { }
+
+    protected SystemDbContext(DbContextOptions options) : base(options, new CurrentUser(), TimeProvider.System) { }
+
     protected override bool Scoped => false;
 }

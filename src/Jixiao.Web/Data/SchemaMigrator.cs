@@ -1,20 +1,42 @@
 using System.Data.Common;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Jixiao.Web.Data;
 
-/// <summary>One ordered schema step for one provider, kept as an embedded SQL file <c>NNNN_name.sql</c>.</summary>
+/// <summary>
+/// Reference data every database needs, registered by the feature that owns it and seeded by <see cref="SchemaMigrator"/>
+/// after the migrations, under their lock: once into an empty table, or mended where an earlier release seeded it wrong.
+/// </summary>
+public interface IReferenceSeed
+{
+    /// <summary>What is seeded, for the log.</summary>
+    string Name { get; }
+
+    /// <returns>the rows added</returns>
+    Task<int> EnsureAsync(SystemDbContext db, DateTime nowUtc, CancellationToken cancellationToken);
+}
+
+/// <summary>One ordered SQL step of the schema before the switch to EF Core migrations (embedded <c>NNNN_name.sql</c>).</summary>
 public sealed record MigrationStep(int Version, string Name, string Sql);
 
 /// <summary>
-/// Applies the ordered SQL steps of the current provider that the database has not seen yet, each in its
-/// own transaction, and records them in <c>__SchemaVersions</c>; then seeds reference data an empty database lacks. See docs/decisions/0001-schema-versioning.md.
+/// Brings the database to the schema of this program, under one lock so that several instances starting together
+/// migrate once: the EF Core migrations of the provider (<see cref="SqliteSchema"/>, <see cref="PostgresSchema"/>), and
+/// before them, for a database made by the SQL steps of earlier releases (it has <c>__SchemaVersions</c>), its missing
+/// steps, after which <c>Baseline</c> is recorded without running it (the steps built the same schema). Then runs the
+/// <see cref="IReferenceSeed"/>s the features registered. See docs/decisions/0001-schema-versioning.md.
 /// </summary>
-public sealed partial class SchemaMigrator(SystemDbContext db, TimeProvider clock, ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(SystemDbContext db, IEnumerable<IReferenceSeed> seeds, TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
-    private const string HistoryTable = "__SchemaVersions";
+    private const string LegacyHistory = "__SchemaVersions";
     private const long PostgresLockKey = 0x4A6958_69616F; // "JiXiao"
 
+    public DatabaseProvider Provider => db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The SQL steps of earlier releases, for databases made by them.</summary>
     public static IReadOnlyList<MigrationStep> StepsFor(DatabaseProvider provider)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
@@ -34,12 +56,14 @@ public sealed partial class SchemaMigrator(SystemDbContext db, TimeProvider cloc
             .ToList();
     }
 
-    public DatabaseProvider Provider => db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    /// <summary>The context whose migrations are this provider's, on the given (open) connection.</summary>
+    public static SystemDbContext SchemaContext(DatabaseProvider provider, DbConnection connection) => provider == DatabaseProvider.Postgres
+        ? new PostgresSchema(new DbContextOptionsBuilder<PostgresSchema>().UseNpgsql(connection).Options)
+        : new SqliteSchema(new DbContextOptionsBuilder<SqliteSchema>().UseSqlite(connection).Options);
 
-    /// <returns>the steps applied now</returns>
-    public async Task<IReadOnlyList<MigrationStep>> MigrateAsync(CancellationToken cancellationToken = default)
+    /// <returns>what was applied now: SQL steps as <c>NNNN_Name</c>, then migrations by their id</returns>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        var steps = StepsFor(Provider);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -49,42 +73,26 @@ public sealed partial class SchemaMigrator(SystemDbContext db, TimeProvider cloc
             else
                 await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", null, cancellationToken);
 
-            await ExecuteAsync(connection, Provider == DatabaseProvider.Postgres
-                ? $"""CREATE TABLE IF NOT EXISTS "{HistoryTable}" ("Version" integer PRIMARY KEY, "Name" text NOT NULL, "AppliedAtUtc" timestamp with time zone NOT NULL DEFAULT now())"""
-                : $"""CREATE TABLE IF NOT EXISTS "{HistoryTable}" ("Version" INTEGER PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAtUtc" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)""",
-                null, cancellationToken);
+            await using var schema = SchemaContext(Provider, connection);
+            var done = new List<string>();
+            if (await HasLegacyHistoryAsync(connection, cancellationToken))
+                done.AddRange(await ApplyLegacyStepsAsync(connection, schema, cancellationToken));
 
-            var applied = new HashSet<int>();
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"""SELECT "Version" FROM "{HistoryTable}" """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
-            }
-            var unknown = applied.Except(steps.Select(s => s.Version)).ToList();
+            var known = schema.Database.GetMigrations().ToList();
+            var unknown = (await schema.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(known).ToList();
             if (unknown.Count > 0)
-                throw new InvalidOperationException(
-                    $"数据库的结构版本（{string.Join(",", unknown)}）比本程序新，请升级程序后再启动。");
+                throw new InvalidOperationException($"数据库的结构版本（{string.Join(",", unknown)}）比本程序新，请升级程序后再启动。");
+            var pending = (await schema.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await schema.Database.MigrateAsync(cancellationToken);
+            foreach (var id in pending) logger.LogInformation("Applied migration {Migration} on {Provider}", id, Provider);
+            done.AddRange(pending);
 
-            var done = new List<MigrationStep>();
-            foreach (var step in steps.Where(s => !applied.Contains(s.Version)))
+            // Reference data every database needs, under the same lock (the indicator library's published indicators …).
+            foreach (var seed in seeds)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, step.Sql, transaction, cancellationToken);
-                await using (var record = connection.CreateCommand())
-                {
-                    record.Transaction = transaction;
-                    record.CommandText = $"""INSERT INTO "{HistoryTable}" ("Version", "Name") VALUES ({step.Version}, '{step.Name}')""";
-                    await record.ExecuteNonQueryAsync(cancellationToken);
-                }
-                await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied schema step {Version} {Name} on {Provider}", step.Version, step.Name, Provider);
-                done.Add(step);
+                var seeded = await seed.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                if (seeded > 0) logger.LogInformation("Seeded {Seed} with {Count} rows", seed.Name, seeded);
             }
-
-            // Reference data every database needs, under the same lock: the indicator library's seed.
-            var seeded = await Features.Library.LibrarySeed.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            if (seeded > 0) logger.LogInformation("Seeded the indicator library with {Count} published indicators", seeded);
 
             if (Provider == DatabaseProvider.Postgres)
                 await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({PostgresLockKey})", null, cancellationToken);
@@ -96,14 +104,69 @@ public sealed partial class SchemaMigrator(SystemDbContext db, TimeProvider cloc
         }
     }
 
-    /// <summary>The latest step this program knows and the latest one the database has applied.</summary>
-    public async Task<(int Known, int Applied)> VersionsAsync(CancellationToken cancellationToken)
+    /// <summary>The latest migration this program knows and the latest one the database has applied.</summary>
+    public async Task<(string Known, string Applied)> VersionsAsync(CancellationToken cancellationToken)
     {
-        var known = StepsFor(Provider).Max(s => s.Version);
-        var applied = await db.Database
-            .SqlQueryRaw<int>($"""SELECT COALESCE(MAX("Version"), 0) AS "Value" FROM "{HistoryTable}" """)
-            .SingleAsync(cancellationToken);
-        return (known, applied);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var schema = SchemaContext(Provider, connection);
+            var applied = await schema.Database.GetAppliedMigrationsAsync(cancellationToken);
+            return (schema.Database.GetMigrations().Last(), applied.LastOrDefault() ?? "无");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<bool> HasLegacyHistoryAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Provider == DatabaseProvider.Postgres
+            ? $"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{LegacyHistory}'"
+            : $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{LegacyHistory}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+    }
+
+    /// <summary>The missing SQL steps of a database made by them, each in its own transaction; then Baseline recorded as applied.</summary>
+    private async Task<List<string>> ApplyLegacyStepsAsync(DbConnection connection, SystemDbContext schema, CancellationToken cancellationToken)
+    {
+        var steps = StepsFor(Provider);
+        var applied = new HashSet<int>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""SELECT "Version" FROM "{LegacyHistory}" """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
+        }
+        var unknown = applied.Except(steps.Select(s => s.Version)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"数据库的结构版本（{string.Join(",", unknown)}）比本程序新，请升级程序后再启动。");
+
+        var done = new List<string>();
+        foreach (var step in steps.Where(s => !applied.Contains(s.Version)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, step.Sql, transaction, cancellationToken);
+            await ExecuteAsync(connection, $"""INSERT INTO "{LegacyHistory}" ("Version", "Name") VALUES ({step.Version}, '{step.Name}')""",
+                transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied schema step {Version} {Name} on {Provider}", step.Version, step.Name, Provider);
+            done.Add($"{step.Version:0000}_{step.Name}");
+        }
+
+        var history = schema.GetService<IHistoryRepository>();
+        await history.CreateIfNotExistsAsync(cancellationToken);
+        if ((await history.GetAppliedMigrationsAsync(cancellationToken)).Count == 0)
+        {
+            var baseline = schema.Database.GetMigrations().First();
+            var efVersion = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+            await ExecuteAsync(connection, history.GetInsertScript(new HistoryRow(baseline, efVersion)), null, cancellationToken);
+            logger.LogInformation("Recorded {Migration} as applied: the SQL steps built its schema", baseline);
+        }
+        return done;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
         {
             var since = now.AddDays(-7);
             var previewed = await db.ImportBatches.AsNoTracking()
-                .Where(b => b.UserId == current.UserId && b.Status == Imports.ImportStatus.Previewed && b.CreatedAtUtc >= since)
+                .Where(b => b.UserId == current.UserId && b.Status == ImportStatus.Previewed && b.CreatedAtUtc >= since)
                 .OrderByDescending(b => b.Id).Take(10).Select(b => new { b.FileName, b.Summary }).ToListAsync(ct);
             foreach (var batch in previewed)
                 Pending.Add(new($"导入待处理：{batch.FileName}", batch.Summary, "/Imports"));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Domain.Access;
-using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

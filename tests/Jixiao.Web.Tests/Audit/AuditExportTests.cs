@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Jixiao.Domain;
 using Jixiao.Domain.Audit;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Jixiao.Domain.Audit;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 

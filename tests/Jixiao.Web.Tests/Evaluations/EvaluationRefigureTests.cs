@@ -5,7 +5,6 @@ using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using static Jixiao.Web.Tests.Evaluations.EvaluationApiTests;
 

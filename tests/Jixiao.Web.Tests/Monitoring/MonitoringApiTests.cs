@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
-using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Reviews;
 using Jixiao.Domain.Targets;
 using Jixiao.Tests.Shared;

@@ -2,7 +2,6 @@ using System.Net;
 using Jixiao.Domain.Organisation;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Organisation;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

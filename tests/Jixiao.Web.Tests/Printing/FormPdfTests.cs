@@ -7,7 +7,6 @@ using Jixiao.Domain.Targets;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests.Printing;

@@ -1,5 +1,4 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Domain.Organisation;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

@@ -1,6 +1,5 @@
 using System.Net;
 using Jixiao.Domain.Budget;
-using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

@@ -1,7 +1,6 @@
 using Jixiao.Web.Features.Audit;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
-using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

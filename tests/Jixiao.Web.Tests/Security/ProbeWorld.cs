@@ -134,9 +134,9 @@ public sealed class ProbeWorld
             })).EnsureSuccessStatusCode();
         }
         using (var perf = await app.ClientForAsync("perf"))
-            await perf.PostImportAsync(Web.Features.Imports.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
+            await perf.PostImportAsync(Web.Data.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
         using (var neighbour = await app.ClientForAsync("lc.perf"))
-            await neighbour.PostImportAsync(Web.Features.Imports.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
+            await neighbour.PostImportAsync(Web.Data.ImportKind.Projects, year, "探针.csv", ImportFiles.Csv([["项目编码"], ["1"]]), commit: false);
 
         var principals = new List<Principal>();
         foreach (var account in DemoCounty.Accounts)

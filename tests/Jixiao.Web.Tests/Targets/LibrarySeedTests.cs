@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -57,7 +56,7 @@ public sealed partial class LibrarySeedTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = ContextFor(database))
         {
-            await new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
+            await new SchemaMigrator(db, [new LibrarySeed.Reference()], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
             // as a library seeded before this fix kept them
             await db.Database.ExecuteSqlRawAsync(
                 """UPDATE "IndicatorLibrary" SET "ExampleValue" = '2280次 (OCR; possibly ≥280次)' WHERE "Name" = '办公大楼日常维修维护次数'""", ct);
@@ -65,7 +64,7 @@ public sealed partial class LibrarySeedTests
                 """UPDATE "IndicatorLibrary" SET "ExampleValue" = '≥100百分比' WHERE "Name" = '委托业务报告合格率'""", ct);
         }
         await using (var db = ContextFor(database))
-            await new SchemaMigrator(db, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
+            await new SchemaMigrator(db, [new LibrarySeed.Reference()], TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
 
         await using (var db = ContextFor(database))
         {

@@ -8,7 +8,6 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Organisation;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
-using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Shared;
 using Jixiao.Web.Features.Targets;

@@ -4,11 +4,9 @@ using Jixiao.Domain.Access;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
-using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
-using Jixiao.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Tests.Targets;

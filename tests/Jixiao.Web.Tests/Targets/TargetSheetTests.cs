@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Targets;
-using Jixiao.Domain;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;

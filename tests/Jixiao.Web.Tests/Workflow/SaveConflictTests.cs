@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
-using Jixiao.Domain;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Organisation;
@@ -13,7 +12,6 @@ using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests.Workflow;

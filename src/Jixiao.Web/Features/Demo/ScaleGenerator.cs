@@ -26,7 +26,7 @@ public interface IScaleStep
 /// under 990000 演示省), each with the demo county's organisation tree (for the year of the run and the closed year
 /// before it) and one account per role.
 /// </summary>
-public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> steps, IPasswordHasher<Access.AppUser> hasher,
+public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> steps, IPasswordHasher<AppUser> hasher,
     DemoSeeder seeder, ILogger<ScaleGenerator> logger)
 {
     public const string ProvinceCode = "990000";
@@ -39,7 +39,7 @@ public sealed class ScaleGenerator(SystemDbContext db, IEnumerable<IScaleStep> s
             throw new InvalidOperationException("数据库中已有生成的演示省（990000），请换一个空数据库。");
 
         db.Regions.Add(Region.Create(ProvinceCode, "演示省"));
-        var hash = hasher.HashPassword(new Access.AppUser(), DemoCounty.Password);
+        var hash = hasher.HashPassword(new AppUser(), DemoCounty.Password);
         var created = new List<GeneratedRegion>();
         for (var i = 0; i < request.Regions; i++)
         {

@@ -15,6 +15,15 @@ namespace Jixiao.Web.Features.Library;
 /// </summary>
 public static partial class LibrarySeed
 {
+    /// <summary>The seed as <see cref="SchemaMigrator"/> runs it.</summary>
+    public sealed class Reference : IReferenceSeed
+    {
+        public string Name => "the indicator library (published indicators)";
+
+        public Task<int> EnsureAsync(SystemDbContext db, DateTime nowUtc, CancellationToken cancellationToken) =>
+            LibrarySeed.EnsureAsync(db, nowUtc, cancellationToken);
+    }
+
     /// <summary>Seeds an empty library; a library seeded before has the examples of its published entries cleaned (issue 13).</summary>
     public static async Task<int> EnsureAsync(SystemDbContext db, DateTime nowUtc, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Jixiao.Domain.Audit;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Audit;
+namespace Jixiao.Web.Data;
 
 /// <summary>One append-only audit record; <see cref="RegionCode"/> is also its chain key.</summary>
 public sealed class AuditEntry : IRegionOwned

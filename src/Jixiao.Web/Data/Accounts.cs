@@ -1,7 +1,7 @@
 using Jixiao.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 
-namespace Jixiao.Web.Features.Access;
+namespace Jixiao.Web.Data;
 
 /// <summary>A person who signs in. Password hashing, lockout and security stamps come from ASP.NET Core Identity.</summary>
 public sealed class AppUser : IdentityUser<long>, IRegionOwned
@@ -12,7 +12,7 @@ public sealed class AppUser : IdentityUser<long>, IRegionOwned
     public long? OrgUnitId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>When the password was last set (expiry counts from here); kept by <see cref="CredentialChanges"/>. Accounts
+    /// <summary>When the password was last set (expiry counts from here); kept by <c>Features.Access.CredentialChanges</c>. Accounts
     /// older than this field got the time of the upgrade.</summary>
     public DateTime? PasswordChangedAtUtc { get; set; }
     /// <summary>An administrator chose the password (new account, reset): the user must change it at the next sign-in.</summary>
@@ -61,7 +61,7 @@ public sealed class UserSession : IRegionOwned
     public string RegionCode { get; set; } = "";
     public string KeyHash { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>Updated at most once a minute; the session idles out <see cref="AuthSetup.IdleTimeout"/> after it.</summary>
+    /// <summary>Updated at most once a minute; the session idles out <c>AuthSetup.IdleTimeout</c> after it.</summary>
     public DateTime LastSeenAtUtc { get; set; }
     public DateTime? EndedAtUtc { get; set; }
     public string? EndReason { get; set; }

@@ -1,6 +1,6 @@
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Imports;
+namespace Jixiao.Web.Data;
 
 public enum ImportKind
 {

@@ -1,8 +1,8 @@
-namespace Jixiao.Web.Features.Access;
+namespace Jixiao.Web.Data;
 
 /// <summary>
 /// Who is acting in this request or command, and what they may see. Set once per request by
-/// <see cref="ScopeMiddleware"/> (or by a CLI verb); read by the DbContext's query filters and audit.
+/// <c>ScopeMiddleware</c> (or by a CLI verb); read by the DbContext's query filters and audit.
 /// </summary>
 public sealed class CurrentUser
 {

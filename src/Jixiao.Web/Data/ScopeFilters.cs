@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Access;
+namespace Jixiao.Web.Data;
 
 /// <summary>
 /// The one place scope is enforced: every entity that belongs to a region gets a query filter that reads the
@@ -25,7 +25,7 @@ public static class ScopeFilters
         Filter<UserRoleAssignment>(builder, c, (s, r) => r.UserId == s.ScopeUserId || s.ScopeRegions.Contains(r.RegionCode));
         Filter<ApiToken>(builder, c, (s, t) => t.UserId == s.ScopeUserId || s.ScopeRegions.Contains(t.RegionCode));
         // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
-        Filter<Audit.AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
+        Filter<AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))
         {

@@ -1,10 +1,10 @@
 using Jixiao.Domain.Organisation;
 
-namespace Jixiao.Web.Features.Projects;
+namespace Jixiao.Web.Data;
 
 /// <summary>
 /// One project's ledger totals over all its movements and payments, whatever their date. The database keeps
-/// this row itself, by triggers on the movement and payment tables (migration step 0003), in the same
+/// this row itself, by triggers on the movement and payment tables (Baseline.Triggers.cs, first made by step 0003), in the same
 /// statement as the rows it sums: no code writes it, so no write path can forget it, and it is never typed
 /// in. <see cref="LatestDate"/> is the latest date of any row summed: for any date on or after it, the totals
 /// are the as-of figures, and the project list reads them instead of summing the ledger per request.
