@@ -1,3 +1,4 @@
+using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Panels;
 
 namespace Jixiao.Domain.Tests.Panels;
@@ -70,4 +71,59 @@ public sealed class ExpertDrawTests
     [InlineData(new[] { "教育" }, new[] { 0 }, "至少 1 名")]
     public void Quotas_Checked(string[] fields, int[] counts, string message) =>
         Assert.Contains(message, Assert.Throws<DomainException>(() => ExpertDraw.CheckQuotas([.. fields.Zip(counts, (f, c) => new PanelQuota(f, c))])).Message);
+}
+
+/// <summary>A panel scores on its form; its result waits for every sitting expert and shows its arithmetic.</summary>
+public sealed class PanelTests
+{
+    private static readonly DateTime Now = new(2026, 12, 4, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly ScoringForm Form = ScoringForm.Parse("目标明确 40\n指标合理 40\n依据充分 20");
+    private static readonly IReadOnlyDictionary<long, string> Evaluated = new Dictionary<long, string> { [106] = "襄垣县教育局" };
+
+    private static ExpertCandidate Expert(long id, string field) =>
+        new(id, $"专家{id}", true, new HashSet<string> { field }, null, "山西大学", new HashSet<long>(), new HashSet<string>());
+
+    private static readonly ExpertCandidate[] Pool = [Expert(1, "教育"), Expert(2, "教育"), Expert(3, "教育"), Expert(4, "财务"), Expert(5, "财务")];
+
+    private static Panel Drawn() => Panel.Draw("140423", 2026, PanelPurpose.TargetReview, "2027年教育项目目标评审", null, "20261204-0815",
+        [new PanelQuota("教育", 2), new PanelQuota("财务", 1)], Form, dropExtremes: false, Pool, Evaluated, new HashSet<string>(), Now);
+
+    private static Dictionary<string, decimal> Given(decimal a, decimal b, decimal c) => new() { ["目标明确"] = a, ["指标合理"] = b, ["依据充分"] = c };
+
+    [Fact]
+    public void Score_ResultWhenEverySittingExpertScored()
+    {
+        var panel = Drawn();
+        var ids = panel.Members.Select(m => m.ExpertId).ToList();
+        panel.Score(ids[0], Given(36, 32, 18), "目标清晰", Now);
+        panel.Score(ids[1], Given(30, 30, 15), null, Now);
+        Assert.Null(panel.Result);
+        panel.Score(ids[2], Given(38, 36, 19), null, Now);
+        Assert.Equal(PanelState.Closed, panel.State);
+        Assert.Equal(84.67m, panel.Result); // (86 + 75 + 93) ÷ 3
+        Assert.Equal("3 人评分：(75 + 86 + 93) ÷ 3 = 84.67", panel.ResultExplanation); // totals listed from low to high
+        Assert.Equal("目标明确 36\n指标合理 32\n依据充分 18", panel.Members[0].Scores);
+    }
+
+    [Fact]
+    public void Replace_NextOfTheField_TheReplacedNeitherScoresNorCounts()
+    {
+        var panel = Drawn();
+        var finance = panel.Members.Single(m => m.Field == "财务");
+        var added = panel.Replace(finance.ExpertId, "本人出差，无法参加评审", Pool, Evaluated, new HashSet<string>());
+        Assert.Equal("财务", added.Field);
+        Assert.NotEqual(finance.ExpertId, added.ExpertId);
+        Assert.Equal("本人出差，无法参加评审", finance.ReplacedReason);
+        Assert.Throws<ForbiddenException>(() => panel.Score(finance.ExpertId, Given(30, 30, 15), null, Now));
+        Assert.Equal(3, panel.Members.Count(m => m.Sitting));
+    }
+
+    [Fact]
+    public void Score_NotAMember_OrAfterTheResult_Refused()
+    {
+        var panel = Drawn();
+        Assert.Contains("不是本评审组的专家", Assert.Throws<ForbiddenException>(() => panel.Score(99, Given(30, 30, 15), null, Now)).Message);
+        foreach (var id in panel.Members.Select(m => m.ExpertId).ToList()) panel.Score(id, Given(30, 30, 15), null, Now);
+        Assert.Contains("已出结果", Assert.Throws<ConflictException>(() => panel.Score(panel.Members[0].ExpertId, Given(30, 30, 15), null, Now)).Message);
+    }
 }

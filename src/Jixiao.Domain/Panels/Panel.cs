@@ -1,0 +1,121 @@
+using Jixiao.Domain.Engagements;
+using Jixiao.Domain.Organisation;
+
+namespace Jixiao.Domain.Panels;
+
+public enum PanelState
+{
+    [Label("评分中")] Scoring = 1,
+    [Label("已出结果")] Closed = 2,
+}
+
+/// <summary>One expert on a panel: drawn for a field at a rank, replaced with a reason, or scoring.</summary>
+public sealed class PanelMember
+{
+    private PanelMember() { }
+
+    public long Id { get; private set; }
+    public long PanelId { get; private set; }
+    public long ExpertId { get; private set; }
+    public string ExpertName { get; private set; } = "";
+    public string Field { get; private set; } = "";
+    public int Rank { get; private set; }
+    /// <summary>Why the expert left the panel (declined, a conflict found); null while sitting.</summary>
+    public string? ReplacedReason { get; private set; }
+    /// <summary>The expert's points per item (<c>名称 分值</c> lines, as <see cref="ScoringForm.Write"/>); empty until scored.</summary>
+    public string Scores { get; private set; } = "";
+    public decimal? Total { get; private set; }
+    public string Opinion { get; private set; } = "";
+    public DateTime? ScoredAtUtc { get; private set; }
+
+    public bool Sitting => ReplacedReason is null;
+
+    internal static PanelMember Of(DrawnExpert drawn) =>
+        new() { ExpertId = drawn.Expert.Id, ExpertName = drawn.Expert.Name, Field = drawn.Field, Rank = drawn.Rank };
+
+    internal void Replace(string reason) => ReplacedReason = reason;
+
+    internal void Score(ScoringForm form, IReadOnlyDictionary<string, decimal> given, string? opinion, DateTime atUtc)
+    {
+        Total = form.Score(given);
+        Scores = string.Join("\n", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}"));
+        Opinion = (opinion ?? "").Trim();
+        ScoredAtUtc = atUtc;
+    }
+}
+
+/// <summary>
+/// A review panel ("部门+财政+专家"): experts drawn by field with quotas and avoidance (<see cref="ExpertDraw"/>) from a recorded
+/// seed, each scoring on the panel's form; the result is the mean of their totals (<see cref="ScoreMean"/>), optionally without
+/// the highest and lowest. Finance sees each expert's scores; an expert sees only their own.
+/// </summary>
+public sealed class Panel : IRegionOwned
+{
+    private Panel() { }
+
+    public long Id { get; private set; }
+    public string RegionCode { get; private set; } = "";
+    public int FiscalYear { get; private set; }
+    public PanelPurpose Purpose { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>What it reviews, e.g. the engagement whose report it scores, or the targets of a project.</summary>
+    public long? EngagementId { get; private set; }
+    public string Seed { get; private set; } = "";
+    /// <summary><c>领域 名额</c> lines.</summary>
+    public string Quotas { get; private set; } = "";
+    /// <summary>The scoring form (<see cref="ScoringForm.Write"/>).</summary>
+    public string Form { get; private set; } = "";
+    public bool DropExtremes { get; private set; }
+    public PanelState State { get; private set; }
+    public decimal? Result { get; private set; }
+    public string ResultExplanation { get; private set; } = "";
+    public List<PanelMember> Members { get; private set; } = [];
+    public DateTime CreatedAtUtc { get; private set; }
+    public uint Revision { get; private set; }
+
+    public static Panel Draw(string regionCode, int fiscalYear, PanelPurpose purpose, string title, long? engagementId, string seed,
+        IReadOnlyList<PanelQuota> quotas, ScoringForm form, bool dropExtremes, IReadOnlyCollection<ExpertCandidate> pool,
+        IReadOnlyDictionary<long, string> evaluatedOrgs, IReadOnlySet<string> persons, DateTime nowUtc)
+    {
+        var name = (title ?? "").Trim();
+        if (name.Length is 0 or > 200) throw new DomainException("请填写评审组名称（不超过 200 字）。", "名称");
+        var text = Draws.RequireSeed(seed);
+        var drawn = ExpertDraw.Draw(text, quotas, pool, evaluatedOrgs, persons);
+        return new Panel
+        {
+            RegionCode = regionCode, FiscalYear = fiscalYear, Purpose = purpose, Title = name, EngagementId = engagementId, Seed = text,
+            Quotas = string.Join("\n", quotas.Select(q => $"{q.Field} {q.Count}")), Form = form.Write(), DropExtremes = dropExtremes,
+            State = PanelState.Scoring, Members = [.. drawn.Select(PanelMember.Of)], CreatedAtUtc = nowUtc,
+        };
+    }
+
+    public ScoringForm ScoringForm => ScoringForm.Parse(Form);
+
+    /// <summary>Replaces a sitting expert who has not scored by the next one of the field, with the reason kept.</summary>
+    public PanelMember Replace(long expertId, string? reason, IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs,
+        IReadOnlySet<string> persons)
+    {
+        var member = Sitting(expertId);
+        if (member.Total is not null) throw new ConflictException($"{member.ExpertName}已评分，不能更换。");
+        var why = Reasons.Require(reason, "更换专家");
+        var next = ExpertDraw.Replacement(Seed, member.Field, pool, evaluatedOrgs, persons, [.. Members.Select(m => m.ExpertId)]);
+        member.Replace(why);
+        var added = PanelMember.Of(next);
+        Members.Add(added);
+        return added;
+    }
+
+    /// <summary>An expert's scores; when the last sitting expert has scored, the panel's result is computed.</summary>
+    public void Score(long expertId, IReadOnlyDictionary<string, decimal> given, string? opinion, DateTime atUtc)
+    {
+        if (State != PanelState.Scoring) throw new ConflictException($"评审组“{Title}”已出结果，不能再评分。");
+        Sitting(expertId).Score(ScoringForm, given, opinion, atUtc);
+        var sitting = Members.Where(m => m.Sitting).ToList();
+        if (sitting.Any(m => m.Total is null)) return;
+        (Result, ResultExplanation) = ScoreMean.Of([.. sitting.Select(m => m.Total!.Value)], DropExtremes);
+        State = PanelState.Closed;
+    }
+
+    private PanelMember Sitting(long expertId) =>
+        Members.FirstOrDefault(m => m.ExpertId == expertId && m.Sitting) ?? throw new ForbiddenException("您不是本评审组的专家（或已被更换）。");
+}
