@@ -123,7 +123,8 @@ public sealed class Engagement : IRegionOwned
     public List<DeliverableStage> Stages { get; private set; } = [];
     public List<DrawEntry> Draw { get; private set; } = [];
     public DateTime CreatedAtUtc { get; private set; }
-    public uint Revision { get; private set; }
+    /// <summary>Raised by every change: the concurrency token, so two people acting on the same stage at once cannot both win.</summary>
+    public int Revision { get; private set; }
 
     /// <param name="stages">the region-year's stage names (<see cref="StagePlan"/>), each due by the date given</param>
     public static Engagement Plan(string regionCode, int fiscalYear, string code, string title, EngagementScope scope,
@@ -168,6 +169,7 @@ public sealed class Engagement : IRegionOwned
         var rank = order.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
         Draw = [.. assessed.Select(e => DrawEntry.Of(e, text, e.Eligible ? rank[e.Candidate.Id] : null)).OrderBy(d => d.Rank ?? int.MaxValue).ThenBy(d => d.AgencyId)];
         (DrawSeed, DrawnAtUtc, DrawnBy) = (text, nowUtc, drawnBy);
+        Revision++;
         return Engage(order[0]);
     }
 
@@ -184,6 +186,7 @@ public sealed class Engagement : IRegionOwned
         (AgencyId, AgencyName) = (next.AgencyId, next.AgencyName);
         foreach (var stage in Stages) stage.Lock();
         Stages[0].Open();
+        Revision++;
         return next;
     }
 
@@ -198,20 +201,27 @@ public sealed class Engagement : IRegionOwned
     public DeliverableStage Stage(int number) =>
         Stages.SingleOrDefault(s => s.Number == number) ?? throw new DomainException($"委托“{Title}”没有第 {number} 阶段。", "阶段");
 
-    public void Submit(int stage, int files, string? note, ReviewActor actor, DateTime atUtc) =>
+    public void Submit(int stage, int files, string? note, ReviewActor actor, DateTime atUtc)
+    {
         Active().Stage(stage).Submit(StageParty.Agency, files, note, actor, atUtc);
+        Revision++;
+    }
 
     /// <summary>A confirmation; the last of the three opens the next stage, and the last stage completes the engagement.</summary>
     public void Confirm(int stage, StageParty party, ReviewActor actor, DateTime atUtc, string? note = null)
     {
         var current = Active().Stage(stage);
+        Revision++;
         if (!current.Confirm(party, actor, atUtc, note)) return;
         if (Stages.FirstOrDefault(s => s.Number == stage + 1) is { } next) next.Open();
         else State = EngagementState.Completed;
     }
 
-    public void Object(int stage, StageParty party, string? reason, ReviewActor actor, DateTime atUtc) =>
+    public void Object(int stage, StageParty party, string? reason, ReviewActor actor, DateTime atUtc)
+    {
         Active().Stage(stage).Object(party, reason, actor, atUtc);
+        Revision++;
+    }
 
     public void Cancel(string? reason)
     {
@@ -219,6 +229,7 @@ public sealed class Engagement : IRegionOwned
             throw new ConflictException($"委托“{Title}”已{State.Label()}，不能终止。");
         Reasons.Require(reason, "终止委托");
         State = EngagementState.Cancelled;
+        Revision++;
     }
 
     /// <summary>The final stage's deliverable is the report that finance scores (<see cref="ScoringForm"/>).</summary>

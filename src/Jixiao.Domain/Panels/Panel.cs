@@ -71,7 +71,8 @@ public sealed class Panel : IRegionOwned
     public string ResultExplanation { get; private set; } = "";
     public List<PanelMember> Members { get; private set; } = [];
     public DateTime CreatedAtUtc { get; private set; }
-    public uint Revision { get; private set; }
+    /// <summary>Raised by every change (the concurrency token).</summary>
+    public int Revision { get; private set; }
 
     public static Panel Draw(string regionCode, int fiscalYear, PanelPurpose purpose, string title, long? engagementId, string seed,
         IReadOnlyList<PanelQuota> quotas, ScoringForm form, bool dropExtremes, IReadOnlyCollection<ExpertCandidate> pool,
@@ -102,6 +103,7 @@ public sealed class Panel : IRegionOwned
         member.Replace(why);
         var added = PanelMember.Of(next);
         Members.Add(added);
+        Revision++;
         return added;
     }
 
@@ -110,6 +112,7 @@ public sealed class Panel : IRegionOwned
     {
         if (State != PanelState.Scoring) throw new ConflictException($"评审组“{Title}”已出结果，不能再评分。");
         Sitting(expertId).Score(ScoringForm, given, opinion, atUtc);
+        Revision++;
         var sitting = Members.Where(m => m.Sitting).ToList();
         if (sitting.Any(m => m.Total is null)) return;
         (Result, ResultExplanation) = ScoreMean.Of([.. sitting.Select(m => m.Total!.Value)], DropExtremes);

@@ -148,3 +148,23 @@ public sealed class EngagementTests
         Assert.Contains("早于上一阶段", backwards.Message);
     }
 }
+
+/// <summary>The engagement's concurrency token moves with every change, so a second concurrent action on it is refused on save.</summary>
+public sealed class EngagementRevisionTests
+{
+    [Fact]
+    public void EveryChange_RaisesTheRevision()
+    {
+        var engagement = EngagementTests.Drawn();
+        var actor = new Jixiao.Domain.Targets.ReviewActor(31, "agency", Jixiao.Domain.Access.Role.Agency);
+        var seen = new List<int> { engagement.Revision };
+        engagement.Submit(1, 1, null, actor, DateTime.UnixEpoch);
+        seen.Add(engagement.Revision);
+        engagement.Confirm(1, StageParty.Unit, actor with { Role = Jixiao.Domain.Access.Role.DepartmentReviewer }, DateTime.UnixEpoch);
+        seen.Add(engagement.Revision);
+        engagement.Object(1, StageParty.Finance, "报告缺少问卷原始数据", actor with { Role = Jixiao.Domain.Access.Role.PerformanceDivision }, DateTime.UnixEpoch);
+        seen.Add(engagement.Revision);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.True(seen.SequenceEqual(seen.Order()));
+    }
+}
