@@ -44,6 +44,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Evaluations.SelfEvaluation> SelfEvaluations => Set<Domain.Evaluations.SelfEvaluation>();
     public DbSet<Domain.Evaluations.EvaluationWeightSetting> EvaluationWeights => Set<Domain.Evaluations.EvaluationWeightSetting>();
     public DbSet<Domain.Evaluations.SpotCheckDraw> SpotChecks => Set<Domain.Evaluations.SpotCheckDraw>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
