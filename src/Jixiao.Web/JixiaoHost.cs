@@ -35,6 +35,8 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<IScaleStep, EvaluationScaleStep>();
         services.Configure<UploadLimits>(builder.Configuration.GetSection(UploadLimits.Section));
+        services.Configure<Domain.Evidence.EvidenceLimits>(builder.Configuration.GetSection(Domain.Evidence.EvidenceLimits.Section));
+        services.AddScoped<IEvidenceStore, EvidenceStore>();
         services.Configure<FormLimits>(builder.Configuration.GetSection(FormLimits.Section));
         services.Configure<Features.Printing.PdfOptions>(builder.Configuration.GetSection(Features.Printing.PdfOptions.Section));
         services.AddSingleton<Features.Printing.FormPdf>();

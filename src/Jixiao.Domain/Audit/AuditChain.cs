@@ -36,6 +36,8 @@ public enum AuditAction
     /// <summary>Synthetic data written by the <c>generate</c> verb, one summary record per region.</summary>
     [Label("批量生成")]
     Generated = 20,
+    [Label("下载附件")]
+    Downloaded = 21,
 }
 
 /// <summary>The fields of one audit record that its hash covers, in chain order.</summary>

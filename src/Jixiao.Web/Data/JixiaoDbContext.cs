@@ -46,6 +46,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Evaluations.SpotCheckDraw> SpotChecks => Set<Domain.Evaluations.SpotCheckDraw>();
     public DbSet<Domain.Engagements.Engagement> Engagements => Set<Domain.Engagements.Engagement>();
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

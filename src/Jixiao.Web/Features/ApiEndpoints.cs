@@ -4,6 +4,7 @@ using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
+using Jixiao.Web.Features.Evidence;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
@@ -36,6 +37,7 @@ public static class ApiEndpoints
         api.MapEvaluationSheetApi();
         api.MapImportsApi();
         api.MapPrintApi();
+        api.MapEvidenceApi();
         return app;
     }
 }

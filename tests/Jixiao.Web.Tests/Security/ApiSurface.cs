@@ -163,6 +163,8 @@ public static class AccessRules
         ("GET", Rx("^/api/(targets|monitoring/tasks|evaluations)/\\{[^}]+\\}/pdf$"), Business),
         ("GET", Rx("^/api/library/proposals$"), Performance),
         ("POST", Rx("^/api/library/\\{[^}]+\\}/decision$"), Performance),
+        // Evidence files are for whoever may see their owner (scope makes another unit's a 404); attaching is checked per owner.
+        ("*", Rx("^/api/evidence(/|$)"), Business),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
     ];
 

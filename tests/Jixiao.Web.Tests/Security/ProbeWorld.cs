@@ -86,10 +86,11 @@ public sealed class ProbeWorld
             ["imports"] = db => db.ImportBatches.Select(b => new IdRow { Id = b.Id, Region = b.RegionCode }),
             ["tokens"] = db => db.ApiTokens.Where(t => t.Name == SpareToken).Select(t => new IdRow { Id = t.Id, Region = t.RegionCode }),
             ["spot-checks"] = db => db.SpotChecks.Select(d => new IdRow { Id = d.Id, Region = d.RegionCode }),
+            ["files"] = db => db.EvidenceFiles.Select(f => new IdRow { Id = f.Id, Region = f.RegionCode }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files" };
 
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };
@@ -152,12 +153,27 @@ public sealed class ProbeWorld
         return new ProbeWorld(app, principals, libraryId);
     }
 
-    /// <summary>The neighbour county gets a monitoring round and last year's self-evaluations with a spot check, as the demo county has.</summary>
+    /// <summary>
+    /// The neighbour county gets a monitoring round and last year's self-evaluations with a spot check, as the demo county has; each
+    /// county's first target gets an evidence file.
+    /// </summary>
     private static async Task AddNeighbourWorkAsync(JixiaoApp app)
     {
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await app.AsSystemAsync<SystemDbContext>(async db =>
         {
+            foreach (var target in await db.Targets.GroupBy(t => t.RegionCode).Select(g => g.OrderBy(t => t.Id).First()).ToListAsync())
+            {
+                var file = new EvidenceFile
+                {
+                    RegionCode = target.RegionCode, FiscalYear = target.FiscalYear, OwnerKind = Domain.Evidence.EvidenceOwner.Target, OwnerId = target.Id,
+                    FileName = "探针.pdf", Kind = Domain.Evidence.EvidenceKind.Pdf, Size = 5, Sha256 = new string('0', 64), UploadedByName = "probe", UploadedAtUtc = now,
+                };
+                db.EvidenceFiles.Add(file);
+                await db.SaveChangesAsync();
+                db.EvidenceChunks.Add(new EvidenceChunk { FileId = file.Id, Index = 0, Bytes = "%PDF-"u8.ToArray() });
+                await db.SaveChangesAsync();
+            }
             await DemoMonitoring.FillAsync(db, DemoCounty.NeighbourRegionCode, now.Year, now, 140426, CancellationToken.None);
             var orgs = await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.NeighbourRegionCode).ToDictionaryAsync(o => o.Code);
             await DemoEvaluations.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs, now.Year - 1, 100, 140427, now, CancellationToken.None);

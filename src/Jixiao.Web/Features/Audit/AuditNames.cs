@@ -150,6 +150,13 @@ public static class AuditNames
             ["QualityScore"] = "质量得分", ["ReviewExplanation"] = "复核说明", ["ReviewScore"] = "复核得分", ["ReviewedAtUtc"] = "复核时间",
             ["ReviewedBy"] = "复核人",
         }),
+        ["EvidenceFile"] = new("附件", new Dictionary<string, string>
+        {
+            ["DeletedAtUtc"] = "删除时间", ["FileName"] = "文件名", ["Kind"] = "文件类型", ["Note"] = "说明", ["OwnerId"] = "所属记录",
+            ["OwnerKind"] = "所属类型", ["Sha256"] = "文件指纹", ["Size"] = "大小（字节）", ["UploadedAtUtc"] = "上传时间", ["UploadedById"] = "上传人",
+            ["UploadedByName"] = "上传人姓名",
+        }),
+        ["EvidenceChunk"] = new("附件内容块", new Dictionary<string, string> { ["Bytes"] = "内容", ["FileId"] = "附件", ["Index"] = "序号" }),
         ["ImportBatch"] = new("导入批次", new Dictionary<string, string>
         {
             ["CommittedAtUtc"] = "导入时间", ["Content"] = "文件内容", ["FileName"] = "文件名", ["Kind"] = "导入类型", ["Sha256"] = "文件指纹",

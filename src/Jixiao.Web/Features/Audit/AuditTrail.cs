@@ -121,25 +121,44 @@ public static class AuditTrail
     }
 
     /// <summary>Appends events that are not row changes (sign-ins, token issues) to the audit trail.</summary>
-    public static async Task RecordEventAsync(this JixiaoDbContext db, Domain.Audit.AuditAction action, AppUser? user, string userName, string? detail,
-        CancellationToken cancellationToken = default, string? regionCode = null)
+    public static Task RecordEventAsync(this JixiaoDbContext db, Domain.Audit.AuditAction action, AppUser? user, string userName, string? detail,
+        CancellationToken cancellationToken = default, string? regionCode = null) =>
+        AppendEventAsync(db, new AuditEntry
+        {
+            RegionCode = regionCode ?? user?.RegionCode ?? AuditChainWriter.SystemChain,
+            OccurredAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+            UserId = user?.Id,
+            UserName = userName,
+            Action = action,
+            EntityType = nameof(AppUser),
+            EntityId = user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Changes = detail,
+            ClientAddress = db.User.ClientAddress,
+        }, cancellationToken);
+
+    /// <summary>Appends what the context's user did to one record without changing it (a file downloaded), to the record's region's chain.</summary>
+    public static Task RecordEventAsync(this JixiaoDbContext db, Domain.Audit.AuditAction action, string entityType, long entityId, string regionCode,
+        string? detail, CancellationToken cancellationToken)
+    {
+        var (actor, now) = Context(db);
+        return AppendEventAsync(db, new AuditEntry
+        {
+            RegionCode = regionCode,
+            OccurredAtUtc = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Changes = detail,
+            ClientAddress = actor.ClientAddress,
+        }, cancellationToken);
+    }
+
+    private static async Task AppendEventAsync(JixiaoDbContext db, AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var transaction = await db.OwnTransactionAsync(cancellationToken);
-        await AuditChainWriter.AppendAsync(db,
-        [
-            new AuditEntry
-            {
-                RegionCode = regionCode ?? user?.RegionCode ?? AuditChainWriter.SystemChain,
-                OccurredAtUtc = db.Clock.GetUtcNow().UtcDateTime,
-                UserId = user?.Id,
-                UserName = userName,
-                Action = action,
-                EntityType = nameof(AppUser),
-                EntityId = user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Changes = detail,
-                ClientAddress = db.User.ClientAddress,
-            },
-        ], cancellationToken);
+        await AuditChainWriter.AppendAsync(db, [entry], cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Evidence;
+using Jixiao.Web.Features.Evidence;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
@@ -37,6 +39,8 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     [BindProperty] public string? ExecutionWeightReason { get; set; }
     [BindProperty] public List<EvaluationRowForm> Rows { get; set; } = [];
 
+    public EvidenceList Attachments { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var view = await EvaluationQueries.ViewAsync(db, user, id, ct);
@@ -44,6 +48,7 @@ public sealed class FormModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         View = view;
         Print = await EvaluationPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Evaluation.Steps.Select(s => s.UserId), ct);
+        Attachments = (await EvidenceWork.ListAsync(db, user, EvidenceOwner.SelfEvaluation, id, ct))!;
         if (Request.Method == HttpMethods.Get)
         {
             var e = view.Evaluation;

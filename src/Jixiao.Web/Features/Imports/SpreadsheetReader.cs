@@ -30,8 +30,6 @@ public static class SpreadsheetReader
 {
     static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private const long RatioFloor = 1024 * 1024;
-
     public static IReadOnlyList<SheetRow> Read(byte[] content, string fileName, UploadLimits limits)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -81,41 +79,16 @@ public static class SpreadsheetReader
         new($"文件“{fileName}”{limit}，未读取。{fix}。", "文件");
 
     /// <summary>
-    /// Measures every part of the xlsx before anything parses it: the declared size and ratio first, then the bytes each part
-    /// really inflates to, counted through a small buffer (a part may lie about its size). Returns the formula cells of the
-    /// first sheet, which ExcelDataReader reads as their cached values.
+    /// Measures every part of the xlsx before anything parses it (<see cref="ZipBounds"/>; the whole package may inflate to twice
+    /// one part's limit). Returns the formula cells of the first sheet, which ExcelDataReader reads as their cached values.
     /// </summary>
     private static Dictionary<int, Dictionary<int, string>>? CheckPackage(byte[] content, string fileName, UploadLimits limits)
     {
         using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-        const string Fix = "它可能是“压缩炸弹”或异常的文件；请在 Excel 中打开后另存为新的 .xlsx，删除多余的行、列和工作表后再导入";
-        foreach (var entry in zip.Entries)
-        {
-            if (entry.Length > limits.MaxEntryBytes)
-                throw Refused(fileName, $"中的“{entry.FullName}”解压后有 {Mb(entry.Length)}，超过每部分 {Mb(limits.MaxEntryBytes)} 的上限", Fix);
-            if (entry.Length > RatioFloor && entry.Length > (double)entry.CompressedLength * limits.MaxCompressionRatio)
-                throw Refused(fileName, $"中的“{entry.FullName}”压缩比为 {entry.Length / Math.Max(1, entry.CompressedLength):N0} 倍，超过 {limits.MaxCompressionRatio} 倍的上限", Fix);
-        }
-        var total = 0L;
-        var buffer = new byte[81920];
-        foreach (var entry in zip.Entries)
-        {
-            using var data = entry.Open();
-            var size = 0L;
-            for (int read; (read = data.Read(buffer)) > 0;)
-            {
-                size += read;
-                total += read;
-                if (size > limits.MaxEntryBytes || size > Math.Max(entry.Length, 0))
-                    throw Refused(fileName, $"中的“{entry.FullName}”解压后超过 {Mb(Math.Min(limits.MaxEntryBytes, Math.Max(entry.Length, 0)))}（与文件中登记的大小不符或超过上限）", Fix);
-                if (total > 2 * limits.MaxEntryBytes)
-                    throw Refused(fileName, $"解压后超过 {Mb(2 * limits.MaxEntryBytes)}", Fix);
-            }
-        }
+        if (ZipBounds.Excess(zip, new ZipLimits(limits.MaxEntryBytes, limits.MaxCompressionRatio, 2 * limits.MaxEntryBytes)) is { } excess)
+            throw Refused(fileName, excess, "它可能是“压缩炸弹”或异常的文件；请在 Excel 中打开后另存为新的 .xlsx，删除多余的行、列和工作表后再导入");
         return FirstSheet(zip) is { } sheet ? Formulas(sheet) : null;
     }
-
-    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 
     /// <summary>The worksheet ExcelDataReader reads first: the first &lt;sheet&gt; of the workbook, through the workbook's relationships.</summary>
     private static ZipArchiveEntry? FirstSheet(ZipArchive zip)

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Evidence;
+using Jixiao.Web.Features.Evidence;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Reviews;
@@ -38,6 +40,8 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     [BindProperty] public string? ExecutionMeasures { get; set; }
     [BindProperty] public List<RowForm> Rows { get; set; } = [];
 
+    public EvidenceList Attachments { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var view = await MonitoringQueries.TaskAsync(db, user, id, ct);
@@ -45,6 +49,7 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
         View = view;
         Print = await TaskPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Steps.Select(s => s.UserId), ct);
+        Attachments = (await EvidenceWork.ListAsync(db, user, EvidenceOwner.MonitoringTask, id, ct))!;
         if (Request.Method == HttpMethods.Get)
         {
             ExpectedWan = view.ExpectedExecution is { } e ? e / 10_000m : null;

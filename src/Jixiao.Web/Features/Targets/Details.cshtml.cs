@@ -1,3 +1,5 @@
+using Jixiao.Domain.Evidence;
+using Jixiao.Web.Features.Evidence;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Printing;
@@ -15,6 +17,8 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
     public IReadOnlyDictionary<long, string> ReviewerNames { get; private set; } = new Dictionary<long, string>();
     [TempData] public string? Done { get; set; }
 
+    public EvidenceList Attachments { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var view = await TargetQueries.ViewAsync(db, user, id, ct);
@@ -22,6 +26,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
         View = view;
         Print = await TargetPrint.PrintAsync(db, view, clock.GetUtcNow().UtcDateTime, ct);
         ReviewerNames = await Workflow.Reviewers.NamesAsync(db, view.Target.Steps.Select(s => s.UserId), ct);
+        Attachments = (await EvidenceWork.ListAsync(db, user, EvidenceOwner.Target, id, ct))!;
         return Page();
     }
 

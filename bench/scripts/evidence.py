@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Issue 16 upload bench: USERS concurrent users each upload a SIZE_MB file to one target and download it again (round trip
+checked by SHA-256), against a running app; the server's peak RSS (VmHWM of /proc/<pid>/status) before and after is recorded.
+
+    python3 bench/scripts/evidence.py --url http://127.0.0.1:5090 --pid <server pid> --target <open target id> \
+        [--user yizhong] [--password Jixiao@2026] [--users 8] [--size-mb 20] [--rounds 3]
+
+The target must be one the user may attach to (a draft or returned target of the user's unit). Appends to
+bench/results/evidence.txt. VmHWM is the process's high-water mark since it started: start the app fresh for a clean reading.
+"""
+import argparse, hashlib, json, os, sys, threading, time, urllib.request, uuid
+from datetime import datetime, timezone
+
+def status(pid, key):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])  # KiB
+    return None
+
+def token(url, user, password):
+    body = json.dumps({"userName": user, "password": password, "name": "evidence-bench-" + uuid.uuid4().hex[:6]}).encode()
+    req = urllib.request.Request(url + "/api/auth/tokens", body, {"Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(req))["token"]
+
+def upload(url, tok, target, name, content):
+    boundary = uuid.uuid4().hex
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n").encode()
+    body = head + content + f"\r\n--{boundary}--\r\n".encode()
+    req = urllib.request.Request(f"{url}/api/evidence/targets/{target}", body,
+                                 {"Authorization": "Bearer " + tok, "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    return json.load(urllib.request.urlopen(req, timeout=600))
+
+def download(url, tok, file_id):
+    req = urllib.request.Request(f"{url}/api/evidence/files/{file_id}", headers={"Authorization": "Bearer " + tok})
+    digest, size = hashlib.sha256(), 0
+    with urllib.request.urlopen(req, timeout=600) as response:
+        while chunk := response.read(1 << 16):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--url", required=True); p.add_argument("--pid", type=int, required=True); p.add_argument("--target", type=int, required=True)
+    p.add_argument("--user", default="yizhong"); p.add_argument("--password", default="Jixiao@2026")
+    p.add_argument("--users", type=int, default=8); p.add_argument("--size-mb", type=int, default=20); p.add_argument("--rounds", type=int, default=3)
+    a = p.parse_args()
+    tok = token(a.url, a.user, a.password)
+    content = b"%PDF-1.7\n" + os.urandom(a.size_mb * 1024 * 1024 - 9)
+    sha = hashlib.sha256(content).hexdigest()
+    before = status(a.pid, "VmHWM")
+    times, errors = [], []
+
+    def user(i):
+        for r in range(a.rounds):
+            try:
+                t0 = time.perf_counter()
+                item = upload(a.url, tok, a.target, f"bench-{i}-{r}.pdf", content)
+                t1 = time.perf_counter()
+                got, size = download(a.url, tok, item["id"])
+                t2 = time.perf_counter()
+                if got != sha or size != len(content) or item["sha256"] != sha:
+                    errors.append(f"user {i} round {r}: sha mismatch")
+                times.append((t1 - t0, t2 - t1))
+            except Exception as e:  # noqa: BLE001 — every failure is reported
+                errors.append(f"user {i} round {r}: {e}")
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(a.users)]
+    start = time.perf_counter()
+    for t in threads: t.start()
+    for t in threads: t.join()
+    wall = time.perf_counter() - start
+    after, rss = status(a.pid, "VmHWM"), status(a.pid, "VmRSS")
+    ups, downs = sorted(t[0] for t in times), sorted(t[1] for t in times)
+    pick = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+    lines = [
+        f"== evidence {datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%SZ} url={a.url} users={a.users} size={a.size_mb} MB rounds={a.rounds} "
+        f"load {open('/proc/loadavg').read().split()[:3]} cores={os.cpu_count()}",
+        f"round trips ok {len(times) - sum('mismatch' in e for e in errors)}/{a.users * a.rounds}, errors {len(errors)}, wall {wall:.1f} s, "
+        f"{2 * a.size_mb * len(times) / wall:.1f} MB/s",
+        f"upload   p50 {pick(ups, .5):.2f} s  p95 {pick(ups, .95):.2f} s   download p50 {pick(downs, .5):.2f} s  p95 {pick(downs, .95):.2f} s",
+        f"server VmHWM before {before / 1024:.0f} MiB, after {after / 1024:.0f} MiB (peak RSS), VmRSS now {rss / 1024:.0f} MiB",
+    ] + errors[:10]
+    print("\n".join(lines))
+    out = os.path.join(os.path.dirname(__file__), "..", "results", "evidence.txt")
+    with open(out, "a") as f: f.write("\n".join(lines) + "\n")
+    sys.exit(1 if errors else 0)
+
+if __name__ == "__main__":
+    main()

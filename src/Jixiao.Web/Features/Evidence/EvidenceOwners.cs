@@ -1,0 +1,37 @@
+using Jixiao.Domain.Evidence;
+using Jixiao.Domain.Reviews;
+
+namespace Jixiao.Web.Features.Evidence;
+
+/// <summary>
+/// The records evidence files are attached to, one registration per <see cref="EvidenceOwner"/>: the path segment of its routes
+/// and pages, its own page, and how to load it through the scoped <see cref="JixiaoDbContext"/> — a user sees an owner's files
+/// iff this finds the owner for them (a foreign or missing one is null: 404). Adding an owner kind is one line here.
+/// </summary>
+public static class EvidenceOwners
+{
+    /// <param name="Segment">the owner's path segment in <c>/api/evidence/{segment}/{id}</c> and <c>/Evidence/{segment}/{id}</c></param>
+    /// <param name="Page">the owner's own page, from its id</param>
+    public sealed record Registration(EvidenceOwner Kind, string Segment, Func<long, string> Page,
+        Func<JixiaoDbContext, long, CancellationToken, Task<EvidenceOwnerFacts?>> Find);
+
+    public static readonly IReadOnlyList<Registration> All =
+    [
+        new(EvidenceOwner.Target, "targets", id => $"/Targets/Details/{id}", async (db, id, ct) =>
+            await db.Targets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t
+                ? new(t.RegionCode, t.FiscalYear, $"{t.Subject.Label()}第 {t.Version} 版", !t.IsLocked, t.State.Label(), EvidenceRules.FormWriters)
+                : null),
+        new(EvidenceOwner.MonitoringTask, "tasks", id => $"/Monitoring/Task/{id}", async (db, id, ct) =>
+            await db.MonitoringTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? Form(t.RegionCode, t.FiscalYear, "监控表", t.State) : null),
+        new(EvidenceOwner.SelfEvaluation, "evaluations", id => $"/Evaluations/Form/{id}", async (db, id, ct) =>
+            await db.SelfEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e ? Form(e.RegionCode, e.FiscalYear, "自评表", e.State) : null),
+    ];
+
+    public static Registration Of(EvidenceOwner kind) => All.Single(r => r.Kind == kind);
+
+    public static Registration? BySegment(string segment) => All.FirstOrDefault(r => r.Segment == segment);
+
+    /// <summary>A form of the review chain: open until approved.</summary>
+    private static EvidenceOwnerFacts Form(string region, int year, string title, FormState state) =>
+        new(region, year, title, state != FormState.Approved, state.Label(), EvidenceRules.FormWriters);
+}
