@@ -57,7 +57,7 @@ public static class MonitoringQueries
             {
                 RoundId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.DivisionApproved || t.State == FormState.Approved),
+                Filled = g.Count(t => ReviewChains.Monitoring.HandedIn.Contains(t.State)),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
@@ -83,7 +83,7 @@ public static class MonitoringQueries
             {
                 DepartmentId = g.Key,
                 Issued = g.Count(),
-                Filled = g.Count(t => t.State == FormState.Submitted || t.State == FormState.DepartmentApproved || t.State == FormState.DivisionApproved || t.State == FormState.Approved),
+                Filled = g.Count(t => ReviewChains.Monitoring.HandedIn.Contains(t.State)),
                 Red = g.Count(t => t.Light == Light.Red),
                 Yellow = g.Count(t => t.Light == Light.Yellow),
                 Green = g.Count(t => t.Light == Light.Green),
