@@ -31,18 +31,11 @@ public static class EvaluationQueries
         if (q.StateAs<FormState>(s => s.Label()) is { } state) forms = forms.Where(e => e.State == state);
         if (q.Grade is { } grade) forms = forms.Where(e => e.ReferenceGrade == grade);
         if (mine) forms = FormList.Waiting(forms, ReviewChains.SelfEvaluation, user.Scope);
-        var listed = from e in forms
-                     join p in db.Projects on e.ProjectId equals p.Id into ps
-                     from p in ps.DefaultIfEmpty()
-                     join o in db.OrgUnits on e.OrgUnitId equals o.Id into os
-                     from o in os.DefaultIfEmpty()
-                     select new Listed<SelfEvaluation>
-                     {
-                         Form = e, Id = e.Id, FiscalYear = e.FiscalYear, DepartmentId = e.DepartmentId,
-                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + "（部门整体）",
-                         Unit = o != null ? o.Name : "", Budget = e.AdjustedBudget, UpdatedAtUtc = e.UpdatedAtUtc,
-                         Rank = e.Subject == TargetSubject.Project ? 0 : 1,
-                     };
+        var listed = FormList.Named(db, forms.Select(e => new Listed<SelfEvaluation>
+        {
+            Form = e, Id = e.Id, FiscalYear = e.FiscalYear, DepartmentId = e.DepartmentId, ProjectId = e.ProjectId, OrgUnitId = e.OrgUnitId,
+            Budget = e.AdjustedBudget, UpdatedAtUtc = e.UpdatedAtUtc, Rank = e.Subject == TargetSubject.Project ? 0 : 1,
+        }), "（部门整体）");
         return FormList.PageAsync(db, listed, q, x => new EvaluationRow(x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.Form.State,
             x.Budget, x.Form.Executed, x.Form.Total, x.Form.ReferenceTotal, x.Form.ReferenceGrade), ct);
     }

@@ -117,18 +117,11 @@ public static class MonitoringQueries
         if (q.Light is { } light) tasks = tasks.Where(t => t.Light == light);
         if (q.StateAs<FormState>(s => s.Label()) is { } state) tasks = tasks.Where(t => t.State == state);
         if (key is { } k) tasks = tasks.Where(t => t.IsKey == k);
-        var listed = from t in tasks
-                     join p in db.Projects on t.ProjectId equals p.Id into ps
-                     from p in ps.DefaultIfEmpty()
-                     join o in db.OrgUnits on t.OrgUnitId equals o.Id into os
-                     from o in os.DefaultIfEmpty()
-                     select new Listed<MonitoringTask>
-                     {
-                         Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId,
-                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + "（部门整体）",
-                         Unit = o != null ? o.Name : "", Budget = t.Budget, UpdatedAtUtc = t.UpdatedAtUtc,
-                         Rank = t.Light == Light.Red ? 0 : t.Light == Light.Yellow ? 1 : t.Light == Light.Blue ? 2 : 3,
-                     };
+        var listed = FormList.Named(db, tasks.Select(t => new Listed<MonitoringTask>
+        {
+            Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId, ProjectId = t.ProjectId, OrgUnitId = t.OrgUnitId,
+            Budget = t.Budget, UpdatedAtUtc = t.UpdatedAtUtc, Rank = t.Light == Light.Red ? 0 : t.Light == Light.Yellow ? 1 : t.Light == Light.Blue ? 2 : 3,
+        }), "（部门整体）");
         var page = await FormList.PageAsync(db, listed, q, x => new
         {
             x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.DepartmentId, x.Form.IsKey, x.Form.State, x.Budget, x.Form.Executed,
