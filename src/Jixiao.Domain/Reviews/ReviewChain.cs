@@ -83,6 +83,24 @@ public sealed class ReviewChain<TState, TAction>(
             .ToList();
     }
 
+    /// <summary>
+    /// The states of an item its filler has handed in and that has not come back to them (已提交): where the filler's submit
+    /// leads, and every state the reviewers' steps lead on to from there, short of a state in which the filler acts again
+    /// (a return). What statistics count as filled or submitted — under review or through to the end.
+    /// </summary>
+    public IReadOnlyList<TState> HandedIn { get; } = HandedInOf(rules);
+
+    private static List<TState> HandedInOf(IReadOnlyList<ReviewRule<TState, TAction>> rules)
+    {
+        var filler = rules.Where(r => r.By is null && r.To is not null).ToList();
+        var withFiller = filler.Select(r => r.From).ToHashSet();
+        var handedIn = filler.Select(r => r.To!.Value).Where(s => !withFiller.Contains(s)).ToHashSet();
+        for (var grown = true; grown;)
+            grown = rules.Where(r => r.By is not null && r.To is { } to && handedIn.Contains(r.From) && !withFiller.Contains(to))
+                .Aggregate(false, (any, r) => handedIn.Add(r.To!.Value) | any);
+        return Enum.GetValues<TState>().Where(handedIn.Contains).ToList();
+    }
+
     /// <summary>The filler edits an item while it is with them (a rule of theirs moves it on); a reviewer where the table lets it edit in place.</summary>
     public bool CanEdit(TargetSubject subject, TState state, Role role) =>
         (role == FillerOf(subject) && Rules.Any(r => r.By is null && r.To is not null && Same(r.From, state) && Applies(r, subject, role)))

@@ -49,6 +49,20 @@ public sealed class ReviewChainTests
         Assert.Equal(expected, Inbox(ReviewChains.SelfEvaluation, role));
     }
 
+    /// <summary>The states the statistics pages listed by hand as filled (已填报, 已提交) before they were read off the table.</summary>
+    [Fact]
+    public void HandedIn_Forms_IsEveryStateUnderReviewAndTheApprovedOne_NeitherPendingNorReturned()
+    {
+        FormState[] counted = [FormState.Submitted, FormState.DepartmentApproved, FormState.DivisionApproved, FormState.Approved];
+        Assert.Equal(counted.Order(), ReviewChains.Monitoring.HandedIn.Order());
+        Assert.Equal(counted.Order(), ReviewChains.SelfEvaluation.HandedIn.Order());
+    }
+
+    [Fact]
+    public void HandedIn_Targets_IsEveryStateAfterTheFillersSubmit_TheRejectedOneIncluded() =>
+        Assert.Equal([TargetState.Submitted, TargetState.DepartmentApproved, TargetState.DivisionApproved, TargetState.Approved, TargetState.Rejected],
+            ReviewChains.Targets.HandedIn.Order());
+
     [Fact]
     public void Awaiting_SeveralRoles_IsTheUnionOfTheirInboxes() =>
         Assert.Equal("P:Draft P:DivisionApproved P:Returned D:DivisionApproved",

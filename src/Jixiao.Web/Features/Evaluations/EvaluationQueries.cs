@@ -1,17 +1,13 @@
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Reviews;
-using Jixiao.Domain.Targets;
-using Jixiao.Web.Features.Workflow;
 
 namespace Jixiao.Web.Features.Evaluations;
-
-public sealed record EvaluationRow(long Id, TargetSubject Subject, long? ProjectId, string Code, string Name, string Unit, FormState State,
-    decimal AdjustedBudget, decimal Executed, decimal? Total, decimal ReferenceTotal, Grade ReferenceGrade);
 
 /// <param name="Evaluation">the form: what the unit wrote, the ledger's figures, the reference scores with their sentences, the findings</param>
 public sealed record EvaluationView(SelfEvaluation Evaluation, string Code, string Name, string Unit, IReadOnlyList<FormAction> AllowedActions, bool CanEdit);
 
-public static class EvaluationQueries
+/// <summary>One self-evaluation as its page shows it, and how forms are loaded whole; the list is a file of its own (EvaluationList).</summary>
+public static partial class EvaluationQueries
 {
     /// <summary>
     /// Forms with their rows and findings, the findings in the order the check found them (a save writes them in that
@@ -20,42 +16,6 @@ public static class EvaluationQueries
     /// </summary>
     public static IQueryable<SelfEvaluation> WithRowsAndFindings(this IQueryable<SelfEvaluation> forms) =>
         forms.Include(e => e.Rows).Include(e => e.Findings.OrderBy(f => EF.Property<long>(f, "Id"))).AsSplitQuery();
-
-    /// <summary>
-    /// The year's forms in scope through the list query of every form list (<see cref="FormList"/>); <paramref name="mine"/>
-    /// keeps those waiting for the user.
-    /// </summary>
-    public static Task<FormPage<EvaluationRow>> ListAsync(JixiaoDbContext db, CurrentUser user, int year, FormQuery q, bool mine, CancellationToken ct)
-    {
-        var forms = db.SelfEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
-        if (q.StateAs<FormState>(s => s.Label()) is { } state) forms = forms.Where(e => e.State == state);
-        if (q.Grade is { } grade) forms = forms.Where(e => e.ReferenceGrade == grade);
-        if (mine) forms = FormList.Waiting(forms, ReviewChains.SelfEvaluation, user.Scope);
-        var listed = from e in forms
-                     join p in db.Projects on e.ProjectId equals p.Id into ps
-                     from p in ps.DefaultIfEmpty()
-                     join o in db.OrgUnits on e.OrgUnitId equals o.Id into os
-                     from o in os.DefaultIfEmpty()
-                     select new Listed<SelfEvaluation>
-                     {
-                         Form = e, Id = e.Id, FiscalYear = e.FiscalYear, DepartmentId = e.DepartmentId,
-                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + "（部门整体）",
-                         Unit = o != null ? o.Name : "", Budget = e.AdjustedBudget, UpdatedAtUtc = e.UpdatedAtUtc,
-                         Rank = e.Subject == TargetSubject.Project ? 0 : 1,
-                     };
-        return FormList.PageAsync(db, listed, q, x => new EvaluationRow(x.Id, x.Form.Subject, x.Form.ProjectId, x.Code, x.Name, x.Unit, x.Form.State,
-            x.Budget, x.Form.Executed, x.Form.Total, x.Form.ReferenceTotal, x.Form.ReferenceGrade), ct);
-    }
-
-    /// <summary>项目代码 and name of forms by id, in scope (batch results).</summary>
-    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(JixiaoDbContext db, IReadOnlyList<long> ids, CancellationToken ct) =>
-        await (from e in db.SelfEvaluations.Where(e => ids.Contains(e.Id))
-               join p in db.Projects on e.ProjectId equals p.Id into ps
-               from p in ps.DefaultIfEmpty()
-               join o in db.OrgUnits on e.OrgUnitId equals o.Id into os
-               from o in os.DefaultIfEmpty()
-               select new { e.Id, Name = p != null ? p.Code + " " + p.Name : (o != null ? o.Name : "") + "（部门整体）" })
-            .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
 
     public static async Task<EvaluationView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {

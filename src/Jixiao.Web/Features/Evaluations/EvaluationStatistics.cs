@@ -38,7 +38,7 @@ public static class EvaluationStatisticsQuery
                 DepartmentId = g.Key,
                 Forms = g.Count(),
                 Amount = g.Sum(e => e.AdjustedBudget),
-                Submitted = g.Count(e => e.State == FormState.Submitted || e.State == FormState.DepartmentApproved || e.State == FormState.DivisionApproved || e.State == FormState.Approved),
+                Submitted = g.Count(e => ReviewChains.SelfEvaluation.HandedIn.Contains(e.State)),
                 Approved = g.Count(e => e.State == FormState.Approved),
                 Excellent = g.Count(e => e.ReferenceGrade == Grade.Excellent),
                 Good = g.Count(e => e.ReferenceGrade == Grade.Good),

@@ -13,7 +13,7 @@ public static partial class EvaluationSheet
     /// <param name="ByReference">优, 良, 中, 差 by the reference grade</param>
     /// <param name="ByUnit">优, 良, 中, 差 by the grade of the unit's own total, where it wrote one</param>
     /// <param name="Filled">saved at least once</param>
-    /// <param name="Submitted">submitted and not returned (under review or approved)</param>
+    /// <param name="Submitted">handed in and not returned (under review or approved: <see cref="ReviewChains.SelfEvaluation"/>'s HandedIn)</param>
     public sealed record SummaryLine(string Department, int Count, decimal Amount, int[] ByReference, int[] ByUnit, int Filled, int Submitted, int Approved);
 
     /// <summary>The project self-evaluations of a year in scope (optionally one department), per department; department-overall forms are not counted.</summary>
@@ -34,7 +34,7 @@ public static partial class EvaluationSheet
                 Grades(g.Select(e => e.ReferenceGrade)),
                 Grades(g.Where(e => e.Total is not null && e.MaxScore > 0).Select(e => ReferenceScoring.GradeOf(e.Total!.Value, e.MaxScore))),
                 g.Count(e => e.FilledAtUtc is not null),
-                g.Count(e => e.State is FormState.Submitted or FormState.DepartmentApproved or FormState.DivisionApproved or FormState.Approved),
+                g.Count(e => ReviewChains.SelfEvaluation.HandedIn.Contains(e.State)),
                 g.Count(e => e.State == FormState.Approved)))
             .ToList();
     }

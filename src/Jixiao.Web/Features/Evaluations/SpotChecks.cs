@@ -29,7 +29,7 @@ public static class SpotChecks
         if (!user.Scope.Has(Role.PerformanceDivision)) throw new ConflictException("抽查由财政绩效股进行。");
         var candidates = await db.SelfEvaluations.AsNoTracking()
             .Where(e => e.RegionCode == region && e.FiscalYear == request.Year && e.Subject == TargetSubject.Project
-                        && (e.State == FormState.Submitted || e.State == FormState.DepartmentApproved || e.State == FormState.DivisionApproved || e.State == FormState.Approved))
+                        && ReviewChains.SelfEvaluation.HandedIn.Contains(e.State))
             .Select(e => new { e.Id, e.ProjectId, e.AdjustedBudget }).ToListAsync(ct);
         if (candidates.Count == 0)
             throw new DomainException($"{request.Year} 年度还没有已提交的项目自评表，无法抽查。", "年度");

@@ -26,6 +26,10 @@ public static partial class ReturnWork
         return task;
     }
 
+    /// <summary>Whether the user reviews returns in any of their roles (a round's batch bar): one the chain names as a state's reviewer.</summary>
+    public static bool Reviews(CurrentUser user) =>
+        Enum.GetValues<FormState>().Any(s => ReviewChains.Monitoring.ReviewerOf(s) is { } reviewer && user.Scope.Has(reviewer));
+
     /// <summary>批量审核通过 / 退回: the single action on each return, one opinion for all.</summary>
     public static Task<BatchResult> BatchAsync(JixiaoDbContext db, CurrentUser user, FormAction action, BatchRequest request, DateTime nowUtc,
         CancellationToken ct) => action is FormAction.Approve or FormAction.Return

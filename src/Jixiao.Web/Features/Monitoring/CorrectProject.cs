@@ -9,6 +9,21 @@ namespace Jixiao.Web.Features.Monitoring;
 /// <summary>监控整改: corrective actions (调减, 暂缓, 收回, 调剂, 目标调整) previewed and recorded into the ledger.</summary>
 public static partial class ReturnWork
 {
+    /// <summary>
+    /// 调剂's receiving project by its 项目编码, among the projects of the task's region and year the user sees; none when no code
+    /// is given or the task is not found (the correction then answers 404).
+    /// </summary>
+    public static async Task<long?> CounterpartAsync(JixiaoDbContext db, long taskId, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var task = await db.MonitoringTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.RegionCode, t.FiscalYear }).SingleOrDefaultAsync(ct);
+        if (task is null) return null;
+        var trimmed = code.Trim();
+        return await db.Projects.Where(p => p.RegionCode == task.RegionCode && p.FiscalYear == task.FiscalYear && p.Code == trimmed)
+                   .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
+               ?? throw new DomainException($"找不到项目编码“{trimmed}”（同一区划、同一年度、您权限范围内）。", "调入项目");
+    }
+
     /// <summary>What <see cref="CorrectAsync"/> would do with the request, checked as it would be; nothing is written.</summary>
     public static async Task<CorrectionPreview?> PreviewCorrectionAsync(JixiaoDbContext db, CurrentUser user, long taskId, CorrectionRequest request,
         DateTime nowUtc, CancellationToken ct)

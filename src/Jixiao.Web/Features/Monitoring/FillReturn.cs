@@ -17,4 +17,13 @@ public static partial class ReturnWork
         await CommitAsync(db, ct);
         return task;
     }
+
+    /// <summary>填报并提交 (the page's submit button): the save, then the submit as a step of its own — a submit the chain refuses keeps what was saved.</summary>
+    public static async Task<MonitoringTask?> FillAndSubmitAsync(JixiaoDbContext db, CurrentUser user, long id, ReturnInput input, FormLimits limits,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        if (await FillAsync(db, user, id, input, limits, nowUtc, ct) is null) return null;
+        db.ChangeTracker.Clear();
+        return await ActAsync(db, user, id, Domain.Reviews.FormAction.Submit, null, nowUtc, ct);
+    }
 }

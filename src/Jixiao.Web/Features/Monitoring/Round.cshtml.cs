@@ -51,8 +51,7 @@ public sealed class RoundModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         new Dictionary<string, string> { ["Mine"] = $"{Mine}", ["Key"] = $"{Key}" },
         Enum.GetValues<FormState>().Select(s => (s.ToString(), s.Label())).ToList(), Lights: true);
 
-    public bool Batches => Stats.Round.State == RoundState.Open
-                           && (user.Scope.Has(Role.DepartmentReviewer) || user.Scope.Has(Role.BusinessDivision) || user.Scope.Has(Role.PerformanceDivision));
+    public bool Batches => Stats.Round.State == RoundState.Open && ReturnWork.Reviews(user);
 
     public string BatchAction => $"/Monitoring/Round/{Stats.Round.Id}?handler=Batch&{Keep()}&{Query.With()}";
 

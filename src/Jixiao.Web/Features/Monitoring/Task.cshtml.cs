@@ -71,16 +71,14 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     {
         if (BindingErrors.Explain(ModelState, nameof(Rows), FieldFixes))
             return await OnGetAsync(id, ct);
+        var input = new ReturnInput(Yuan(ExpectedWan), ExecutionCause, ExecutionMeasures,
+            Rows.Select(r => new ReturnRowInput(r.Row, r.Actual, r.Outcome, r.Expected, r.Cause, r.Likelihood, r.Measures)).ToList());
         return await Run(id, async now =>
         {
-            var input = new ReturnInput(ExpectedWan is { } wan ? decimal.Round(wan * 10_000m, 2) : null, ExecutionCause, ExecutionMeasures,
-                Rows.Select(r => new ReturnRowInput(r.Row, r.Actual, r.Outcome, r.Expected, r.Cause, r.Likelihood, r.Measures)).ToList());
-            var task = await ReturnWork.FillAsync(db, user, id, input, limits.Value, now, ct);
-            if (task is null) return null;
-            if (!submit) return $"已保存，项目预警：{task.Light.Label()}。";
-            db.ChangeTracker.Clear();
-            var submitted = await ReturnWork.ActAsync(db, user, id, FormAction.Submit, null, now, ct);
-            return submitted is null ? null : $"已提交，当前状态：{submitted.State.Label()}。";
+            if (submit)
+                return await ReturnWork.FillAndSubmitAsync(db, user, id, input, limits.Value, now, ct) is { } submitted
+                    ? $"已提交，当前状态：{submitted.State.Label()}。" : null;
+            return await ReturnWork.FillAsync(db, user, id, input, limits.Value, now, ct) is { } task ? $"已保存，项目预警：{task.Light.Label()}。" : null;
         });
     }
 
@@ -127,20 +125,11 @@ public sealed class TaskModel(JixiaoDbContext db, CurrentUser user, TimeProvider
     }
 
     private async Task<CorrectionRequest> RequestAsync(long id, CorrectiveKind kind, decimal? amountWan, DateOnly? date, string? documentNo, string? reason,
-        string? counterpartCode, bool confirmed, CancellationToken ct)
-    {
-        long? counterpart = null;
-        if (!string.IsNullOrWhiteSpace(counterpartCode))
-        {
-            var task = await db.MonitoringTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-            var code = counterpartCode.Trim();
-            counterpart = await db.Projects.Where(p => p.RegionCode == task!.RegionCode && p.FiscalYear == task.FiscalYear && p.Code == code)
-                              .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
-                          ?? throw new DomainException($"找不到项目编码“{code}”（同一区划、同一年度、您权限范围内）。", "调入项目");
-        }
-        var amount = amountWan is { } wan ? decimal.Round(wan * 10_000m, 2) : (decimal?)null;
-        return new CorrectionRequest(kind, amount, date, documentNo, reason, counterpart, confirmed);
-    }
+        string? counterpartCode, bool confirmed, CancellationToken ct) =>
+        new(kind, Yuan(amountWan), date, documentNo, reason, await ReturnWork.CounterpartAsync(db, id, counterpartCode, ct), confirmed);
+
+    /// <summary>An amount typed in 万元, in 元 to the 分.</summary>
+    private static decimal? Yuan(decimal? wan) => wan is { } w ? decimal.Round(w * 10_000m, 2) : null;
 
     private static readonly Dictionary<string, string> FieldFixes = new()
     {

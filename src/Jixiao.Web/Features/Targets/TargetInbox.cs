@@ -54,7 +54,7 @@ public static partial class TargetQueries
                            from o in os.DefaultIfEmpty()
                            select new Listed<Project>
                            {
-                               Form = p, Id = p.Id, FiscalYear = p.FiscalYear, DepartmentId = p.DepartmentId, Code = p.Code, Name = p.Name,
+                               Form = p, Id = p.Id, FiscalYear = p.FiscalYear, DepartmentId = p.DepartmentId, ProjectId = p.Id, OrgUnitId = p.OrgUnitId, Code = p.Code, Name = p.Name,
                                Unit = o != null ? o.Name : "", Budget = (decimal?)t.Adjusted ?? 0m, UpdatedAtUtc = DateTime.MinValue, Rank = 0,
                            };
             var unwritten = await FormList.PageAsync(db, projects, q, x => new InboxRow(null, x.Id, TargetSubject.Project, x.Code, x.Name, x.Unit,
@@ -64,19 +64,14 @@ public static partial class TargetQueries
         var source = box switch { InboxBox.Returned => returned, InboxBox.Done => Done(db, user.UserId ?? 0, todo, returned, year), _ => todo };
         var state = q.StateAs<TargetState>(s => s.Label());
         if (state is { } chosen) source = source.Where(t => t.State == chosen);
-        var listed = from t in source
-                     join p in db.Projects on t.ProjectId equals p.Id into ps
-                     from p in ps.DefaultIfEmpty()
-                     join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
-                     from x in xs.DefaultIfEmpty()
-                     join o in db.OrgUnits on t.OrgUnitId equals o.Id into os
-                     from o in os.DefaultIfEmpty()
-                     select new Listed<PerformanceTarget>
-                     {
-                         Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId,
-                         Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + " 部门整体绩效目标",
-                         Unit = o != null ? o.Name : "", Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc, Rank = 0,
-                     };
+        var listed = FormList.Named(db, from t in source
+                                        join x in db.ProjectTotals on t.ProjectId equals x.ProjectId into xs
+                                        from x in xs.DefaultIfEmpty()
+                                        select new Listed<PerformanceTarget>
+                                        {
+                                            Form = t, Id = t.Id, FiscalYear = t.FiscalYear, DepartmentId = t.DepartmentId, ProjectId = t.ProjectId,
+                                            OrgUnitId = t.OrgUnitId, Budget = (decimal?)x.Adjusted ?? 0m, UpdatedAtUtc = t.UpdatedAtUtc, Rank = 0,
+                                        }, " 部门整体绩效目标");
         var page = await FormList.PageAsync(db, listed, q, x => new InboxRow(x.Id, x.Form.ProjectId, x.Form.Subject, x.Code, x.Name, x.Unit,
             x.Form.Version, x.Form.State, x.UpdatedAtUtc, x.Form.Steps.OrderByDescending(s => s.Seq).Select(s => s.Opinion).FirstOrDefault(), x.Budget), ct,
             state is null ? counts[box] : null);

@@ -104,13 +104,20 @@ public sealed class FormQuery
     }
 }
 
-/// <summary>A form with the names every list shows and filters on, for <see cref="FormList.PageAsync"/>; set every member (EF translates only what is set).</summary>
+/// <summary>
+/// A form with the names every list shows and filters on, for <see cref="FormList.PageAsync"/>; set every member (EF translates
+/// only what is set): a form list sets all but the names and has <see cref="FormList.Named"/> add them.
+/// </summary>
 public sealed class Listed<TForm>
 {
     public required TForm Form { get; init; }
     public long Id { get; init; }
     public int FiscalYear { get; init; }
     public long? DepartmentId { get; init; }
+    /// <summary>The form's project; none for a department's overall form.</summary>
+    public long? ProjectId { get; init; }
+    /// <summary>The unit (or department) that fills the form.</summary>
+    public long OrgUnitId { get; init; }
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
     public string Unit { get; init; } = "";
@@ -151,6 +158,24 @@ public static class FormList
         var waiting = clauses.Count > 0 ? clauses.Aggregate(Expression.OrElse) : Expression.Constant(false);
         return items.Where(Expression.Lambda<Func<T, bool>>(waiting, item));
     }
+
+    /// <summary>
+    /// The forms with the names of their project and unit, joined in the same query: 项目代码 and name of the project, or for a
+    /// department's overall form the department's name and <paramref name="overall"/>.
+    /// </summary>
+    /// <param name="overall">what follows a department's name for its overall form (（部门整体）, 部门整体绩效目标)</param>
+    public static IQueryable<Listed<TForm>> Named<TForm>(JixiaoDbContext db, IQueryable<Listed<TForm>> forms, string overall) =>
+        from x in forms
+        join p in db.Projects on x.ProjectId equals p.Id into ps
+        from p in ps.DefaultIfEmpty()
+        join o in db.OrgUnits on x.OrgUnitId equals o.Id into os
+        from o in os.DefaultIfEmpty()
+        select new Listed<TForm>
+        {
+            Form = x.Form, Id = x.Id, FiscalYear = x.FiscalYear, DepartmentId = x.DepartmentId, ProjectId = x.ProjectId, OrgUnitId = x.OrgUnitId,
+            Code = p != null ? p.Code : "", Name = p != null ? p.Name : (o != null ? o.Name : "") + EF.Constant(overall),
+            Unit = o != null ? o.Name : "", Budget = x.Budget, UpdatedAtUtc = x.UpdatedAtUtc, Rank = x.Rank,
+        };
 
     /// <param name="unfiltered">how many forms <paramref name="forms"/> holds, when the caller has counted them already (an
     /// inbox's tab counts): without a search or filter it is the total, and the count with its joins is not run again</param>
