@@ -11,7 +11,8 @@ public sealed record DivisionDepartment(long DivisionId, long DepartmentId);
 /// <summary>
 /// What one user may see. <see cref="DataOrgIds"/> are the organisations whose business data the user
 /// works on (null: every organisation of <see cref="RegionCodes"/>); <see cref="VisibleOrgIds"/> adds the
-/// ancestors, so a unit sees the name of its department without seeing its data.
+/// ancestors, so a unit sees the name of its department without seeing its data. <see cref="AgencyId"/> and
+/// <see cref="ExpertId"/> are the register records an agency or expert account belongs to (their only own data).
 /// </summary>
 public sealed record AccessScope(
     long? UserId,
@@ -19,7 +20,9 @@ public sealed record AccessScope(
     IReadOnlyList<string> RegionCodes,
     IReadOnlyList<long>? DataOrgIds,
     IReadOnlyList<long>? VisibleOrgIds,
-    bool IsSystem = false)
+    bool IsSystem = false,
+    long? AgencyId = null,
+    long? ExpertId = null)
 {
     /// <summary>Infrastructure (CLI verbs, seeding, sign-in itself): unrestricted.</summary>
     public static readonly AccessScope System = new(null, new HashSet<Role>(), [], null, null, IsSystem: true);
@@ -31,6 +34,9 @@ public sealed record AccessScope(
 
     public bool CoversRegion(string regionCode) => IsSystem || RegionCodes.Contains(regionCode);
 
+    /// <summary>The agency register and the expert pool of the regions: finance's (业务股室 and 绩效股), not the units' or departments'.</summary>
+    public bool SeesRegisters => IsSystem || Has(Role.BusinessDivision) || Has(Role.PerformanceDivision);
+
     public bool CoversOrgData(long orgId) => IsSystem || DataOrgIds is null || DataOrgIds.Contains(orgId);
 }
 
@@ -41,6 +47,8 @@ public static class ScopeRules
     /// the regions they can reach and the division-to-department mapping. Multiple roles add up.
     /// </summary>
     /// <param name="regionCodes">every region code known to the deployment</param>
+    /// <param name="agencyId">the agency an agency account belongs to (kept only with the role 第三方机构)</param>
+    /// <param name="expertId">the expert record of an expert account (kept only with the role 评审专家)</param>
     public static AccessScope For(
         long userId,
         IReadOnlyCollection<Role> roles,
@@ -48,8 +56,12 @@ public static class ScopeRules
         long? homeOrgId,
         IReadOnlyCollection<string> regionCodes,
         IReadOnlyCollection<OrgNode> orgs,
-        IReadOnlyCollection<DivisionDepartment> divisionDepartments)
+        IReadOnlyCollection<DivisionDepartment> divisionDepartments,
+        long? agencyId = null,
+        long? expertId = null)
     {
+        agencyId = roles.Contains(Role.Agency) ? agencyId : null;
+        expertId = roles.Contains(Role.Expert) ? expertId : null;
         var byId = orgs.ToDictionary(o => o.Id);
         var children = orgs.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value);
         var regions = new HashSet<string> { homeRegion };
@@ -81,7 +93,7 @@ public static class ScopeRules
         }
 
         if (allData)
-            return new AccessScope(userId, roles.ToHashSet(), regions.Order().ToList(), null, null);
+            return new AccessScope(userId, roles.ToHashSet(), regions.Order().ToList(), null, null, AgencyId: agencyId, ExpertId: expertId);
 
         var visible = new HashSet<long>(data);
         foreach (var id in data)
@@ -91,7 +103,7 @@ public static class ScopeRules
                 parent = byId.GetValueOrDefault(p)?.ParentId;
         }
         return new AccessScope(userId, roles.ToHashSet(), regions.Order().ToList(),
-            data.Order().ToList(), visible.Order().ToList());
+            data.Order().ToList(), visible.Order().ToList(), AgencyId: agencyId, ExpertId: expertId);
 
         void AddSubtree(long root)
         {

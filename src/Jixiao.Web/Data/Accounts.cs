@@ -10,6 +10,10 @@ public sealed class AppUser : IdentityUser<long>, IRegionOwned
     public string RegionCode { get; set; } = "";
     /// <summary>The organisation the user works for; null for agencies and experts.</summary>
     public long? OrgUnitId { get; set; }
+    /// <summary>The agency an agency account (第三方机构) works for: it sees that agency's record and its own engagements only.</summary>
+    public long? AgencyId { get; set; }
+    /// <summary>The expert record an expert account (评审专家) belongs to.</summary>
+    public long? ExpertId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>When the password was last set (expiry counts from here); kept by <c>Features.Access.CredentialChanges</c>. Accounts

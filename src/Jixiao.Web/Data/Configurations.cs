@@ -70,6 +70,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => new { u.RegionCode, u.OrgUnitId });
         b.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Agencies.Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Experts.Expert>().WithMany().HasForeignKey(u => u.ExpertId).OnDelete(DeleteBehavior.Restrict);
         b.Property(u => u.TotpSecret).HasMaxLength(64);
         b.Property(u => u.PasswordSetByAdministrator).HasDefaultValue(false);
         b.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -48,6 +48,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
+    public DbSet<Domain.Agencies.Agency> Agencies => Set<Domain.Agencies.Agency>();
+    public DbSet<Domain.Experts.Expert> Experts => Set<Domain.Experts.Expert>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -70,6 +72,9 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     internal bool ScopeAllOrgs => _currentUser.Scope.DataOrgIds is null;
     internal List<long> ScopeDataOrgs => [.. _currentUser.Scope.DataOrgIds ?? []];
     internal List<long> ScopeVisibleOrgs => [.. _currentUser.Scope.VisibleOrgIds ?? []];
+    internal bool ScopeRegisters => _currentUser.Scope.SeesRegisters;
+    internal long ScopeAgencyId => _currentUser.Scope.AgencyId ?? 0;
+    internal long ScopeExpertId => _currentUser.Scope.ExpertId ?? 0;
 
     /// <summary>False for the system context, whose model has no scope filters.</summary>
     protected virtual bool Scoped => true;

@@ -24,6 +24,9 @@ public static class ScopeFilters
             || (s.ScopeRegions.Contains(u.RegionCode) && (s.ScopeAllOrgs || (u.OrgUnitId != null && s.ScopeDataOrgs.Contains(u.OrgUnitId.Value)))));
         Filter<UserRoleAssignment>(builder, c, (s, r) => r.UserId == s.ScopeUserId || s.ScopeRegions.Contains(r.RegionCode));
         Filter<ApiToken>(builder, c, (s, t) => t.UserId == s.ScopeUserId || s.ScopeRegions.Contains(t.RegionCode));
+        // The registers: finance of the region sees them whole; an agency or expert account sees its own record only.
+        Filter<Domain.Agencies.Agency>(builder, c, (s, a) => s.ScopeRegions.Contains(a.RegionCode) && (s.ScopeRegisters || a.Id == s.ScopeAgencyId));
+        Filter<Domain.Experts.Expert>(builder, c, (s, e) => s.ScopeRegions.Contains(e.RegionCode) && (s.ScopeRegisters || e.Id == s.ScopeExpertId));
         // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
         Filter<AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
 

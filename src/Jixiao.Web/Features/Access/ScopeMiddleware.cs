@@ -26,7 +26,7 @@ public static class ScopeLoader
             ? await db.DivisionAssignments.AsNoTracking().Where(d => d.DivisionId == division)
                 .Select(d => new DivisionDepartment(d.DivisionId, d.DepartmentId)).Distinct().ToListAsync(cancellationToken)
             : [];
-        return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links), user);
+        return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links, user.AgencyId, user.ExpertId), user);
     }
 }
 

@@ -19,8 +19,8 @@ public sealed record RatingWeights(decimal Quality = 0.8m, decimal Timeliness = 
         : this;
 }
 
-/// <summary>An agency's rating for a year with its reasoning.</summary>
-public sealed record AgencyRating(decimal Score, RatingGrade Grade, string Explanation);
+/// <summary>An agency's computed rating for a year with its reasoning (stored on the register as its yearly rating).</summary>
+public sealed record RatingResult(decimal Score, RatingGrade Grade, string Explanation);
 
 /// <summary>
 /// 第三方机构年度评级: the mean quality score of its final reports scored in the year, and the share of its stages confirmed
@@ -31,7 +31,7 @@ public static class AgencyRatings
     /// <param name="reportScores">the quality score (0–100) of each final report scored in the year</param>
     /// <param name="stagesDue">stages confirmed in the year</param>
     /// <param name="stagesOnTime">of those, confirmed by their due date</param>
-    public static AgencyRating? For(IReadOnlyList<decimal> reportScores, int stagesDue, int stagesOnTime, RatingWeights weights)
+    public static RatingResult? For(IReadOnlyList<decimal> reportScores, int stagesDue, int stagesOnTime, RatingWeights weights)
     {
         if (reportScores.Count == 0) return null;
         weights.Checked();
@@ -41,7 +41,7 @@ public static class AgencyRatings
         var grade = score switch { >= 90 => RatingGrade.Excellent, >= 80 => RatingGrade.Good, >= 60 => RatingGrade.Pass, _ => RatingGrade.Fail };
         var explanation = $"报告质量 {Scores.Format(quality)} 分（{reportScores.Count} 份报告的平均分）× {Scores.Format(weights.Quality)} + "
             + $"按时完成 {Scores.Format(timeliness)} 分（{stagesOnTime}/{stagesDue} 个阶段按期确认）× {Scores.Format(weights.Timeliness)} = {Scores.Format(score)} 分，{grade.Label()}";
-        return new AgencyRating(score, grade, explanation);
+        return new RatingResult(score, grade, explanation);
     }
 }
 
