@@ -32,7 +32,7 @@ public static class AuditNames
         ["DivisionAssignment"] = new("股室归口", new Dictionary<string, string> { ["DivisionId"] = "业务股室" }),
         ["AppUser"] = new("用户", new Dictionary<string, string>
         {
-            ["DisplayName"] = "姓名", ["OrgUnitId"] = "所属机构", ["AccessFailedCount"] = "连续登录失败次数", ["LockoutEnd"] = "锁定截止时间",
+            ["DisplayName"] = "姓名", ["OrgUnitId"] = "所属机构", ["AgencyId"] = "所属第三方机构", ["ExpertId"] = "对应专家", ["AccessFailedCount"] = "连续登录失败次数", ["LockoutEnd"] = "锁定截止时间",
             ["PasswordHash"] = "密码", ["PasswordChangedAtUtc"] = "密码修改时间", ["PasswordSetByAdministrator"] = "密码由管理员设置",
             ["TotpSecret"] = "动态口令密钥", ["TwoFactorEnabled"] = "双因素认证", ["UserName"] = "登录名",
             ["ConcurrencyStamp"] = "并发标记", ["SecurityStamp"] = "安全标记", ["NormalizedUserName"] = "规范化登录名", ["Email"] = "电子邮箱",
@@ -161,6 +161,61 @@ public static class AuditNames
         {
             ["CommittedAtUtc"] = "导入时间", ["Content"] = "文件内容", ["FileName"] = "文件名", ["Kind"] = "导入类型", ["Sha256"] = "文件指纹",
             ["Status"] = "导入状态", ["UserName"] = "上传人",
+        }),
+        ["Agency"] = new("第三方机构", new Dictionary<string, string>
+        {
+            ["Address"] = "地址", ["ContactEmail"] = "联系邮箱", ["ContactPerson"] = "联系人", ["ContactPhone"] = "联系电话",
+            ["CreditCode"] = "统一社会信用代码", ["StaffCount"] = "从业人数", ["StatusFrom"] = "状态起始日", ["StatusReason"] = "状态原因",
+            ["StatusTo"] = "状态截止日", ["Type"] = "机构类型",
+        }),
+        ["AgencyConflict"] = new("机构利益冲突", new Dictionary<string, string>
+        {
+            ["AgencyId"] = "第三方机构", ["From"] = "起始日", ["Note"] = "说明", ["Source"] = "来源", ["To"] = "截止日",
+        }),
+        ["AgencyQualification"] = new("机构资质", new Dictionary<string, string>
+        {
+            ["AgencyId"] = "第三方机构", ["Certificate"] = "资质证明", ["Scope"] = "委托范围",
+        }),
+        ["AgencyRating"] = new("机构年度评级", new Dictionary<string, string>
+        {
+            ["AgencyId"] = "第三方机构", ["Grade"] = "等级", ["Score"] = "得分", ["Year"] = "年度",
+        }),
+        ["Expert"] = new("评审专家", new Dictionary<string, string>
+        {
+            ["AvoidOrgUnitIds"] = "回避单位", ["AvoidPersons"] = "回避人员", ["Email"] = "电子邮箱", ["Fields"] = "行业领域",
+            ["Organisation"] = "工作单位", ["Phone"] = "联系电话", ["StatusReason"] = "状态原因", ["Title"] = "职称",
+        }),
+        ["Engagement"] = new("委托", new Dictionary<string, string>
+        {
+            ["AgencyId"] = "第三方机构", ["AgencyName"] = "机构名称", ["ContractNo"] = "合同编号", ["DrawSeed"] = "抽签种子",
+            ["DrawnAtUtc"] = "抽签时间", ["DrawnBy"] = "抽签人", ["DueOn"] = "完成日期", ["Fee"] = "委托费用", ["Procurement"] = "采购方式",
+            ["Revision"] = "修订号", ["Scope"] = "委托范围", ["StartOn"] = "开始日期", ["Title"] = "委托名称",
+        }),
+        ["EngagementSubject"] = new("评价对象", new Dictionary<string, string> { ["EngagementId"] = "委托" }),
+        ["DrawEntry"] = new("抽签记录", new Dictionary<string, string>
+        {
+            ["AgencyId"] = "第三方机构", ["AgencyName"] = "机构名称", ["EngagementId"] = "委托", ["Exclusions"] = "不符合条件的原因",
+            ["Number"] = "抽签号", ["OutcomeReason"] = "放弃或排除原因", ["Rank"] = "顺序",
+        }),
+        ["DeliverableStage"] = new("成果阶段", new Dictionary<string, string>
+        {
+            ["ConfirmedAtUtc"] = "三方确认时间", ["DueOn"] = "截止日期", ["EngagementId"] = "委托", ["FinanceConfirmed"] = "财政已确认",
+            ["Number"] = "阶段序号", ["SubmittedAtUtc"] = "提交时间", ["UnitConfirmed"] = "被评价单位已确认",
+        }),
+        ["StageEvent"] = new("成果阶段记录", new Dictionary<string, string>
+        {
+            ["Note"] = "说明", ["Party"] = "确认方", ["StageId"] = "成果阶段",
+        }),
+        ["Panel"] = new("评审组", new Dictionary<string, string>
+        {
+            ["DropExtremes"] = "去掉最高分和最低分", ["EngagementId"] = "委托", ["Form"] = "评分表", ["Purpose"] = "评审事项",
+            ["Quotas"] = "抽取名额", ["Result"] = "评审结果", ["ResultExplanation"] = "结果计算", ["Revision"] = "修订号",
+            ["Seed"] = "抽签种子", ["Title"] = "评审组名称",
+        }),
+        ["PanelMember"] = new("评审组专家", new Dictionary<string, string>
+        {
+            ["ExpertId"] = "专家", ["ExpertName"] = "专家姓名", ["Field"] = "领域", ["PanelId"] = "评审组", ["Rank"] = "顺序",
+            ["ReplacedReason"] = "更换原因", ["ScoredAtUtc"] = "评分时间", ["Scores"] = "各项得分", ["Total"] = "总分",
         }),
     };
 
