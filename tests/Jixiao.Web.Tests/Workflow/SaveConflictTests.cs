@@ -10,6 +10,7 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Features.Access;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Evaluations;
+using Jixiao.Web.Features.Organisation;
 using Jixiao.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,37 @@ public sealed class SaveConflictTests(DemoApps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task DepartmentAssignedTwiceAtOnce_TheSecondAssignmentIsRefusedAsMadeByAnother(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // A year no one has assigned yet: both admins find 教育局 free and assign it, one to 教科文股, one to 社会保障股.
+        var year = FiscalYears.Latest - Random.Shared.Next(0, 50);
+        await using var first = SystemScope(app);
+        await using var second = SystemScope(app);
+        async Task<DivisionAssignment> Assignment(AsyncServiceScope scope, string division)
+        {
+            var org = await Db(scope).OrgUnits.Where(o => o.RegionCode == DemoCounty.RegionCode).ToDictionaryAsync(o => o.Code);
+            return DivisionAssignment.Create(year, org[division], org["106"]);
+        }
+        Db(first).DivisionAssignments.Add(await Assignment(first, "FIN04"));
+        Db(second).DivisionAssignments.Add(await Assignment(second, "FIN05"));
+        await AssignDivision.Conflicts.SaveAsync(Db(first), CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => AssignDivision.Conflicts.SaveAsync(Db(second), CancellationToken.None));
+        Assert.Equal("该部门本年度刚被他人归口到业务股室，请刷新后查看，如需改归口请先在原股室移除。", refused.Message);
+
+        // Asked again once the first is saved, the assignment is refused before the save, naming the department.
+        await using var again = SystemScope(app);
+        var (division, department) = await app.AsSystemAsync<SystemDbContext, (long, long)>(async db =>
+            (await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "FIN05").Select(o => o.Id).SingleAsync(),
+             await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "106").Select(o => o.Id).SingleAsync()));
+        var duplicate = await Assert.ThrowsAsync<DomainException>(() => AssignDivision.AssignAsync(Db(again), year, division, department, CancellationToken.None));
+        Assert.Contains($"{year} 年度", duplicate.Message);
+        Assert.Contains("已归口其他业务股室", duplicate.Message);
+        Assert.Equal(1, await app.AsSystemAsync<SystemDbContext, int>(db => db.DivisionAssignments.CountAsync(d => d.FiscalYear == year && d.DepartmentId == department)));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task RefusalNobodyRacedFor_StaysAnError_NotTheMessageThatSomeoneElseChangedIt(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
@@ -138,7 +170,8 @@ public sealed class SaveConflictTests(DemoApps apps)
             .Where(f => f.FieldType == typeof(SaveConflicts))
             .SelectMany(f => ((SaveConflicts)f.GetValue(null)!).Keys.Select(k => $"{f.DeclaringType!.Name}: {k}"))
             .ToList();
-        Assert.True(declared.Count >= 7, string.Join("; ", declared));
+        Assert.True(declared.Count >= 8, string.Join("; ", declared));
+        Assert.Contains("AssignDivision: IX_DivisionAssignments_RegionCode_FiscalYear_DepartmentId", declared);
         Assert.All(declared, key => Assert.Contains(key[(key.IndexOf(": ", StringComparison.Ordinal) + 2)..], unique));
     }
 

@@ -29,23 +29,14 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, IAu
     public async Task<IActionResult> OnPostAssignAsync(long id, long departmentId, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.For(Role.SystemAdmin))).Succeeded) return Forbid();
-        var division = await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == id, ct);
-        var department = await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == departmentId, ct);
-        if (division is null || department is null) return NotFound();
-        if (await db.DivisionAssignments.AnyAsync(d => d.FiscalYear == FiscalYear && d.DepartmentId == departmentId, ct))
-            throw new DomainException($"{FiscalYear} 年度“{department.Name}”已归口其他业务股室，请先在原股室移除。", "部门");
-        db.DivisionAssignments.Add(DivisionAssignment.Create(FiscalYear, division, department));
-        await db.SaveChangesAsync(ct);
+        if (await AssignDivision.AssignAsync(db, FiscalYear, id, departmentId, ct) is null) return NotFound();
         return RedirectToPage(new { id, Year });
     }
 
     public async Task<IActionResult> OnPostUnassignAsync(long id, long departmentId, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.For(Role.SystemAdmin))).Succeeded) return Forbid();
-        var link = await db.DivisionAssignments.SingleOrDefaultAsync(d => d.DivisionId == id && d.DepartmentId == departmentId && d.FiscalYear == FiscalYear, ct);
-        if (link is null) return NotFound();
-        db.DivisionAssignments.Remove(link);
-        await db.SaveChangesAsync(ct);
+        if (!await AssignDivision.UnassignAsync(db, FiscalYear, id, departmentId, ct)) return NotFound();
         return RedirectToPage(new { id, Year });
     }
 }
