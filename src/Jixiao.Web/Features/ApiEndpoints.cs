@@ -2,6 +2,7 @@ using Jixiao.Web.Features.Targets;
 using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Account;
+using Jixiao.Web.Features.Agencies;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
@@ -38,6 +39,7 @@ public static class ApiEndpoints
         api.MapImportsApi();
         api.MapPrintApi();
         api.MapEvidenceApi();
+        api.MapAgenciesApi();
         return app;
     }
 }

@@ -166,6 +166,10 @@ public static class AccessRules
         // Evidence files are for whoever may see their owner (scope makes another unit's a 404); attaching is checked per owner.
         ("*", Rx("^/api/evidence(/|$)"), Business),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
+        // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it.
+        ("GET", Rx("^/api/agencies/sheet$"), Finance),
+        ("GET", Rx("^/api/agencies(/|$)"), [.. Finance, Role.Agency]),
+        ("*", Rx("^/api/agencies(/|$)"), Performance),
     ];
 
     public static IReadOnlySet<Role>? Allowed(Operation operation)

@@ -87,10 +87,12 @@ public sealed class ProbeWorld
             ["tokens"] = db => db.ApiTokens.Where(t => t.Name == SpareToken).Select(t => new IdRow { Id = t.Id, Region = t.RegionCode }),
             ["spot-checks"] = db => db.SpotChecks.Select(d => new IdRow { Id = d.Id, Region = d.RegionCode }),
             ["files"] = db => db.EvidenceFiles.Select(f => new IdRow { Id = f.Id, Region = f.RegionCode }),
+            ["agencies"] = db => db.Agencies.Select(a => new IdRow { Id = a.Id, Region = a.RegionCode }),
+            ["conflicts"] = db => db.Agencies.SelectMany(a => a.Conflicts, (a, c) => new IdRow { Id = c.Id, Region = a.RegionCode }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts" };
 
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };

@@ -12,6 +12,10 @@ public static class Policies
     public const string FinanceStaff = nameof(FinanceStaff);
     /// <summary>Roles that work on budget business data (administrators do not: 三员分立).</summary>
     public const string BusinessStaff = nameof(BusinessStaff);
+    /// <summary>The agency register: finance reads it whole, an agency account its own record (the scope filter decides which).</summary>
+    public const string AgencyRegister = nameof(AgencyRegister);
+    /// <summary>The expert pool: finance reads it whole, an expert account its own record.</summary>
+    public const string ExpertPool = nameof(ExpertPool);
     public static string For(Role role) => role.ToString();
 }
 
@@ -75,7 +79,11 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.FinanceStaff, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)))
             .AddPolicy(Policies.BusinessStaff, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
-                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)));
+                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)))
+            .AddPolicy(Policies.AgencyRegister, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision),
+                Policies.For(Role.Agency)))
+            .AddPolicy(Policies.ExpertPool, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision),
+                Policies.For(Role.Expert)));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RolePolicies>();
 
         services.AddScoped<CurrentUser>();

@@ -60,6 +60,7 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             db.Users.Add(NewUser(account.UserName, account.DisplayName, account.Region, org?.Id, [account.Role], hash));
         }
         await db.SaveChangesAsync(cancellationToken);
+        var agencies = await DemoAgencies.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
 
         var filled = new DemoProjects.Counts(0, 0, 0);
         var targets = 0;
@@ -80,9 +81,9 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
                 clock.GetUtcNow().UtcDateTime, cancellationToken)
             : null;
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
-            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, clock.GetElapsedTime(started));
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>
