@@ -39,6 +39,9 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Targets/Coverage", "目标覆盖", $"绩效目标全覆盖检查 · {year} 年度", "13-coverage-perf"),
             ("perf", "/Library", "指标库", "指标库", "14-library-perf"),
             ("perf", "/Targets/Frame", "指标框架", $"指标框架 · {year} 年度", "15-frame-perf"),
+            ("perf", "/Agencies", "第三方机构库", "第三方机构库", "16-agencies-perf"),
+            ("perf", "/Agencies/Edit", "登记第三方机构", "登记第三方机构", "17-agency-new-perf"),
+            ("agency", "/Agencies", DemoAgencies.AccountFirm, DemoAgencies.AccountFirm, "18-agency-own-agency"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

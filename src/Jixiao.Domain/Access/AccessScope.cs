@@ -58,7 +58,8 @@ public static class ScopeRules
         IReadOnlyCollection<OrgNode> orgs,
         IReadOnlyCollection<DivisionDepartment> divisionDepartments,
         long? agencyId = null,
-        long? expertId = null)
+        long? expertId = null,
+        IReadOnlyCollection<long>? namedOrgs = null)
     {
         agencyId = roles.Contains(Role.Agency) ? agencyId : null;
         expertId = roles.Contains(Role.Expert) ? expertId : null;
@@ -95,7 +96,8 @@ public static class ScopeRules
         if (allData)
             return new AccessScope(userId, roles.ToHashSet(), regions.Order().ToList(), null, null, AgencyId: agencyId, ExpertId: expertId);
 
-        var visible = new HashSet<long>(data);
+        // What an agency's or expert's own records name (its conflicts of interest): their names only, never their data.
+        var visible = new HashSet<long>(data.Concat(agencyId is null && expertId is null ? [] : namedOrgs ?? []));
         foreach (var id in data)
         {
             var parent = byId.GetValueOrDefault(id)?.ParentId;

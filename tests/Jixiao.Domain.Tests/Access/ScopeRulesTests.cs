@@ -205,6 +205,24 @@ public sealed class ScopeRulesTests
     }
 
     [Fact]
+    public void For_Agency_SeesTheOrganisationsItsRecordNames_ByNameOnly()
+    {
+        var scope = ScopeRules.For(UserId, [Role.Agency], Xiangyuan, homeOrgId: null, RegionCodes, Orgs, Mapping, agencyId: 7, namedOrgs: [Hospital1]);
+
+        Assert.Equal([Hospital1], scope.VisibleOrgIds);
+        Assert.Empty(scope.DataOrgIds!);
+        Assert.False(scope.CoversOrgData(Hospital1));
+    }
+
+    [Fact]
+    public void For_UnitFillerWithoutAnAgencyRecord_GetsNoNamedOrganisations()
+    {
+        var scope = ScopeRules.For(UserId, [Role.UnitFiller], Xiangyuan, School1, RegionCodes, Orgs, Mapping, namedOrgs: [Hospital1]);
+
+        Assert.DoesNotContain(Hospital1, scope.VisibleOrgIds!);
+    }
+
+    [Fact]
     public void For_UnitFillerAndAgency_KeepsUnitData()
     {
         var scope = For([Role.Agency, Role.UnitFiller], School2);

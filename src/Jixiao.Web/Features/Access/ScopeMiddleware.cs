@@ -26,7 +26,10 @@ public static class ScopeLoader
             ? await db.DivisionAssignments.AsNoTracking().Where(d => d.DivisionId == division)
                 .Select(d => new DivisionDepartment(d.DivisionId, d.DepartmentId)).Distinct().ToListAsync(cancellationToken)
             : [];
-        return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links, user.AgencyId, user.ExpertId), user);
+        var named = roles.Contains(Role.Agency) && user.AgencyId is { } agency
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == agency).SelectMany(a => a.Conflicts, (a, c) => c.OrgUnitId).ToListAsync(cancellationToken)
+            : [];
+        return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links, user.AgencyId, user.ExpertId, named), user);
     }
 }
 

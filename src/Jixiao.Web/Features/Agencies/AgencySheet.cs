@@ -84,15 +84,33 @@ public static class AgencySheet
     private static List<AgencyQualification> Qualifications(RowReader r)
     {
         var list = new List<AgencyQualification>();
-        foreach (var item in r.Raw("qualifications").Split(['、', '；', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var item in Items(r.Raw("qualifications")))
         {
             var open = item.IndexOfAny(['（', '(']);
             var name = (open < 0 ? item : item[..open]).Trim();
-            var certificate = open < 0 ? "" : item[(open + 1)..].TrimEnd('）', ')').Trim();
+            var certificate = open < 0 ? "" : item[(open + 1)..] is var rest && rest.EndsWith('）') || rest.EndsWith(')') ? rest[..^1].Trim() : rest.Trim();
             if (Scopes.TryGetValue(name, out var scope)) list.Add(new AgencyQualification(scope, certificate));
             else r.Error("qualifications", $"“{name}”不是委托范围，可选：{string.Join("、", Scopes.Keys)}（证书写在其后的括号里）。");
         }
         return list;
+    }
+
+    /// <summary>The items of a 资质范围 cell, split at 、 ； ; or a line break outside brackets (a certificate may list things itself).</summary>
+    private static IEnumerable<string> Items(string cell)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= cell.Length; i++)
+        {
+            var c = i < cell.Length ? cell[i] : '\n';
+            if (c is '（' or '(') depth++;
+            else if (c is '）' or ')') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && c is '、' or '；' or ';' or '\n')
+            {
+                if (cell[start..i].Trim() is { Length: > 0 } item) yield return item;
+                start = i + 1;
+            }
+        }
     }
 }
 
