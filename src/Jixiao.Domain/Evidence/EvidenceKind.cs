@@ -27,6 +27,8 @@ public enum EvidenceOwner
     MonitoringTask = 2,
     [Label("自评表")]
     SelfEvaluation = 3,
+    [Label("阶段成果")]
+    Deliverable = 4,
 }
 
 public static class EvidenceKinds

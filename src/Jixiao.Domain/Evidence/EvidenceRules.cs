@@ -20,6 +20,9 @@ public static class EvidenceRules
     public static readonly IReadOnlySet<Role> FormWriters =
         new HashSet<Role> { Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision };
 
+    /// <summary>The writer of a stage's deliverable (阶段成果): the engaged agency.</summary>
+    public static readonly IReadOnlySet<Role> DeliverableWriters = new HashSet<Role> { Role.Agency };
+
     private static readonly IReadOnlySet<Role> Finance = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 
     /// <summary>Why the user may not attach files to the owner, or null when they may.</summary>

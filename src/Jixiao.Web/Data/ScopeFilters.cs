@@ -30,9 +30,10 @@ public static class ScopeFilters
         // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
         Filter<AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
 
-        // 委托: finance of the region sees all; a department or unit the engagements that evaluate its organisations.
+        // 委托: finance of the region sees all; a department or unit the engagements that evaluate its organisations; an agency
+        // account the engagements it is engaged for.
         Filter<Domain.Engagements.Engagement>(builder, c, (s, e) => s.ScopeRegions.Contains(e.RegionCode)
-            && (s.ScopeAllOrgs || e.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId))));
+            && (s.ScopeAllOrgs || e.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId)) || e.AgencyId == s.ScopeAgencyId));
         // Panels are finance's (the experts' own view comes with the expert pool's scope).
         Filter<Domain.Panels.Panel>(builder, c, (s, p) => s.ScopeRegions.Contains(p.RegionCode) && s.ScopeAllOrgs);
 

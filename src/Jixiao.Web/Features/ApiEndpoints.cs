@@ -3,6 +3,7 @@ using Jixiao.Web.Features.Library;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Agencies;
+using Jixiao.Web.Features.Engagements;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
@@ -40,6 +41,7 @@ public static class ApiEndpoints
         api.MapPrintApi();
         api.MapEvidenceApi();
         api.MapAgenciesApi();
+        api.MapEngagementsApi();
         return app;
     }
 }

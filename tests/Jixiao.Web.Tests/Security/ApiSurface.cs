@@ -164,12 +164,21 @@ public static class AccessRules
         ("GET", Rx("^/api/library/proposals$"), Performance),
         ("POST", Rx("^/api/library/\\{[^}]+\\}/decision$"), Performance),
         // Evidence files are for whoever may see their owner (scope makes another unit's a 404); attaching is checked per owner.
-        ("*", Rx("^/api/evidence(/|$)"), Business),
+        // A stage's deliverable is the engaged agency's to attach.
+        ("POST", Rx("^/api/evidence/stages/\\{[^}]+\\}$"), [Role.Agency]),
+        ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency]),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
         // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it.
         ("GET", Rx("^/api/agencies/sheet$"), Finance),
         ("GET", Rx("^/api/agencies(/|$)"), [.. Finance, Role.Agency]),
         ("*", Rx("^/api/agencies(/|$)"), Performance),
+        // 委托: finance and the evaluated units read theirs, the engaged agency its own; the agency submits each stage's deliverable,
+        // the unit and finance confirm or object; the performance division plans, checks eligibility, draws, sets aside and cancels.
+        ("POST", Rx("^/api/engagements/stages/\\{[^}]+\\}/submit$"), [Role.Agency]),
+        ("POST", Rx("^/api/engagements/stages/\\{[^}]+\\}/(confirm|object)$"), Business),
+        ("GET", Rx("^/api/engagements/\\{[^}]+\\}/eligibility$"), Performance),
+        ("GET", Rx("^/api/engagements(/|$)"), [.. Business, Role.Agency]),
+        ("*", Rx("^/api/engagements(/|$)"), Performance),
     ];
 
     public static IReadOnlySet<Role>? Allowed(Operation operation)

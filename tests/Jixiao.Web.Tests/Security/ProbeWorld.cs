@@ -42,6 +42,8 @@ public sealed class IdRow
     public long Id { get; init; }
     public string Region { get; init; } = "";
     public long? Org { get; init; }
+    /// <summary>The agency a record is engaged to (委托 and their stages): another agency's is "other unit" for an agency account.</summary>
+    public long? Agency { get; init; }
 }
 
 /// <summary>Who calls: a demo account (or nobody), its client, its own ids and the foreign ids to try, and what it must never see.</summary>
@@ -89,6 +91,10 @@ public sealed class ProbeWorld
             ["files"] = db => db.EvidenceFiles.Select(f => new IdRow { Id = f.Id, Region = f.RegionCode }),
             ["agencies"] = db => db.Agencies.Select(a => new IdRow { Id = a.Id, Region = a.RegionCode }),
             ["conflicts"] = db => db.Agencies.SelectMany(a => a.Conflicts, (a, c) => new IdRow { Id = c.Id, Region = a.RegionCode }),
+            ["engagements"] = db => db.Engagements.Select(e => new IdRow
+                { Id = e.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
+            ["stages"] = db => db.Engagements.SelectMany(e => e.Stages, (e, s) => new IdRow
+                { Id = s.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
@@ -198,16 +204,22 @@ public sealed class ProbeWorld
         var otherUnit = new Dictionary<string, long>();
         foreach (var (segment, source) in Sources)
         {
-            var mine = segment == "users"
-                ? await db.Users.Where(u => u.UserName == SpareAccount).Select(u => (long?)u.Id).FirstOrDefaultAsync() ?? userId
-                : await source(db).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+            // An account's own file is one it uploaded (deleting is the uploader's or finance's); its own user is the spare account.
+            var mine = segment switch
+            {
+                "users" => await db.Users.Where(u => u.UserName == SpareAccount).Select(u => (long?)u.Id).FirstOrDefaultAsync() ?? userId,
+                "files" => await db.EvidenceFiles.Where(f => f.UploadedById == userId).OrderBy(f => f.Id).Select(f => (long?)f.Id).FirstOrDefaultAsync(),
+                _ => await source(db).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(),
+            };
             if (mine is { } m) own[segment] = m;
             if (await source(system).Where(r => r.Region == other).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } c)
                 otherCounty[segment] = c;
             if (scope.DataOrgIds is { } data && !RegionOnly.Contains(segment))
             {
                 var allowed = (segment is "orgs" or "departments" ? scope.VisibleOrgIds! : data).Select(id => (long?)id).ToList();
-                if (await source(system).Where(r => r.Region == home && r.Org != null && !allowed.Contains(r.Org))
+                var others = source(system).Where(r => r.Region == home && r.Org != null && !allowed.Contains(r.Org));
+                if (scope.AgencyId is { } agency && segment is "engagements" or "stages") others = others.Where(r => r.Agency != agency);
+                if (await others
                         .OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } u)
                     otherUnit[segment] = u;
             }

@@ -16,6 +16,8 @@ public static class Policies
     public const string AgencyRegister = nameof(AgencyRegister);
     /// <summary>The expert pool: finance reads it whole, an expert account its own record.</summary>
     public const string ExpertPool = nameof(ExpertPool);
+    /// <summary>委托 and their deliverables: the business staff (finance and the evaluated units) and the engaged agency; scope decides which.</summary>
+    public const string EngagementParties = nameof(EngagementParties);
     public static string For(Role role) => role.ToString();
 }
 
@@ -82,6 +84,8 @@ public static class AuthSetup
                 Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision)))
             .AddPolicy(Policies.AgencyRegister, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision),
                 Policies.For(Role.Agency)))
+            .AddPolicy(Policies.EngagementParties, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
+                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision), Policies.For(Role.Agency)))
             .AddPolicy(Policies.ExpertPool, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision),
                 Policies.For(Role.Expert)));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RolePolicies>();

@@ -80,10 +80,11 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             ? await DemoEvaluations.FillAsync(db, DemoCounty.RegionCode, orgs[DemoCounty.RegionCode], current - 1, Math.Max(100, projects / 10), 140422,
                 clock.GetUtcNow().UtcDateTime, cancellationToken)
             : null;
+        var engagements = await DemoEngagements.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Engagements} engagements) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
-            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, clock.GetElapsedTime(started));
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, engagements.Engagements, clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>

@@ -10,7 +10,7 @@ public static class EvidenceApi
 {
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/evidence").WithTags("附件").RequireAuthorization(Policies.BusinessStaff);
+        var group = api.MapGroup("/evidence").WithTags("附件").RequireAuthorization(Policies.EngagementParties);
         foreach (var owner in EvidenceOwners.All)
         {
             var kind = owner.Kind;

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Reviews;
 
@@ -25,6 +26,14 @@ public static class EvidenceOwners
             await db.MonitoringTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? Form(t.RegionCode, t.FiscalYear, "监控表", t.State) : null),
         new(EvidenceOwner.SelfEvaluation, "evaluations", id => $"/Evaluations/Form/{id}", async (db, id, ct) =>
             await db.SelfEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e ? Form(e.RegionCode, e.FiscalYear, "自评表", e.State) : null),
+        // A stage of an engagement: the agency attaches its deliverable while the stage waits for it (open, or objected to).
+        new(EvidenceOwner.Deliverable, "stages", id => $"/Engagements/Stage/{id}", async (db, id, ct) =>
+            await db.Engagements.AsNoTracking().FirstOrDefaultAsync(e => e.Stages.Any(s => s.Id == id), ct) is { } e
+                ? e.Stages.Single(s => s.Id == id) is var s
+                    ? new(e.RegionCode, e.FiscalYear, $"“{e.Title}”的{s.Name}", s.State is StageState.Open or StageState.Objected, s.State.Label(),
+                        EvidenceRules.DeliverableWriters)
+                    : null
+                : null),
     ];
 
     public static Registration Of(EvidenceOwner kind) => All.Single(r => r.Kind == kind);

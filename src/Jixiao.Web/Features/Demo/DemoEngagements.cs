@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using Jixiao.Domain.Agencies;
+using Jixiao.Domain.Engagements;
+using Jixiao.Domain.Evidence;
+using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Web.Features.Demo;
+
+/// <summary>
+/// The demo county's 委托 in every state: a department evaluation whose plan the department objected to and the agency
+/// re-submitted (waiting for the department and finance), a key evaluation whose field work is overdue (the <c>agency</c>
+/// account's to-do), a completed monitoring engagement, one waiting for its draw (the firm has a conflict with the hospital and
+/// will be excluded), a cancelled one, and one whose first drawn agency declined and the next took over. Each submission has its
+/// deliverable attached.
+/// </summary>
+public static class DemoEngagements
+{
+    public sealed record Counts(int Engagements, int Stages);
+
+    private sealed record People(ReviewActor Agency, ReviewActor Finance, ReviewActor Education, ReviewActor School, ReviewActor Water);
+
+    public static async Task<Counts> FillAsync(SystemDbContext db, IReadOnlyDictionary<string, OrgUnit> home, int year, CancellationToken ct)
+    {
+        var users = await db.Users.Where(u => u.RegionCode == DemoCounty.RegionCode).ToDictionaryAsync(u => u.UserName!, ct);
+        ReviewActor Actor(string name, Role role) => new(users[name].Id, name, role);
+        var people = new People(Actor("agency", Role.Agency), Actor("perf", Role.PerformanceDivision), Actor("edu", Role.DepartmentReviewer),
+            Actor("yizhong", Role.UnitFiller), Actor("water", Role.DepartmentReviewer));
+        var agencies = await db.Agencies.Where(a => a.RegionCode == DemoCounty.RegionCode).OrderBy(a => a.Id).ToListAsync(ct);
+        var firm = agencies.Single(a => a.Name == DemoAgencies.AccountFirm);
+        var open = new Dictionary<long, int>();
+        DateTime At(DateOnly day, int hour = 2) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+
+        Engagement Plan(string code, string title, EngagementScope scope, EngagementSubject subject, decimal fee, DateOnly start, DateOnly due) =>
+            Engagement.Plan(DemoCounty.RegionCode, year, $"WT-{year}-{code}", title, scope, [subject], $"XYCZ-{year}-PJ{code}", fee, ProcurementMethod.Lottery,
+                start, due, Features.Engagements.EngagementWork.EvenlyDue(StagePlan.Default, start, due), At(start, 1));
+
+        IReadOnlyList<Eligibility> Assess(Engagement e, DateOnly on)
+        {
+            var evaluated = e.Subjects.ToDictionary(s => s.OrgUnitId, s => s.Name);
+            foreach (var s in e.Subjects)
+                if (home.Values.FirstOrDefault(o => o.Id == s.OrgUnitId)?.ParentId is { } parent)
+                    evaluated.TryAdd(parent, home.Values.Single(o => o.Id == parent).Name);
+            return AgencyLottery.Assess(e.Scope, evaluated, agencies.Select(a => new AgencyCandidate(a.Id, a.Name, a.IsActiveOn(on),
+                a.Qualifications.Select(q => q.Scope).ToHashSet(), a.Conflicts.Where(c => c.CoversDate(on)).Select(c => c.OrgUnitId).ToHashSet(),
+                open.GetValueOrDefault(a.Id), a.Ratings.FirstOrDefault(r => r.Year == year - 1)?.Score)), LotteryRules.Default);
+        }
+
+        // The seed announced on the day: for the firm's engagements the first of the day's seeds that draws it (so the demo account has work).
+        void Draw(Engagement e, DateOnly on, Agency? wanted = null)
+        {
+            var assessed = Assess(e, on);
+            var seed = Enumerable.Range(0, 10_000).Select(n => Draws.NewSeed(on, n))
+                .First(s => wanted is null || AgencyLottery.Order(s, assessed)[0].Id == wanted.Id);
+            e.DrawAgency(seed, assessed, "perf", At(on));
+            open[e.AgencyId!.Value] = open.GetValueOrDefault(e.AgencyId!.Value) + 1;
+        }
+
+        var education = home["106"];
+        var departmentEvaluation = Plan("001", $"{education.Name}{year - 1}年度部门整体支出绩效评价", EngagementScope.DepartmentEvaluation,
+            EngagementSubject.Of(SubjectKind.Department, null, education.Id, education.Name), 68_000m, new DateOnly(year, 11, 16), new DateOnly(year + 1, 3, 15));
+        Draw(departmentEvaluation, new DateOnly(year, 11, 16), firm);
+
+        var school = home["10602"];
+        var project = await db.Projects.Where(p => p.OrgUnitId == school.Id && p.FiscalYear == year && !p.IsPool)
+            .OrderBy(p => p.Name.StartsWith("校舍维修改造") ? 0 : 1).ThenBy(p => p.Code)
+            .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        var keyEvaluation = Plan("002", $"{school.Name}{project?.Name ?? "校舍维修改造"}项目重点绩效评价", EngagementScope.KeyEvaluation,
+            project is null
+                ? EngagementSubject.Of(SubjectKind.Department, null, education.Id, education.Name)
+                : EngagementSubject.Of(SubjectKind.Project, project.Id, school.Id, project.Name),
+            45_000m, new DateOnly(year, 9, 1), new DateOnly(year, 12, 31));
+        Draw(keyEvaluation, new DateOnly(year, 9, 1), firm);
+
+        var waterBureau = home["115"];
+        var monitoring = Plan("003", $"{waterBureau.Name}重点项目绩效运行监控", EngagementScope.Monitoring,
+            EngagementSubject.Of(SubjectKind.Department, null, waterBureau.Id, waterBureau.Name), 32_000m, new DateOnly(year, 3, 1), new DateOnly(year, 11, 30));
+        Draw(monitoring, new DateOnly(year, 3, 1), agencies.Single(a => a.Name == "长治市华宇绩效评价咨询有限公司"));
+
+        var hospital = home["12002"];
+        var exAnte = Plan("004", $"{hospital.Name}医疗设备购置项目事前绩效评估", EngagementScope.ExAnte,
+            EngagementSubject.Of(SubjectKind.Department, null, home["120"].Id, home["120"].Name), 26_000m, new DateOnly(year, 12, 10), new DateOnly(year + 1, 2, 28));
+
+        var agriculture = home["116"];
+        var cancelled = Plan("005", $"{agriculture.Name}高标准农田建设项目重点绩效评价", EngagementScope.KeyEvaluation,
+            EngagementSubject.Of(SubjectKind.Department, null, agriculture.Id, agriculture.Name), 52_000m, new DateOnly(year, 6, 1), new DateOnly(year, 10, 31));
+        cancelled.Cancel("项目已调整为由省级统一组织评价，本县不再另行委托");
+
+        var health = home["120"];
+        var replaced = Plan("006", $"{health.Name}基本公共卫生服务项目重点绩效评价", EngagementScope.KeyEvaluation,
+            EngagementSubject.Of(SubjectKind.Department, null, health.Id, health.Name), 58_000m, new DateOnly(year, 11, 20), new DateOnly(year + 1, 3, 31));
+        Draw(replaced, new DateOnly(year, 11, 20));
+        replaced.SetAside("中选机构书面声明评价期间专业人员不足，主动放弃本次委托", At(new DateOnly(year, 11, 23)));
+
+        var all = new[] { departmentEvaluation, keyEvaluation, monitoring, exAnte, cancelled, replaced };
+        db.Engagements.AddRange(all);
+        await db.SaveChangesAsync(ct);
+
+        // The deliverables, in the order they happened.
+        await SubmitAsync(db, departmentEvaluation, 1, people.Agency, new DateOnly(year, 11, 28), "评价方案（初稿）", ct);
+        departmentEvaluation.Object(1, StageParty.Unit, "满意度调查只覆盖了局机关，请把所属学校的师生和家长纳入样本，并写明抽样方法。", people.Education,
+            At(new DateOnly(year, 12, 1)));
+        await SubmitAsync(db, departmentEvaluation, 1, people.Agency, new DateOnly(year, 12, 4), "评价方案（修改稿，已补充学校师生和家长样本）", ct);
+
+        await SubmitAsync(db, keyEvaluation, 1, people.Agency, new DateOnly(year, 9, 25), "评价方案", ct);
+        keyEvaluation.Confirm(1, StageParty.Unit, people.School, At(new DateOnly(year, 9, 27)));
+        keyEvaluation.Confirm(1, StageParty.Finance, people.Finance, At(new DateOnly(year, 9, 28)), "同意按方案开展现场核查");
+
+        foreach (var stage in monitoring.Stages.OrderBy(s => s.Number))
+        {
+            await SubmitAsync(db, monitoring, stage.Number, new ReviewActor(null, "华宇咨询项目组", Role.Agency), stage.DueOn.AddDays(-5), stage.Name, ct);
+            monitoring.Confirm(stage.Number, StageParty.Unit, people.Water, At(stage.DueOn.AddDays(-3)));
+            monitoring.Confirm(stage.Number, StageParty.Finance, people.Finance, At(stage.DueOn.AddDays(-2)));
+        }
+        await db.SaveChangesAsync(ct);
+        return new Counts(all.Length, all.Sum(e => e.Stages.Count));
+    }
+
+    /// <summary>Attaches the stage's deliverable (a small PDF, as the agency would upload it) and submits the stage.</summary>
+    private static async Task SubmitAsync(SystemDbContext db, Engagement engagement, int number, ReviewActor agency, DateOnly on, string what,
+        CancellationToken ct)
+    {
+        var stage = engagement.Stage(number);
+        var at = on.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+        var content = Encoding.ASCII.GetBytes($"%PDF-1.4\n% {engagement.Code} stage {number} version {stage.Version + 1}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var file = new EvidenceFile
+        {
+            RegionCode = engagement.RegionCode, FiscalYear = engagement.FiscalYear, OwnerKind = EvidenceOwner.Deliverable, OwnerId = stage.Id,
+            FileName = $"{engagement.Code}-{what}.pdf", Kind = EvidenceKind.Pdf, Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            UploadedById = agency.UserId, UploadedByName = agency.UserName, UploadedAtUtc = at, Note = what,
+        };
+        db.EvidenceFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        await new EvidenceStore(db).WriteAsync(file.Id, new MemoryStream(content), ct);
+        engagement.Submit(number, 1, what, agency, at);
+        await db.SaveChangesAsync(ct);
+    }
+}
