@@ -6,6 +6,7 @@ using Jixiao.Web.Features.Agencies;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
+using Jixiao.Web.Features.Experts;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
@@ -40,6 +41,7 @@ public static class ApiEndpoints
         api.MapPrintApi();
         api.MapEvidenceApi();
         api.MapAgenciesApi();
+        api.MapExpertsApi();
         return app;
     }
 }

@@ -170,6 +170,10 @@ public static class AccessRules
         ("GET", Rx("^/api/agencies/sheet$"), Finance),
         ("GET", Rx("^/api/agencies(/|$)"), [.. Finance, Role.Agency]),
         ("*", Rx("^/api/agencies(/|$)"), Performance),
+        // The expert pool: finance reads it and exports it, an expert account reads its own record; the performance division keeps it.
+        ("GET", Rx("^/api/experts/sheet$"), Finance),
+        ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
+        ("*", Rx("^/api/experts(/|$)"), Performance),
     ];
 
     public static IReadOnlySet<Role>? Allowed(Operation operation)

@@ -89,10 +89,11 @@ public sealed class ProbeWorld
             ["files"] = db => db.EvidenceFiles.Select(f => new IdRow { Id = f.Id, Region = f.RegionCode }),
             ["agencies"] = db => db.Agencies.Select(a => new IdRow { Id = a.Id, Region = a.RegionCode }),
             ["conflicts"] = db => db.Agencies.SelectMany(a => a.Conflicts, (a, c) => new IdRow { Id = c.Id, Region = a.RegionCode }),
+            ["experts"] = db => db.Experts.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts" };
 
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };
