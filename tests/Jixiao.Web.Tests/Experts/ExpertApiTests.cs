@@ -53,6 +53,26 @@ public sealed class ExpertApiTests(DemoApps apps)
     private static Task<int> ExpertCountAsync(JixiaoApp app) => app.AsSystemAsync<SystemDbContext, int>(db => db.Experts.CountAsync());
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task DemoPool_CoversTheLibrarysFields_WithCountyExpertsLinked_OneSuspendedOneWithdrawn(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var demo = await app.AsSystemAsync<SystemDbContext, List<Expert>>(db =>
+            db.Experts.AsNoTracking().Where(e => !e.Name.StartsWith("测试")).ToListAsync());
+        var county = demo.Where(e => e.RegionCode == DemoCounty.RegionCode).ToList();
+
+        Assert.InRange(county.Count, 25, 40);
+        Assert.InRange(demo.Count(e => e.RegionCode == DemoCounty.NeighbourRegionCode), 2, 5);
+        Assert.True(county.SelectMany(e => e.Fields).Distinct().Count() >= 15, "演示专家应覆盖指标库的大多数行业领域");
+        Assert.True(county.Count(e => e.OrgUnitId is not null) >= 5, "应有本县单位的专家（本单位自动回避）");
+        Assert.Contains(county, e => e.AvoidOrgUnitIds.Count > 0);
+        Assert.Contains(county, e => e.AvoidPersons.Count > 0);
+        Assert.Equal(1, county.Count(e => e.Status == ExpertStatus.Suspended));
+        Assert.Equal(1, county.Count(e => e.Status == ExpertStatus.Withdrawn));
+        var school = await app.OrgIdAsync(DemoCounty.RegionCode, "10602");
+        Assert.True(county.Single(e => e.OrgUnitId == school).MustAvoid([school], []));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Create_ThenRead_SameRecord_LinkedToItsCountyOrganisation(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
@@ -129,7 +149,8 @@ public sealed class ExpertApiTests(DemoApps apps)
             return (await response.Content.ReadJsonAsync<ExpertView>())!;
         }
 
-        Assert.Equal((ExpertStatus.Suspended, "评审意见未按时提交"), ((await ChangeAsync(ExpertStatus.Suspended, "评审意见未按时提交")) is var s ? (s.Status, s.StatusReason) : default));
+        var suspended = await ChangeAsync(ExpertStatus.Suspended, "评审意见未按时提交");
+        Assert.Equal((ExpertStatus.Suspended, "评审意见未按时提交"), (suspended.Status, suspended.StatusReason));
         Assert.Equal(ExpertStatus.Active, (await ChangeAsync(ExpertStatus.Active, "已说明原因")).Status);
         await AssertProblemAsync(await perf.PostAsJsonAsync($"/api/experts/{expert.Id}/status", new { status = "Suspended", reason = "" }),
             HttpStatusCode.BadRequest, null, "理由");
@@ -137,9 +158,8 @@ public sealed class ExpertApiTests(DemoApps apps)
 
         await AssertProblemAsync(await perf.PostAsJsonAsync($"/api/experts/{expert.Id}/status", new { status = "Active", reason = "重新聘任" }),
             HttpStatusCode.Conflict, null, "已退出专家库，不能恢复", "新建专家记录");
-        var stored = await app.AsSystemAsync<SystemDbContext, (ExpertStatus, string)>(async db =>
-            await db.Experts.Where(e => e.Id == expert.Id).Select(e => new { e.Status, e.StatusReason }).SingleAsync() is var r ? (r.Status, r.StatusReason) : default);
-        Assert.Equal((ExpertStatus.Withdrawn, "本人申请退出"), stored);
+        var stored = await app.AsSystemAsync<SystemDbContext, Expert>(db => db.Experts.AsNoTracking().SingleAsync(e => e.Id == expert.Id));
+        Assert.Equal((ExpertStatus.Withdrawn, "本人申请退出"), (stored.Status, stored.StatusReason));
 
         // Returning after leaving: a new record of the same person is accepted.
         Assert.Equal(ExpertStatus.Active, (await CreateAsync(perf, Details("测试丁", "13900000004", ["transport"]))).Status);
