@@ -231,6 +231,41 @@ public sealed class ExpertApiTests(DemoApps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Sheet_ImportNewThenChanged_CreatesThenUpdates_OrganisationsByNameOrCode(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var perf = await app.ClientForAsync("perf");
+        var hospital = await app.OrgIdAsync(DemoCounty.RegionCode, "12002");
+        var health = await app.OrgIdAsync(DemoCounty.RegionCode, "120");
+        var clinic = await app.OrgIdAsync(DemoCounty.RegionCode, "12003");
+        string[] header = ["姓名", "行业领域", "职称", "工作单位", "联系电话", "电子邮箱", "回避单位", "回避人员"];
+
+        using (var created = await PostSheetAsync(perf, "新专家.xlsx", ImportFiles.Xlsx([header,
+                   ["测试壬", "卫生健康、社会保障和医疗保险", "主任医师", "襄垣县人民医院", "13900000009", "", "襄垣县卫生健康和体育局、12003", "李四"]])))
+        {
+            var report = (await created.Content.ReadJsonAsync<Report>())!;
+            Assert.Equal((true, 1, 0), (report.Committed, report.Created, report.Updated));
+        }
+        var first = await app.AsSystemAsync<SystemDbContext, Expert>(db => db.Experts.AsNoTracking().SingleAsync(e => e.Name == "测试壬"));
+        Assert.Equal((long?)hospital, first.OrgUnitId);
+        Assert.Equal(["health", "social_security"], first.Fields);
+        Assert.Equal(new[] { health, clinic }.Order(), first.AvoidOrgUnitIds);
+        Assert.Equal(["李四"], first.AvoidPersons);
+        using (var updated = await PostSheetAsync(perf, "新专家.xlsx", ImportFiles.Xlsx([header,
+                   ["测试壬", "卫生健康", "主任医师", "襄垣县人民医院", "13900000009", "renshi@example.com", "", ""]])))
+        {
+            var report = (await updated.Content.ReadJsonAsync<Report>())!;
+            Assert.Equal((true, 0, 1), (report.Committed, report.Created, report.Updated));
+        }
+
+        var expert = await app.AsSystemAsync<SystemDbContext, Expert>(db => db.Experts.AsNoTracking().SingleAsync(e => e.Name == "测试壬"));
+        Assert.Equal((first.Id, (long?)hospital, "renshi@example.com"), (expert.Id, expert.OrgUnitId, expert.Email));
+        Assert.Equal(["health"], expert.Fields);
+        Assert.Empty(expert.AvoidOrgUnitIds);
+        Assert.Empty(expert.AvoidPersons);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Sheet_ImportWithOneBadRow_WritesNothing_NamesRowAndColumn(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
