@@ -7,6 +7,7 @@ using Jixiao.Web.Features.Engagements;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
+using Jixiao.Web.Features.Experts;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
@@ -42,6 +43,7 @@ public static class ApiEndpoints
         api.MapEvidenceApi();
         api.MapAgenciesApi();
         api.MapEngagementsApi();
+        api.MapExpertsApi();
         return app;
     }
 }

@@ -31,36 +31,37 @@ public sealed class EngagementStoreTests
         var id = await system.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         var (access, user) = (await ScopeLoader.LoadAsync(system, id, CancellationToken.None))!.Value;
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(access, user.Id, user.UserName!, user.RegionCode);
-        return await scope.ServiceProvider.GetRequiredService<JixiaoDbContext>().Engagements.CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<JixiaoDbContext>().Engagements.CountAsync(e => e.Code.StartsWith("ST-"));
     }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Engagement_RoundTrips_AndEachRoleSeesItsOwn(DatabaseProvider provider)
     {
         await using var app = await JixiaoApp.StartAsync(provider);
-        long educationId = 0;
+        long educationId = 0, firm = 0;
         await app.AsSystemAsync<SystemDbContext>(async db =>
         {
             educationId = await OrgIdAsync(db, "106");
-            var education = Plan("WT-2026-001", educationId, "襄垣县教育局");
+            firm = await db.Agencies.Where(a => a.RegionCode == DemoCounty.RegionCode && a.Name == DemoAgencies.AccountFirm).Select(a => a.Id).SingleAsync();
+            var education = Plan("ST-2026-001", educationId, "襄垣县教育局");
             var assessed = AgencyLottery.Assess(education.Scope, new Dictionary<long, string> { [educationId] = "襄垣县教育局" },
-                [new AgencyCandidate(1, "山西正信会计师事务所", true, new HashSet<EngagementScope> { EngagementScope.KeyEvaluation }, new HashSet<long>(), 0, 88m),
-                 new AgencyCandidate(2, "山西智诚咨询有限公司", true, new HashSet<EngagementScope> { EngagementScope.KeyEvaluation }, new HashSet<long> { educationId }, 0, 90m)],
+                [new AgencyCandidate(firm, "山西正信会计师事务所", true, new HashSet<EngagementScope> { EngagementScope.KeyEvaluation }, new HashSet<long>(), 0, 88m),
+                 new AgencyCandidate(-2, "山西智诚咨询有限公司", true, new HashSet<EngagementScope> { EngagementScope.KeyEvaluation }, new HashSet<long> { educationId }, 0, 90m)],
                 LotteryRules.Default);
             education.DrawAgency("20261204-7351", assessed, "perf", Now);
             education.Submit(1, 1, "评价方案", new ReviewActor(null, "agency", Role.Agency), Now);
             education.Object(1, StageParty.Unit, "请补充满意度问卷设计", new ReviewActor(null, "edu", Role.DepartmentReviewer), Now);
             db.Engagements.Add(education);
-            db.Engagements.Add(Plan("WT-2026-002", await OrgIdAsync(db, "115"), "襄垣县水利局"));
+            db.Engagements.Add(Plan("ST-2026-002", await OrgIdAsync(db, "115"), "襄垣县水利局"));
             await db.SaveChangesAsync();
         });
 
         await app.AsSystemAsync<SystemDbContext>(async db =>
         {
-            var read = await db.Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "WT-2026-001");
-            Assert.Equal(1, read.AgencyId);
+            var read = await db.Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "ST-2026-001");
+            Assert.Equal(firm, read.AgencyId);
             Assert.Equal(["山西正信会计师事务所", "山西智诚咨询有限公司"], read.Draw.OrderBy(d => d.Rank ?? 99).Select(d => d.AgencyName));
-            Assert.Equal($"与被评价单位“襄垣县教育局”有利益冲突", read.Draw.Single(d => d.AgencyId == 2).Exclusions);
+            Assert.Equal($"与被评价单位“襄垣县教育局”有利益冲突", read.Draw.Single(d => d.AgencyId == -2).Exclusions);
             Assert.Equal(StageState.Objected, read.Stage(1).State);
             Assert.Equal(["评价方案", "请补充满意度问卷设计"], read.Stage(1).Events.OrderBy(e => e.Seq).Select(e => e.Note));
             Assert.Equal(educationId, read.Subjects.Single().OrgUnitId);
@@ -73,8 +74,8 @@ public sealed class EngagementStoreTests
         {
             one.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("one");
             two.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("two");
-            var first = await one.ServiceProvider.GetRequiredService<SystemDbContext>().Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "WT-2026-001");
-            var second = await two.ServiceProvider.GetRequiredService<SystemDbContext>().Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "WT-2026-001");
+            var first = await one.ServiceProvider.GetRequiredService<SystemDbContext>().Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "ST-2026-001");
+            var second = await two.ServiceProvider.GetRequiredService<SystemDbContext>().Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "ST-2026-001");
             first.Submit(1, 1, "已补充", new ReviewActor(null, "agency", Role.Agency), Now);
             second.Submit(1, 1, "也补充了", new ReviewActor(null, "agency", Role.Agency), Now);
             await one.ServiceProvider.GetRequiredService<SystemDbContext>().SaveChangesAsync();
@@ -82,7 +83,7 @@ public sealed class EngagementStoreTests
         }
         await app.AsSystemAsync<SystemDbContext>(async db =>
         {
-            var stage = (await db.Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "WT-2026-001")).Stage(1);
+            var stage = (await db.Engagements.Include(e => e.Stages).ThenInclude(s => s.Events).SingleAsync(e => e.Code == "ST-2026-001")).Stage(1);
             Assert.Equal(2, stage.Version);
             Assert.Equal(["评价方案", "请补充满意度问卷设计", "已补充"], stage.Events.OrderBy(e => e.Seq).Select(e => e.Note));
         });
@@ -90,7 +91,7 @@ public sealed class EngagementStoreTests
         Assert.Equal(2, await VisibleAsync(app, "perf"));
         Assert.Equal(1, await VisibleAsync(app, "edu"));      // 教育局 sees the engagement evaluating it
         Assert.Equal(0, await VisibleAsync(app, "yizhong"));  // a unit of that department does not: only its own organisation
-        Assert.Equal(0, await VisibleAsync(app, "agency"));   // nothing until the agency's accounts belong to it
+        Assert.Equal(1, await VisibleAsync(app, "agency"));   // the engagement its firm was drawn for
         Assert.Equal(0, await VisibleAsync(app, "expert"));
     }
 }

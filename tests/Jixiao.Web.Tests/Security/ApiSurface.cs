@@ -179,6 +179,10 @@ public static class AccessRules
         ("GET", Rx("^/api/engagements/\\{[^}]+\\}/eligibility$"), Performance),
         ("GET", Rx("^/api/engagements(/|$)"), [.. Business, Role.Agency]),
         ("*", Rx("^/api/engagements(/|$)"), Performance),
+        // The expert pool: finance reads it and exports it, an expert account reads its own record; the performance division keeps it.
+        ("GET", Rx("^/api/experts/sheet$"), Finance),
+        ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
+        ("*", Rx("^/api/experts(/|$)"), Performance),
     ];
 
     public static IReadOnlySet<Role>? Allowed(Operation operation)

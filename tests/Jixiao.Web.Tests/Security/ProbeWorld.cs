@@ -95,10 +95,11 @@ public sealed class ProbeWorld
                 { Id = e.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
             ["stages"] = db => db.Engagements.SelectMany(e => e.Stages, (e, s) => new IdRow
                 { Id = s.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
+            ["experts"] = db => db.Experts.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts" };
 
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };

@@ -61,6 +61,7 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         }
         await db.SaveChangesAsync(cancellationToken);
         var agencies = await DemoAgencies.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
+        var experts = await DemoExperts.FillAsync(db, orgs[DemoCounty.RegionCode], orgs[DemoCounty.NeighbourRegionCode], cancellationToken);
 
         var filled = new DemoProjects.Counts(0, 0, 0);
         var targets = 0;
@@ -82,9 +83,9 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             : null;
         var engagements = await DemoEngagements.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Engagements} engagements) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
-            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, engagements.Engagements, clock.GetElapsedTime(started));
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>
