@@ -42,6 +42,9 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Agencies", "第三方机构库", "第三方机构库", "16-agencies-perf"),
             ("perf", "/Agencies/Edit", "登记第三方机构", "登记第三方机构", "17-agency-new-perf"),
             ("agency", "/Agencies", DemoAgencies.AccountFirm, DemoAgencies.AccountFirm, "18-agency-own-agency"),
+            ("perf", "/Engagements", "第三方委托", "第三方委托", "19-engagements-perf"),
+            ("perf", "/Engagements/Plan", "新建委托", "新建委托", "20-engagement-plan-perf"),
+            ("agency", "/Engagements", "第三方委托", "第三方委托", "21-engagements-agency"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

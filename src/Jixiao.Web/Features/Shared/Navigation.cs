@@ -18,6 +18,7 @@ public static class Navigation
         new("单位自评", "/Evaluations", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("指标库", "/Library", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("指标框架", "/Targets/Frame", [Role.PerformanceDivision]),
+        new("第三方委托", "/Engagements", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision, Role.Agency]),
         new("第三方机构库", "/Agencies", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("本机构信息", "/Agencies", [Role.Agency]),
         new("数据导入", "/Imports", [Role.PerformanceDivision]),
