@@ -7,8 +7,10 @@ checked by SHA-256), against a running app; the server's peak RSS (VmHWM of /pro
 
 The target must be one the user may attach to (a draft or returned target of the user's unit). Appends to
 bench/results/evidence.txt. VmHWM is the process's high-water mark since it started: start the app fresh for a clean reading.
+With --raw-sqlite SCRATCH.db the same users write the same content as 1 MiB rows into a scratch SQLite file and read it back
+with plain SQL (Python's sqlite3, one connection each, no HTTP), in the same run: the baseline the app's times are a ratio to.
 """
-import argparse, hashlib, json, os, sys, threading, time, urllib.request, uuid
+import argparse, hashlib, json, os, sqlite3, sys, threading, time, urllib.request, uuid
 from datetime import datetime, timezone
 
 def status(pid, key):
@@ -41,11 +43,44 @@ def download(url, tok, file_id):
             size += len(chunk)
     return digest.hexdigest(), size
 
+CHUNK = 1024 * 1024
+
+def raw_sqlite(path, users, rounds, content):
+    """Raw SQL round trips: insert the content in 1 MiB rows in one transaction, select them back in order (per user, concurrently)."""
+    if os.path.exists(path): os.remove(path)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE chunks (file INTEGER, idx INTEGER, bytes BLOB, PRIMARY KEY (file, idx))")
+    times = []
+
+    def user(i):
+        db = sqlite3.connect(path, timeout=600, isolation_level=None)
+        for r in range(rounds):
+            file = i * 1000 + r
+            t0 = time.perf_counter()
+            db.execute("BEGIN IMMEDIATE")
+            for k in range(0, len(content), CHUNK):
+                db.execute("INSERT INTO chunks VALUES (?, ?, ?)", (file, k // CHUNK, content[k:k + CHUNK]))
+            db.execute("COMMIT")
+            t1 = time.perf_counter()
+            digest = hashlib.sha256()
+            for (b,) in db.execute("SELECT bytes FROM chunks WHERE file = ? ORDER BY idx", (file,)):
+                digest.update(b)
+            times.append((t1 - t0, time.perf_counter() - t1))
+        db.close()
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    os.remove(path)
+    return sorted(t[0] for t in times), sorted(t[1] for t in times)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--url", required=True); p.add_argument("--pid", type=int, required=True); p.add_argument("--target", type=int, required=True)
     p.add_argument("--user", default="yizhong"); p.add_argument("--password", default="Jixiao@2026")
     p.add_argument("--users", type=int, default=8); p.add_argument("--size-mb", type=int, default=20); p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--raw-sqlite", help="scratch SQLite file for the raw-SQL baseline (deleted afterwards)")
     a = p.parse_args()
     tok = token(a.url, a.user, a.password)
     content = b"%PDF-1.7\n" + os.urandom(a.size_mb * 1024 * 1024 - 9)
@@ -82,7 +117,13 @@ def main():
         f"{2 * a.size_mb * len(times) / wall:.1f} MB/s",
         f"upload   p50 {pick(ups, .5):.2f} s  p95 {pick(ups, .95):.2f} s   download p50 {pick(downs, .5):.2f} s  p95 {pick(downs, .95):.2f} s",
         f"server VmHWM before {before / 1024:.0f} MiB, after {after / 1024:.0f} MiB (peak RSS), VmRSS now {rss / 1024:.0f} MiB",
-    ] + errors[:10]
+    ]
+    if a.raw_sqlite:
+        raw_ups, raw_downs = raw_sqlite(a.raw_sqlite, a.users, a.rounds, content)
+        lines.append(f"raw SQL  upload p50 {pick(raw_ups, .5):.2f} s  p95 {pick(raw_ups, .95):.2f} s   download p50 {pick(raw_downs, .5):.2f} s  "
+                     f"p95 {pick(raw_downs, .95):.2f} s")
+        lines.append(f"ratio app/raw (p50): upload ×{pick(ups, .5) / pick(raw_ups, .5):.1f}, download ×{pick(downs, .5) / pick(raw_downs, .5):.1f}")
+    lines += errors[:10]
     print("\n".join(lines))
     out = os.path.join(os.path.dirname(__file__), "..", "results", "evidence.txt")
     with open(out, "a") as f: f.write("\n".join(lines) + "\n")
