@@ -30,6 +30,8 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user) : PageModel
 
     /// <summary>The region's departments and units, "code name", to link the organisation and to avoid.</summary>
     public List<(long Id, string Name)> Orgs { get; private set; } = [];
+    /// <summary>The avoided organisations ticked, by name, so that those out of sight in the list are seen.</summary>
+    public List<string> Avoided { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public sealed class EditModel(JixiaoDbContext db, CurrentUser user) : PageModel
         Orgs = (await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == region && (o.Kind == OrgKind.Department || o.Kind == OrgKind.Unit))
                 .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, $"{o.Code} {o.Name}")).ToList();
+        Avoided = Orgs.Where(o => AvoidOrgUnitIds.Contains(o.Id)).Select(o => o.Name).ToList();
         return Page();
     }
 
