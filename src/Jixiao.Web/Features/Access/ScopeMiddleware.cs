@@ -26,12 +26,16 @@ public static class ScopeLoader
             ? await db.DivisionAssignments.AsNoTracking().Where(d => d.DivisionId == division)
                 .Select(d => new DivisionDepartment(d.DivisionId, d.DepartmentId)).Distinct().ToListAsync(cancellationToken)
             : [];
-        // An agency sees by name the organisations its record and its engagements name (never their data).
+        // An agency sees by name the organisations its record and its engagements name, an expert those its record names (never their data).
         var named = roles.Contains(Role.Agency) && user.AgencyId is { } agency
             ? (await db.Agencies.AsNoTracking().Where(a => a.Id == agency).SelectMany(a => a.Conflicts, (a, c) => c.OrgUnitId).ToListAsync(cancellationToken))
                 .Concat(await db.Engagements.AsNoTracking().Where(e => e.AgencyId == agency).SelectMany(e => e.Subjects, (e, x) => x.OrgUnitId)
                     .ToListAsync(cancellationToken)).ToList()
             : [];
+        if (roles.Contains(Role.Expert) && user.ExpertId is { } expertId
+            && await db.Experts.AsNoTracking().Where(e => e.Id == expertId).Select(e => new { e.OrgUnitId, e.AvoidOrgUnitIds }).SingleOrDefaultAsync(cancellationToken)
+                is { } own)
+            named.AddRange(own.AvoidOrgUnitIds.Concat(own.OrgUnitId is { } unit ? [unit] : []));
         return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links, user.AgencyId, user.ExpertId, named), user);
     }
 }

@@ -37,6 +37,13 @@ public static class ExpertWork
 
     public static Task<Expert?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) => db.Experts.SingleOrDefaultAsync(e => e.Id == id, ct);
 
+    /// <summary>The names of the expert's organisation and avoided organisations that the reader may see (the scope filter decides).</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> OrgNamesAsync(JixiaoDbContext db, Expert expert, CancellationToken ct)
+    {
+        var ids = expert.AvoidOrgUnitIds.Concat(expert.OrgUnitId is { } own ? [own] : []).Distinct().ToList();
+        return await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
     public static async Task<Expert> CreateAsync(JixiaoDbContext db, CurrentUser user, ExpertDetails details, CancellationToken ct)
     {
         var expert = Expert.Create(user.RegionCode ?? "", details);
