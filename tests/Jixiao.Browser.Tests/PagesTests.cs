@@ -45,6 +45,9 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Engagements", "第三方委托", "第三方委托", "19-engagements-perf"),
             ("perf", "/Engagements/Plan", "新建委托", "新建委托", "20-engagement-plan-perf"),
             ("agency", "/Engagements", "第三方委托", "第三方委托", "21-engagements-agency"),
+            ("perf", "/Experts", "专家库", "专家库", "22-experts-perf"),
+            ("perf", "/Experts/Edit", "新增专家", "新增专家", "23-expert-new-perf"),
+            ("expert", "/Experts", "贾志刚", "贾志刚", "24-expert-own-expert"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

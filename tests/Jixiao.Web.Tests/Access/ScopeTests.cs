@@ -53,7 +53,8 @@ public sealed class ScopeTests(DemoApps apps)
             ("jkw", education, true), ("jkw", shiyan, true), ("jkw", water, false), ("jkw", hospital, false),
             ("nongye", water, true), ("nongye", education, false),
             ("perf", hospital, true), ("perf", water, true), ("budget", yizhong, true),
-            ("agency", yizhong, false), ("expert", education, false),
+            // The agency sees by name the organisations its engagements evaluate (the demo firm evaluates 第一中学's project), no other.
+            ("agency", yizhong, true), ("agency", shiyan, false), ("agency", water, false), ("expert", education, false),
             ("sysadmin", water, true), ("auditadmin", water, true), ("secadmin", water, true),
         ];
         foreach (var (user, org, visible) in table)

@@ -21,6 +21,8 @@ public static class Navigation
         new("第三方委托", "/Engagements", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision, Role.Agency]),
         new("第三方机构库", "/Agencies", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("本机构信息", "/Agencies", [Role.Agency]),
+        new("专家库", "/Experts", [Role.BusinessDivision, Role.PerformanceDivision]),
+        new("我的专家信息", "/Experts", [Role.Expert]),
         new("数据导入", "/Imports", [Role.PerformanceDivision]),
         new("机构", "/Organisation", []),
         new("用户与角色", "/Users", [Role.SystemAdmin]),
