@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Jixiao.Browser.Tests;
 
 /// <summary>The security administrator reads who signed in from where; the auditor downloads the trail of a date range.</summary>
+[Collection("DemoAccounts")]
 public sealed class SecurityAuditTests(BrowserApp browser)
 {
     private static string? ScreenshotFolder => Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1"

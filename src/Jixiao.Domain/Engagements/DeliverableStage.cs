@@ -111,7 +111,7 @@ public sealed class DeliverableStage
         (UnitConfirmed, FinanceConfirmed) = (false, false);
         State = StageState.Submitted;
         SubmittedAtUtc = atUtc;
-        Record(StageEventKind.Submitted, party, actor, atUtc, (note ?? "").Trim());
+        Record(StageEventKind.Submitted, party, actor, atUtc, Note(note));
     }
 
     /// <returns>whether the stage is now confirmed by all three parties</returns>
@@ -121,7 +121,7 @@ public sealed class DeliverableStage
         if (Confirmed(party)) throw new ConflictException($"{party.Label()}已确认“{Name}”第 {Version} 次提交的成果。");
         if (party == StageParty.Unit) UnitConfirmed = true;
         else FinanceConfirmed = true;
-        Record(StageEventKind.Confirmed, party, actor, atUtc, (note ?? "").Trim());
+        Record(StageEventKind.Confirmed, party, actor, atUtc, Note(note));
         if (!(UnitConfirmed && FinanceConfirmed)) return false;
         State = StageState.Confirmed;
         ConfirmedAtUtc = atUtc;
@@ -142,6 +142,13 @@ public sealed class DeliverableStage
         if (party == StageParty.Agency) throw new ForbiddenException($"第三方机构以提交成果确认本阶段，不能{what}。");
         if (State != StageState.Submitted)
             throw new ConflictException($"“{Name}”阶段当前为“{State.Label()}”，只有第三方机构提交成果后才能{what}。");
+    }
+
+    /// <summary>A submission's or confirmation's note: optional, at most 1000 characters (the objection's reason is required).</summary>
+    private static string Note(string? note)
+    {
+        var text = (note ?? "").Trim();
+        return text.Length > 1000 ? throw new DomainException($"说明不超过 1000 字，当前 {text.Length} 字，请精简。", "意见") : text;
     }
 
     private void Record(StageEventKind kind, StageParty party, ReviewActor actor, DateTime atUtc, string note) =>

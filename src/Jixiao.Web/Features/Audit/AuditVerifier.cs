@@ -16,6 +16,11 @@ public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(JixiaoDbContext db, CancellationToken cancellationToken, string? regionCode = null)
     {
+        // One snapshot for the heads and the records: a save committed between the two reads would otherwise look like a
+        // break (records past the head read before them).
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var heads = await db.AuditChainHeads.AsNoTracking()
             .Where(h => regionCode == null || h.ChainKey == regionCode)
             .ToDictionaryAsync(h => h.ChainKey, h => (h.Sequence, h.Hash), cancellationToken);
