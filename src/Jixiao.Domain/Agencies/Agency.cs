@@ -121,6 +121,14 @@ public sealed class Agency : IRegionOwned
         return Conflicts.Any(c => ids.Contains(c.OrgUnitId) && c.CoversDate(on));
     }
 
+    /// <summary>
+    /// The agency as the lottery assesses it on <paramref name="on"/> for an engagement of <paramref name="fiscalYear"/>: in the
+    /// register that day, its qualifications, the conflicts in force, its open engagements, and its rating of the year before.
+    /// </summary>
+    public AgencyCandidate CandidateOn(DateOnly on, int fiscalYear, int openEngagements) =>
+        new(Id, Name, IsActiveOn(on), Qualifications.Select(q => q.Scope).ToHashSet(), Conflicts.Where(c => c.CoversDate(on)).Select(c => c.OrgUnitId).ToHashSet(),
+            openEngagements, Ratings.FirstOrDefault(r => r.Year == fiscalYear - 1)?.Score);
+
     /// <summary>暂停: from <paramref name="from"/> to <paramref name="to"/> (null: until reinstated).</summary>
     public void Suspend(string? reason, DateOnly from, DateOnly? to) => Restrict(AgencyStatus.Suspended, reason, from, to);
 

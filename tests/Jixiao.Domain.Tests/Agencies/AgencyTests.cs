@@ -197,4 +197,20 @@ public sealed class AgencyTests
         Assert.Equal([(2024, 91m), (2025, 58m)], agency.Ratings.Select(r => (r.Year, r.Score)));
         Assert.Throws<DomainException>(() => agency.Rate(new AgencyRating(2025, 101m, AgencyGrade.Excellent)));
     }
+
+    [Fact]
+    public void CandidateOn_ReadsTheDay_ConflictsInForce_AndLastYearsRating()
+    {
+        var agency = Zhengxin();
+        agency.AddConflict(12002, ConflictSource.Declared, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "年审");
+        agency.Rate(new AgencyRating(2025, 58m, AgencyGrade.Fail));
+        agency.Rate(new AgencyRating(2026, 91m, AgencyGrade.Excellent));
+        agency.Suspend("报告质量考核不合格", new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 31));
+
+        var spring = agency.CandidateOn(new DateOnly(2026, 3, 1), 2026, 2);
+        Assert.Equal((true, 2, (decimal?)58m), (spring.Active, spring.OpenEngagements, spring.Rating));
+        Assert.Equal([12002L], spring.ConflictOrgIds);
+        var autumn = agency.CandidateOn(new DateOnly(2026, 10, 1), 2027, 0);
+        Assert.Equal((false, 0, (decimal?)91m), (autumn.Active, autumn.ConflictOrgIds.Count, autumn.Rating));
+    }
 }

@@ -42,9 +42,7 @@ public static class DemoEngagements
             foreach (var s in e.Subjects)
                 if (home.Values.FirstOrDefault(o => o.Id == s.OrgUnitId)?.ParentId is { } parent)
                     evaluated.TryAdd(parent, home.Values.Single(o => o.Id == parent).Name);
-            return AgencyLottery.Assess(e.Scope, evaluated, agencies.Select(a => new AgencyCandidate(a.Id, a.Name, a.IsActiveOn(on),
-                a.Qualifications.Select(q => q.Scope).ToHashSet(), a.Conflicts.Where(c => c.CoversDate(on)).Select(c => c.OrgUnitId).ToHashSet(),
-                open.GetValueOrDefault(a.Id), a.Ratings.FirstOrDefault(r => r.Year == year - 1)?.Score)), LotteryRules.Default);
+            return AgencyLottery.Assess(e.Scope, evaluated, agencies.Select(a => a.CandidateOn(on, year, open.GetValueOrDefault(a.Id))), LotteryRules.Default);
         }
 
         // The seed announced on the day: for the firm's engagements the first of the day's seeds that draws it (so the demo account has work).

@@ -46,9 +46,7 @@ public static partial class EngagementWork
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region).ToListAsync(ct);
         var open = await db.Engagements.AsNoTracking().Where(e => e.RegionCode == region && e.State == EngagementState.InProgress && e.AgencyId != null)
             .GroupBy(e => e.AgencyId!.Value).Select(g => new { Agency = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Agency, g => g.Count, ct);
-        var candidates = agencies.Select(a => new AgencyCandidate(a.Id, a.Name, a.IsActiveOn(today), a.Qualifications.Select(q => q.Scope).ToHashSet(),
-            a.Conflicts.Where(c => c.CoversDate(today)).Select(c => c.OrgUnitId).ToHashSet(), open.GetValueOrDefault(a.Id),
-            a.Ratings.FirstOrDefault(r => r.Year == engagement.FiscalYear - 1)?.Score));
+        var candidates = agencies.Select(a => a.CandidateOn(today, engagement.FiscalYear, open.GetValueOrDefault(a.Id)));
         return AgencyLottery.Assess(engagement.Scope, evaluated, candidates, LotteryRules.Default);
     }
 
