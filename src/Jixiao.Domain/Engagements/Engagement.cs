@@ -122,6 +122,13 @@ public sealed class Engagement : IRegionOwned
     public List<EngagementSubject> Subjects { get; private set; } = [];
     public List<DeliverableStage> Stages { get; private set; } = [];
     public List<DrawEntry> Draw { get; private set; } = [];
+    /// <summary>报告质量考核: finance's points per item of the region-year's checklist (<c>名称 分值</c> lines); empty until scored.</summary>
+    public string ReportScores { get; private set; } = "";
+    /// <summary>The final report's quality score (0–100) counted in the agency's yearly rating.</summary>
+    public decimal? ReportScore { get; private set; }
+    public string ReportScoreExplanation { get; private set; } = "";
+    public string ReportScoredBy { get; private set; } = "";
+    public DateTime? ReportScoredAtUtc { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     /// <summary>Raised by every change: the concurrency token, so two people acting on the same stage at once cannot both win.</summary>
     public int Revision { get; private set; }
@@ -234,6 +241,32 @@ public sealed class Engagement : IRegionOwned
 
     /// <summary>The final stage's deliverable is the report that finance scores (<see cref="ScoringForm"/>).</summary>
     public bool ReportConfirmed => State == EngagementState.Completed;
+
+    /// <summary>
+    /// 报告质量考核: finance scores the confirmed final report on the checklist; with the result of an expert panel that reviewed the
+    /// report, the score is the mean of the two. Scoring again replaces the earlier score (the audit trail keeps it).
+    /// </summary>
+    public decimal ScoreReport(ScoringForm form, IReadOnlyDictionary<string, decimal> given, decimal? panelResult, string scoredBy, DateTime atUtc)
+    {
+        if (!ReportConfirmed)
+            throw new ConflictException($"委托“{Title}”当前为“{State.Label()}”：报告终稿经三方确认、委托完成后才能考核报告质量。");
+        var finance = form.Score(given);
+        ReportScores = string.Join("\n", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}"));
+        var parts = $"财政评分 {Evaluations.Scores.Format(finance)} 分（{string.Join("、", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}/{Evaluations.Scores.Format(i.Points)}"))}）";
+        if (panelResult is { } panel)
+        {
+            ReportScore = decimal.Round((finance + panel) / 2, 2, MidpointRounding.AwayFromZero);
+            ReportScoreExplanation = $"{parts}与专家评审组结果 {Evaluations.Scores.Format(panel)} 分的平均 = {Evaluations.Scores.Format(ReportScore.Value)} 分";
+        }
+        else
+        {
+            ReportScore = finance;
+            ReportScoreExplanation = $"{parts} = {Evaluations.Scores.Format(finance)} 分";
+        }
+        (ReportScoredBy, ReportScoredAtUtc) = (scoredBy, atUtc);
+        Revision++;
+        return ReportScore.Value;
+    }
 
     private Engagement Active() => State == EngagementState.InProgress
         ? this

@@ -44,6 +44,24 @@ public sealed class PanelMember
     }
 }
 
+/// <summary>What a panel reviews (the targets of a project, a department's overall targets, a policy, an engagement's report).</summary>
+public sealed class PanelSubject
+{
+    private PanelSubject() { }
+
+    public long Id { get; private set; }
+    public long PanelId { get; private set; }
+    public SubjectKind Kind { get; private set; }
+    public long? ProjectId { get; private set; }
+    /// <summary>The organisation whose work is reviewed (for the experts' avoidance).</summary>
+    public long OrgUnitId { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>The same things an engagement can cover, checked the same way (<see cref="EngagementSubject.Of"/>).</summary>
+    public static PanelSubject Of(EngagementSubject subject) =>
+        new() { Kind = subject.Kind, ProjectId = subject.ProjectId, OrgUnitId = subject.OrgUnitId, Name = subject.Name };
+}
+
 /// <summary>
 /// A review panel ("部门+财政+专家"): experts drawn by field with quotas and avoidance (<see cref="ExpertDraw"/>) from a recorded
 /// seed, each scoring on the panel's form; the result is the mean of their totals (<see cref="ScoreMean"/>), optionally without
@@ -69,37 +87,58 @@ public sealed class Panel : IRegionOwned
     public PanelState State { get; private set; }
     public decimal? Result { get; private set; }
     public string ResultExplanation { get; private set; } = "";
+    /// <summary>涉及人员 (one a line): the persons the experts' declared avoidances are checked against.</summary>
+    public string Persons { get; private set; } = "";
+    /// <summary>评分截止日期: the experts' to-do lists order and flag by it.</summary>
+    public DateOnly DueOn { get; private set; }
+    public List<PanelSubject> Subjects { get; private set; } = [];
     public List<PanelMember> Members { get; private set; } = [];
+    public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
     /// <summary>Raised by every change (the concurrency token).</summary>
     public int Revision { get; private set; }
 
-    public static Panel Draw(string regionCode, int fiscalYear, PanelPurpose purpose, string title, long? engagementId, string seed,
-        IReadOnlyList<PanelQuota> quotas, ScoringForm form, bool dropExtremes, IReadOnlyCollection<ExpertCandidate> pool,
-        IReadOnlyDictionary<long, string> evaluatedOrgs, IReadOnlySet<string> persons, DateTime nowUtc)
+    /// <param name="subjects">what the panel reviews (at least one)</param>
+    /// <param name="evaluatedOrgs">the subjects' organisations and their departments (id → name), which the experts must not belong to or avoid</param>
+    public static Panel Draw(string regionCode, int fiscalYear, PanelPurpose purpose, string title, long? engagementId, IReadOnlyList<EngagementSubject> subjects,
+        string seed, IReadOnlyList<PanelQuota> quotas, ScoringForm form, bool dropExtremes, DateOnly today, DateOnly dueOn,
+        IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs, IReadOnlySet<string> persons, string createdBy, DateTime nowUtc)
     {
         var name = (title ?? "").Trim();
         if (name.Length is 0 or > 200) throw new DomainException("请填写评审组名称（不超过 200 字）。", "名称");
+        if (subjects.Count == 0) throw new DomainException("请至少选择一个评审对象（项目、部门或政策）。", "评审对象");
+        if (subjects.GroupBy(s => (s.Kind, s.ProjectId, s.OrgUnitId, s.Name)).Any(g => g.Count() > 1))
+            throw new DomainException("评审对象有重复，请删去重复的一项。", "评审对象");
+        if (dueOn < today) throw new DomainException($"评分截止日期 {dueOn:yyyy-MM-dd} 早于今天，请另选日期。", "截止日期");
+        if (persons.FirstOrDefault(p => p.Length > 64) is { } tooLong) throw new DomainException($"涉及人员“{tooLong[..20]}…”超过 64 个字，每行写一个姓名。", "涉及人员");
         var text = Draws.RequireSeed(seed);
         var drawn = ExpertDraw.Draw(text, quotas, pool, evaluatedOrgs, persons);
         return new Panel
         {
             RegionCode = regionCode, FiscalYear = fiscalYear, Purpose = purpose, Title = name, EngagementId = engagementId, Seed = text,
             Quotas = string.Join("\n", quotas.Select(q => $"{q.Field} {q.Count}")), Form = form.Write(), DropExtremes = dropExtremes,
-            State = PanelState.Scoring, Members = [.. drawn.Select(PanelMember.Of)], CreatedAtUtc = nowUtc,
+            Persons = string.Join("\n", persons.Order(StringComparer.Ordinal)), DueOn = dueOn, Subjects = [.. subjects.Select(PanelSubject.Of)],
+            State = PanelState.Scoring, Members = [.. drawn.Select(PanelMember.Of)], CreatedBy = createdBy, CreatedAtUtc = nowUtc,
         };
     }
+
+    /// <summary>The persons recorded at the draw (replacements avoid the same ones).</summary>
+    public IReadOnlySet<string> PersonSet => Persons.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+
+    public IReadOnlySet<long> EvaluatedOrgIds => Subjects.Select(s => s.OrgUnitId).ToHashSet();
+
+    public bool IsOverdue(DateOnly today) => State == PanelState.Scoring && today > DueOn;
 
     public ScoringForm ScoringForm => ScoringForm.Parse(Form);
 
     /// <summary>Replaces a sitting expert who has not scored by the next one of the field, with the reason kept.</summary>
-    public PanelMember Replace(long expertId, string? reason, IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs,
-        IReadOnlySet<string> persons)
+    public PanelMember Replace(long expertId, string? reason, IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs)
     {
+        if (State != PanelState.Scoring) throw new ConflictException($"评审组“{Title}”已出结果，不能更换专家。");
         var member = Sitting(expertId);
         if (member.Total is not null) throw new ConflictException($"{member.ExpertName}已评分，不能更换。");
         var why = Reasons.Require(reason, "更换专家");
-        var next = ExpertDraw.Replacement(Seed, member.Field, pool, evaluatedOrgs, persons, [.. Members.Select(m => m.ExpertId)]);
+        var next = ExpertDraw.Replacement(Seed, member.Field, pool, evaluatedOrgs, PersonSet, [.. Members.Select(m => m.ExpertId)]);
         member.Replace(why);
         var added = PanelMember.Of(next);
         Members.Add(added);

@@ -24,6 +24,11 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.Property(e => e.AgencyName).HasMaxLength(200);
         b.Property(e => e.DrawSeed).HasMaxLength(40);
         b.Property(e => e.DrawnBy).HasMaxLength(64);
+        // Added in 2026-12 to tables with rows: the defaults fill them.
+        b.Property(e => e.ReportScores).HasMaxLength(2000).HasDefaultValue("");
+        b.Property(e => e.ReportScore).HasPrecision(9, 2);
+        b.Property(e => e.ReportScoreExplanation).HasMaxLength(2000).HasDefaultValue("");
+        b.Property(e => e.ReportScoredBy).HasMaxLength(64).HasDefaultValue("");
         b.Property(e => e.Revision).IsConcurrencyToken();
         b.Ignore(e => e.EvaluatedOrgIds);
         b.Ignore(e => e.ReportConfirmed);
@@ -92,8 +97,24 @@ internal sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
         b.Property(p => p.State).HasMaxLength(12);
         b.Property(p => p.Result).HasPrecision(9, 2);
         b.Property(p => p.ResultExplanation).HasMaxLength(1000);
+        b.Property(p => p.Persons).HasMaxLength(2000).HasDefaultValue("");
+        b.Property(p => p.CreatedBy).HasMaxLength(64).HasDefaultValue("");
+        b.Property(p => p.DueOn).HasDefaultValue(DateOnly.MinValue);
         b.Property(p => p.Revision).IsConcurrencyToken();
         b.Ignore(p => p.ScoringForm);
+        b.Ignore(p => p.PersonSet);
+        b.Ignore(p => p.EvaluatedOrgIds);
+        b.OwnsMany(p => p.Subjects, s =>
+        {
+            s.ToTable("PanelSubjects");
+            s.WithOwner().HasForeignKey(x => x.PanelId);
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Kind).HasMaxLength(12);
+            s.Property(x => x.Name).HasMaxLength(200);
+            s.HasIndex(x => x.OrgUnitId);
+            s.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            s.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.Purpose });
         b.HasOne<Engagement>().WithMany().HasForeignKey(p => p.EngagementId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(p => p.Members, m =>
@@ -110,5 +131,25 @@ internal sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
             m.Ignore(x => x.Sitting);
             m.HasIndex(x => x.ExpertId);
         });
+    }
+}
+
+/// <summary>A region-year's third-party rules (one row at most per region and year).</summary>
+internal sealed class EngagementSettingConfiguration : IEntityTypeConfiguration<EngagementSetting>
+{
+    public void Configure(EntityTypeBuilder<EngagementSetting> b)
+    {
+        b.ToTable("EngagementSettings");
+        b.Property(s => s.RegionCode).HasMaxLength(6);
+        b.Property(s => s.Stages).HasMaxLength(400);
+        b.Property(s => s.ReportForm).HasMaxLength(2000);
+        b.Property(s => s.QualityWeight).HasPrecision(5, 4);
+        b.Property(s => s.TimelinessWeight).HasPrecision(5, 4);
+        b.Property(s => s.MinRating).HasPrecision(5, 2);
+        b.Ignore(s => s.StagePlan);
+        b.Ignore(s => s.ReportQuality);
+        b.Ignore(s => s.RatingWeights);
+        b.Ignore(s => s.LotteryRules);
+        b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
     }
 }

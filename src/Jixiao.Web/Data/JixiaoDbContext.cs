@@ -45,6 +45,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Evaluations.EvaluationWeightSetting> EvaluationWeights => Set<Domain.Evaluations.EvaluationWeightSetting>();
     public DbSet<Domain.Evaluations.SpotCheckDraw> SpotChecks => Set<Domain.Evaluations.SpotCheckDraw>();
     public DbSet<Domain.Engagements.Engagement> Engagements => Set<Domain.Engagements.Engagement>();
+    public DbSet<Domain.Engagements.EngagementSetting> EngagementSettings => Set<Domain.Engagements.EngagementSetting>();
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();

@@ -34,8 +34,11 @@ public static class ScopeFilters
         // account the engagements it is engaged for.
         Filter<Domain.Engagements.Engagement>(builder, c, (s, e) => s.ScopeRegions.Contains(e.RegionCode)
             && (s.ScopeAllOrgs || e.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId)) || e.AgencyId == s.ScopeAgencyId));
-        // Panels are finance's (the experts' own view comes with the expert pool's scope).
-        Filter<Domain.Panels.Panel>(builder, c, (s, p) => s.ScopeRegions.Contains(p.RegionCode) && s.ScopeAllOrgs);
+        // 评审组: finance of the region sees all; a department or unit the panels that review its organisations' work (their result,
+        // not who scored what); an expert account the panels it sits on (not one it was replaced on).
+        Filter<Domain.Panels.Panel>(builder, c, (s, p) => s.ScopeRegions.Contains(p.RegionCode)
+            && (s.ScopeAllOrgs || p.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId))
+                || p.Members.Any(m => m.ExpertId == s.ScopeExpertId && m.ReplacedReason == null)));
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IRegionOwned).IsAssignableFrom(t)))
         {

@@ -85,8 +85,11 @@ public sealed class PanelTests
 
     private static readonly ExpertCandidate[] Pool = [Expert(1, "教育"), Expert(2, "教育"), Expert(3, "教育"), Expert(4, "财务"), Expert(5, "财务")];
 
-    private static Panel Drawn() => Panel.Draw("140423", 2026, PanelPurpose.TargetReview, "2027年教育项目目标评审", null, "20261204-0815",
-        [new PanelQuota("教育", 2), new PanelQuota("财务", 1)], Form, dropExtremes: false, Pool, Evaluated, new HashSet<string>(), Now);
+    private static readonly DateOnly Today = new(2026, 12, 4);
+
+    private static Panel Drawn() => Panel.Draw("140423", 2026, PanelPurpose.TargetReview, "2027年教育项目目标评审", null,
+        [EngagementSubject.Of(SubjectKind.Department, null, 106, "襄垣县教育局")], "20261204-0815", [new PanelQuota("教育", 2), new PanelQuota("财务", 1)],
+        Form, dropExtremes: false, Today, Today.AddDays(10), Pool, Evaluated, new HashSet<string> { "王校长" }, "张绩效", Now);
 
     private static Dictionary<string, decimal> Given(decimal a, decimal b, decimal c) => new() { ["目标明确"] = a, ["指标合理"] = b, ["依据充分"] = c };
 
@@ -110,12 +113,27 @@ public sealed class PanelTests
     {
         var panel = Drawn();
         var finance = panel.Members.Single(m => m.Field == "财务");
-        var added = panel.Replace(finance.ExpertId, "本人出差，无法参加评审", Pool, Evaluated, new HashSet<string>());
+        var added = panel.Replace(finance.ExpertId, "本人出差，无法参加评审", Pool, Evaluated);
         Assert.Equal("财务", added.Field);
         Assert.NotEqual(finance.ExpertId, added.ExpertId);
         Assert.Equal("本人出差，无法参加评审", finance.ReplacedReason);
         Assert.Throws<ForbiddenException>(() => panel.Score(finance.ExpertId, Given(30, 30, 15), null, Now));
         Assert.Equal(3, panel.Members.Count(m => m.Sitting));
+    }
+
+    [Fact]
+    public void Draw_KeepsWhatReplacementsAvoid_AndRefusesADueDateInThePast()
+    {
+        var panel = Drawn();
+        Assert.Equal(new HashSet<string> { "王校长" }, panel.PersonSet);
+        Assert.Equal(new HashSet<long> { 106 }, panel.EvaluatedOrgIds);
+        Assert.False(panel.IsOverdue(Today.AddDays(10)));
+        Assert.True(panel.IsOverdue(Today.AddDays(11)));
+        Assert.Equal("截止日期", Assert.Throws<DomainException>(() => Panel.Draw("140423", 2026, PanelPurpose.TargetReview, "评审", null,
+            [EngagementSubject.Of(SubjectKind.Department, null, 106, "襄垣县教育局")], "20261204-0815", [new PanelQuota("教育", 3)], Form, false,
+            Today, Today.AddDays(-1), Pool, Evaluated, new HashSet<string>(), "张绩效", Now)).Field);
+        Assert.Equal("评审对象", Assert.Throws<DomainException>(() => Panel.Draw("140423", 2026, PanelPurpose.TargetReview, "评审", null, [],
+            "20261204-0815", [new PanelQuota("教育", 3)], Form, false, Today, Today, Pool, Evaluated, new HashSet<string>(), "张绩效", Now)).Field);
     }
 
     [Fact]

@@ -189,7 +189,14 @@ public static class AuditNames
         {
             ["AgencyId"] = "第三方机构", ["AgencyName"] = "机构名称", ["ContractNo"] = "合同编号", ["DrawSeed"] = "抽签种子",
             ["DrawnAtUtc"] = "抽签时间", ["DrawnBy"] = "抽签人", ["DueOn"] = "完成日期", ["Fee"] = "委托费用", ["Procurement"] = "采购方式",
+            ["ReportScore"] = "报告质量得分", ["ReportScoreExplanation"] = "报告质量得分计算", ["ReportScoredAtUtc"] = "报告考核时间",
+            ["ReportScoredBy"] = "报告考核人", ["ReportScores"] = "报告质量各项得分",
             ["Revision"] = "修订号", ["Scope"] = "委托范围", ["StartOn"] = "开始日期", ["Title"] = "委托名称",
+        }),
+        ["EngagementSetting"] = new("第三方委托设置", new Dictionary<string, string>
+        {
+            ["MaxOpenEngagements"] = "在办委托上限", ["MinRating"] = "入选最低评级分", ["QualityWeight"] = "报告质量权重",
+            ["ReportForm"] = "报告质量考核表", ["Stages"] = "成果阶段", ["TimelinessWeight"] = "按时完成权重",
         }),
         ["EngagementSubject"] = new("评价对象", new Dictionary<string, string> { ["EngagementId"] = "委托" }),
         ["DrawEntry"] = new("抽签记录", new Dictionary<string, string>
@@ -209,9 +216,13 @@ public static class AuditNames
         ["Panel"] = new("评审组", new Dictionary<string, string>
         {
             ["DropExtremes"] = "去掉最高分和最低分", ["EngagementId"] = "委托", ["Form"] = "评分表", ["Purpose"] = "评审事项",
+            ["CreatedBy"] = "抽取人", ["DueOn"] = "评分截止日期", ["Persons"] = "涉及人员",
+            ["CreatedBy"] = "抽取人", ["DueOn"] = "评分截止日期", ["Persons"] = "涉及人员",
             ["Quotas"] = "抽取名额", ["Result"] = "评审结果", ["ResultExplanation"] = "结果计算", ["Revision"] = "修订号",
             ["Seed"] = "抽签种子", ["Title"] = "评审组名称",
         }),
+        ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
+        ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
         ["PanelMember"] = new("评审组专家", new Dictionary<string, string>
         {
             ["ExpertId"] = "专家", ["ExpertName"] = "专家姓名", ["Field"] = "领域", ["PanelId"] = "评审组", ["Rank"] = "顺序",

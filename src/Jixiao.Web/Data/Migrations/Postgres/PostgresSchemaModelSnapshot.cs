@@ -367,6 +367,34 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<decimal?>("ReportScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("ReportScoreExplanation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTime?>("ReportScoredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportScoredBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("ReportScores")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -397,6 +425,58 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Engagements.EngagementSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxOpenEngagements")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MinRating")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("QualityWeight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ReportForm")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<decimal>("TimelinessWeight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("EngagementSettings", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Evaluations.EvaluationWeightSetting", b =>
@@ -1286,8 +1366,20 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
                     b.Property<bool>("DropExtremes")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueOn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasDefaultValue(new DateOnly(1, 1, 1));
 
                     b.Property<long?>("EngagementId")
                         .HasColumnType("bigint");
@@ -1299,6 +1391,13 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Persons")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -3254,7 +3353,61 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                                 .HasForeignKey("PanelId");
                         });
 
+                    b.OwnsMany("Jixiao.Domain.Panels.PanelSubject", "Subjects", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<long>("OrgUnitId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("PanelId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrgUnitId");
+
+                            b1.HasIndex("PanelId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("PanelSubjects", (string)null);
+
+                            b1.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                                .WithMany()
+                                .HasForeignKey("OrgUnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
                     b.Navigation("Members");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Targets.PerformanceTarget", b =>

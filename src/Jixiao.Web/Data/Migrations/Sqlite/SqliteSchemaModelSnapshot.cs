@@ -351,6 +351,34 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ReportScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportScoreExplanation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTime?>("ReportScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportScoredBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("ReportScores")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -381,6 +409,56 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Engagements.EngagementSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxOpenEngagements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinRating")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QualityWeight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportForm")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TimelinessWeight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("EngagementSettings", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Evaluations.EvaluationWeightSetting", b =>
@@ -1246,8 +1324,20 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<bool>("DropExtremes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateOnly(1, 1, 1));
 
                     b.Property<long?>("EngagementId")
                         .HasColumnType("INTEGER");
@@ -1259,6 +1349,13 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Persons")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -3164,7 +3261,59 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("PanelId");
                         });
 
+                    b.OwnsMany("Jixiao.Domain.Panels.PanelSubject", "Subjects", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OrgUnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PanelId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrgUnitId");
+
+                            b1.HasIndex("PanelId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("PanelSubjects", (string)null);
+
+                            b1.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                                .WithMany()
+                                .HasForeignKey("OrgUnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
                     b.Navigation("Members");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Targets.PerformanceTarget", b =>

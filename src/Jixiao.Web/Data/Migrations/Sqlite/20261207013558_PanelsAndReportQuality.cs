@@ -1,0 +1,195 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PanelsAndReportQuality : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedBy",
+                table: "Panels",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DueOn",
+                table: "Panels",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<string>(
+                name: "Persons",
+                table: "Panels",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ReportScore",
+                table: "Engagements",
+                type: "TEXT",
+                precision: 9,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportScoreExplanation",
+                table: "Engagements",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReportScoredAtUtc",
+                table: "Engagements",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportScoredBy",
+                table: "Engagements",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportScores",
+                table: "Engagements",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "EngagementSettings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stages = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ReportForm = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    QualityWeight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    TimelinessWeight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    MaxOpenEngagements = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinRating = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelSubjects",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PanelId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelSubjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelSubjects_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelSubjects_Panels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PanelSubjects_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementSettings_RegionCode_FiscalYear",
+                table: "EngagementSettings",
+                columns: new[] { "RegionCode", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelSubjects_OrgUnitId",
+                table: "PanelSubjects",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelSubjects_PanelId",
+                table: "PanelSubjects",
+                column: "PanelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelSubjects_ProjectId",
+                table: "PanelSubjects",
+                column: "ProjectId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EngagementSettings");
+
+            migrationBuilder.DropTable(
+                name: "PanelSubjects");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedBy",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "DueOn",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "Persons",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "ReportScore",
+                table: "Engagements");
+
+            migrationBuilder.DropColumn(
+                name: "ReportScoreExplanation",
+                table: "Engagements");
+
+            migrationBuilder.DropColumn(
+                name: "ReportScoredAtUtc",
+                table: "Engagements");
+
+            migrationBuilder.DropColumn(
+                name: "ReportScoredBy",
+                table: "Engagements");
+
+            migrationBuilder.DropColumn(
+                name: "ReportScores",
+                table: "Engagements");
+        }
+    }
+}
