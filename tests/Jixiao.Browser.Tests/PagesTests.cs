@@ -48,6 +48,9 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Experts", "专家库", "专家库", "22-experts-perf"),
             ("perf", "/Experts/Edit", "新增专家", "新增专家", "23-expert-new-perf"),
             ("expert", "/Experts", "贾志刚", "贾志刚", "24-expert-own-expert"),
+            ("perf", "/Panels", "专家评审组", "专家评审组", "25-panels-perf"),
+            ("perf", "/Panels/Draw", "组建评审组", "组建评审组", "26-panel-draw-perf"),
+            ("expert", "/Panels", "我的评审", "我的评审", "27-panels-expert"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

@@ -61,8 +61,8 @@ public sealed class RoleDayTests(BrowserApp browser)
         ("sysadmin", [new("users", Menu: "用户与角色", Expect: "用户与角色"), new("organisation", Menu: "机构", Expect: "机构")]),
         ("secadmin", [new("security", Menu: "安全管理", Expect: "安全管理")]),
         ("auditadmin", [new("audit", Menu: "审计日志", Expect: "审计日志")]),
-        ("agency", [new("home", Path: "/", Expect: "尚在建设中")]),
-        ("expert", [new("home", Path: "/", Expect: "尚在建设中")]),
+        ("agency", [new("home", Path: "/", Expect: "第三方委托待办"), new("engagements", Menu: "第三方委托", Expect: "我的待办")]),
+        ("expert", [new("home", Path: "/", Expect: "待评分"), new("panels", Menu: "我的评审", Expect: "待我评分")]),
     ];
 
     [Fact]

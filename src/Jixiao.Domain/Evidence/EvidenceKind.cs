@@ -29,6 +29,8 @@ public enum EvidenceOwner
     SelfEvaluation = 3,
     [Label("阶段成果")]
     Deliverable = 4,
+    [Label("评审材料")]
+    PanelMaterial = 5,
 }
 
 public static class EvidenceKinds

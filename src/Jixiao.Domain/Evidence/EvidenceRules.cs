@@ -22,6 +22,8 @@ public static class EvidenceRules
 
     /// <summary>The writer of a stage's deliverable (阶段成果): the engaged agency.</summary>
     public static readonly IReadOnlySet<Role> DeliverableWriters = new HashSet<Role> { Role.Agency };
+    /// <summary>A panel's review materials are put together by finance; the experts read them.</summary>
+    public static readonly IReadOnlySet<Role> PanelMaterialWriters = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 
     private static readonly IReadOnlySet<Role> Finance = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 

@@ -74,6 +74,10 @@ public sealed class Expert : IRegionOwned
 
     public bool Covers(string field) => Fields.Contains(field);
 
+    /// <summary>The expert as a panel's draw sees them (<see cref="Panels.ExpertDraw"/>).</summary>
+    public Panels.ExpertCandidate AsCandidate() =>
+        new(Id, Name, IsActive, Fields.ToHashSet(), OrgUnitId, Organisation, AvoidOrgUnitIds.ToHashSet(), AvoidPersons.ToHashSet());
+
     /// <summary>
     /// Whether the expert must stand aside for a review of <paramref name="orgIds"/> (the evaluated organisations and their
     /// departments) involving <paramref name="persons"/>: their own organisation, a listed organisation, or a listed person.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jixiao.Domain.Engagements;
+using Jixiao.Domain.Indicators;
 
 namespace Jixiao.Domain.Panels;
 
@@ -73,7 +74,7 @@ public static class ExpertDraw
             var free = order.Select((e, i) => (e, Rank: i + 1)).Where(x => drawn.All(d => d.Expert.Id != x.e.Id)).Take(quota.Count).ToList();
             if (free.Count < quota.Count)
                 throw new ConflictException(
-                    $"“{quota.Field}”领域需要 {quota.Count} 名专家，符合条件的只有 {free.Count} 名（在库 {pool.Count(e => e.Fields.Contains(quota.Field))} 名，其中 {avoided.Count(a => a.Expert.Fields.Contains(quota.Field))} 名须回避）：请减少名额或补充专家库。");
+                    $"“{Sectors.Name(quota.Field)}”领域需要 {quota.Count} 名专家，符合条件的只有 {free.Count} 名（在库 {pool.Count(e => e.Fields.Contains(quota.Field))} 名，其中 {avoided.Count(a => a.Expert.Fields.Contains(quota.Field))} 名须回避）：请减少名额或补充专家库。");
             drawn.AddRange(free.Select(x => new DrawnExpert(x.e, quota.Field, x.Rank)));
         }
         return drawn;
@@ -86,7 +87,7 @@ public static class ExpertDraw
         var order = Order(seed, field, pool, Avoided(pool, evaluatedOrgs, persons));
         var next = order.Select((e, i) => (e, Rank: i + 1)).FirstOrDefault(x => !usedIds.Contains(x.e.Id));
         return next.e is null
-            ? throw new ConflictException($"“{field}”领域已没有可递补的专家：请补充专家库后另行抽取。")
+            ? throw new ConflictException($"“{Sectors.Name(field)}”领域已没有可递补的专家：请补充专家库后另行抽取。")
             : new DrawnExpert(next.e, field, next.Rank);
     }
 
@@ -95,7 +96,7 @@ public static class ExpertDraw
         if (quotas.Count == 0 || quotas.Any(q => q.Count <= 0))
             throw new DomainException("请设置各领域的抽取名额（每个领域至少 1 名）。", "名额");
         if (quotas.GroupBy(q => q.Field).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new DomainException($"领域“{twice.Key}”的名额重复设置，请合并为一行。", "名额");
+            throw new DomainException($"领域“{Sectors.Name(twice.Key)}”的名额重复设置，请合并为一行。", "名额");
         if (quotas.Sum(q => q.Count) is var total && (total < 3 || total > 15))
             throw new DomainException($"评审组应为 3–15 人（现为 {quotas.Sum(q => q.Count)} 人），一般为单数。", "名额");
     }

@@ -9,6 +9,20 @@ public enum PanelState
     [Label("已出结果")] Closed = 2,
 }
 
+/// <summary>The review form a panel uses when finance does not write its own (DOMAIN.md §4.1, §4.2, §4.5; 100 points).</summary>
+public static class PanelForms
+{
+    public static ScoringForm For(PanelPurpose purpose) => purpose switch
+    {
+        // 绩效目标审核的四个方面
+        PanelPurpose.TargetReview => new([new("完整性", 25), new("相关性", 25), new("适当性", 25), new("可行性", 25)]),
+        // 事前绩效评估的五个维度，每个 20 分
+        PanelPurpose.ExAnteReview => new([new("立项必要性", 20), new("投入经济性", 20), new("绩效目标合理性", 20), new("实施方案可行性", 20), new("筹资合规性", 20)]),
+        PanelPurpose.EvaluationReview => new([new("评价方案科学性", 20), new("评价依据充分性", 25), new("评分合理性", 25), new("结论与建议", 30)]),
+        _ => ScoringForm.ReportQuality,
+    };
+}
+
 /// <summary>One expert on a panel: drawn for a field at a rank, replaced with a reason, or scoring.</summary>
 public sealed class PanelMember
 {
@@ -135,7 +149,8 @@ public sealed class Panel : IRegionOwned
     public PanelMember Replace(long expertId, string? reason, IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs)
     {
         if (State != PanelState.Scoring) throw new ConflictException($"评审组“{Title}”已出结果，不能更换专家。");
-        var member = Sitting(expertId);
+        var member = Members.FirstOrDefault(m => m.ExpertId == expertId && m.Sitting)
+                     ?? throw new DomainException($"专家编号 {expertId} 不是评审组“{Title}”在组的专家，请从专家名单中选择要更换的专家。", "专家");
         if (member.Total is not null) throw new ConflictException($"{member.ExpertName}已评分，不能更换。");
         var why = Reasons.Require(reason, "更换专家");
         var next = ExpertDraw.Replacement(Seed, member.Field, pool, evaluatedOrgs, PersonSet, [.. Members.Select(m => m.ExpertId)]);

@@ -8,6 +8,7 @@ using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
 using Jixiao.Web.Features.Experts;
+using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Organisation;
@@ -43,6 +44,7 @@ public static class ApiEndpoints
         api.MapEvidenceApi();
         api.MapAgenciesApi();
         api.MapEngagementsApi();
+        api.MapPanelsApi();
         api.MapExpertsApi();
         return app;
     }

@@ -14,9 +14,6 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
     public int VisibleOrgCount { get; private set; }
     public int RegionCount { get; private set; }
     public List<PendingItem> Pending { get; } = [];
-    /// <summary>Third-party agencies and experts: their work (evaluation tasks assigned to them) is not built yet, and the page says so.</summary>
-    public bool AwaitsAssignments => current.Scope.Roles.Any(r => r is Role.Agency or Role.Expert)
-                                     && !current.Scope.Roles.Any(r => r is Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision);
     /// <summary>This year's execution over the projects the user can see (business roles only).</summary>
     public Projects.ProjectPage? Execution { get; private set; }
     public DateOnly AsOf { get; private set; }
@@ -52,6 +49,23 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
             if (targets[Targets.InboxBox.NotStarted] > 0)
                 Pending.Add(new($"尚未填报绩效目标的项目：{targets[Targets.InboxBox.NotStarted]} 个", "预算内项目都要有绩效目标", "/Targets?Box=NotStarted"));
         }
+        // 委托 stages waiting for the user's party (the agency's to submit, or returned with an objection; the unit's and finance's to confirm).
+        if (scope.Roles.Any(r => r is Role.Agency or Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision))
+        {
+            var stages = await Engagements.EngagementQueries.ToDoAsync(db, current, calendar.Today, ct);
+            var objected = stages.Count(s => s.State == Domain.Engagements.StageState.Objected && scope.Has(Role.Agency));
+            if (objected > 0)
+                Pending.Add(new($"被提出异议的阶段成果：{objected} 项", "查看异议理由，修改后重新提交", "/Engagements"));
+            if (stages.Count - objected > 0)
+                Pending.Add(new($"第三方委托待办：{stages.Count - objected} 项{(stages.Any(s => s.Overdue) ? $"（逾期 {stages.Count(s => s.Overdue)} 项）" : "")}",
+                    scope.Has(Role.Agency) ? "待提交的阶段成果" : "待确认或已逾期的阶段成果", "/Engagements"));
+        }
+        // 评审组: an expert's panels to score, each with its due date; finance's panels past their due date.
+        if (scope.Roles.Any(r => r is Role.Expert or Role.BusinessDivision or Role.PerformanceDivision))
+            foreach (var panel in await Panels.PanelQueries.ToDoAsync(db, current, calendar.Today, ct))
+                Pending.Add(new(scope.ExpertId is null ? $"评审组逾期未评完：{panel.Title}" : $"待评分：{panel.Title}",
+                    $"{panel.Purpose.Label()}，{panel.DueOn:yyyy-MM-dd} 前评分{(panel.Overdue ? "（已逾期）" : "")}，{panel.Scored}/{panel.Sitting} 位专家已评分",
+                    $"/Panels/Details/{panel.PanelId}"));
         if (scope.Has(Role.SecurityAdmin))
         {
             foreach (var user in await SaveUser.LockedAsync(db, now, ct))

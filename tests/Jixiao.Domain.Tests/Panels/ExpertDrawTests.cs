@@ -137,6 +137,16 @@ public sealed class PanelTests
     }
 
     [Fact]
+    public void Replace_NotASittingExpert_RefusedNamingTheExpert()
+    {
+        var panel = Drawn();
+        Assert.Equal("专家", Assert.Throws<DomainException>(() => panel.Replace(99, "本人请假无法参加", Pool, Evaluated)).Field);
+        var sitting = panel.Members[0];
+        panel.Replace(sitting.ExpertId, "本人请假无法参加", Pool, Evaluated);
+        Assert.Contains("不是评审组", Assert.Throws<DomainException>(() => panel.Replace(sitting.ExpertId, "再次更换该专家", Pool, Evaluated)).Message);
+    }
+
+    [Fact]
     public void Score_NotAMember_OrAfterTheResult_Refused()
     {
         var panel = Drawn();

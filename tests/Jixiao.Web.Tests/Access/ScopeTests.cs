@@ -56,7 +56,10 @@ public sealed class ScopeTests(DemoApps apps)
             ("perf", hospital, true), ("perf", water, true), ("budget", yizhong, true),
             // The agency sees by name the organisations its engagements evaluate (the demo firm evaluates 第一中学's project), no other
             // (农业农村局's engagement was cancelled before any draw; other tests engage the firm for other units, so those are not asserted).
-            ("agency", yizhong, true), ("agency", agriculture, false), ("expert", education, false),
+            ("agency", yizhong, true), ("agency", agriculture, false),
+            // The expert sees by name what the panels it sits on review (the demo's report review of 水利局's monitoring), no other
+            // (other tests seat it on panels of 教育科技局, so that one is not asserted).
+            ("expert", water, true), ("expert", agriculture, false),
             ("sysadmin", water, true), ("auditadmin", water, true), ("secadmin", water, true),
         ];
         foreach (var (user, org, visible) in table)

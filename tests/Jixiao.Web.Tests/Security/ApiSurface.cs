@@ -166,7 +166,9 @@ public static class AccessRules
         // Evidence files are for whoever may see their owner (scope makes another unit's a 404); attaching is checked per owner.
         // A stage's deliverable is the engaged agency's to attach.
         ("POST", Rx("^/api/evidence/stages/\\{[^}]+\\}$"), [Role.Agency]),
-        ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency]),
+        // A panel's review materials are finance's to attach; the experts sitting on it and the reviewed units read them.
+        ("POST", Rx("^/api/evidence/panels/\\{[^}]+\\}$"), Finance),
+        ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency, Role.Expert]),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
         // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it.
         ("GET", Rx("^/api/agencies/sheet$"), Finance),
@@ -180,6 +182,11 @@ public static class AccessRules
         ("GET", Rx("^/api/engagements(/|$)"), [.. Business, Role.Agency]),
         ("*", Rx("^/api/engagements(/|$)"), Performance),
         // The expert pool: finance reads it and exports it, an expert account reads its own record; the performance division keeps it.
+        // 评审组: finance and the reviewed units read theirs, an expert the panels it sits on and scores its own line; the
+        // performance division draws and replaces.
+        ("POST", Rx("^/api/panels/\\{[^}]+\\}/score$"), [Role.Expert]),
+        ("GET", Rx("^/api/panels(/|$)"), [.. Business, Role.Expert]),
+        ("*", Rx("^/api/panels(/|$)"), Performance),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
         ("*", Rx("^/api/experts(/|$)"), Performance),

@@ -96,6 +96,7 @@ public sealed class ProbeWorld
             ["stages"] = db => db.Engagements.SelectMany(e => e.Stages, (e, s) => new IdRow
                 { Id = s.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
             ["experts"] = db => db.Experts.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode }),
+            ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
@@ -186,6 +187,15 @@ public sealed class ProbeWorld
             await DemoMonitoring.FillAsync(db, DemoCounty.NeighbourRegionCode, now.Year, now, 140426, CancellationToken.None);
             var orgs = await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.NeighbourRegionCode).ToDictionaryAsync(o => o.Code);
             await DemoEvaluations.FillAsync(db, DemoCounty.NeighbourRegionCode, orgs, now.Year - 1, 100, 140427, now, CancellationToken.None);
+            // A panel of the neighbour's three experts reviewing its water bureau's targets: foreign ids for the panel routes.
+            var pool = (await db.Experts.Where(e => e.RegionCode == DemoCounty.NeighbourRegionCode).ToListAsync()).Select(e => e.AsCandidate()).ToList();
+            var water = orgs["115"];
+            var today = DateOnly.FromDateTime(now);
+            db.Panels.Add(Domain.Panels.Panel.Draw(DemoCounty.NeighbourRegionCode, now.Year, Domain.Panels.PanelPurpose.TargetReview, $"{water.Name}绩效目标评审",
+                null, [Domain.Engagements.EngagementSubject.Of(Domain.Engagements.SubjectKind.Department, null, water.Id, water.Name)], "PROBE-0001",
+                [new("education", 1), new("health", 2)], Domain.Panels.PanelForms.For(Domain.Panels.PanelPurpose.TargetReview), false, today, today.AddDays(7),
+                pool, new Dictionary<long, string> { [water.Id] = water.Name }, new HashSet<string>(), "lc.perf", now));
+            await db.SaveChangesAsync();
         });
     }
 
@@ -220,6 +230,11 @@ public sealed class ProbeWorld
                 var allowed = (segment is "orgs" or "departments" ? scope.VisibleOrgIds! : data).Select(id => (long?)id).ToList();
                 var others = source(system).Where(r => r.Region == home && r.Org != null && !allowed.Contains(r.Org));
                 if (scope.AgencyId is { } agency && segment is "engagements" or "stages") others = others.Where(r => r.Agency != agency);
+                if (scope.ExpertId is { } expert && segment is "panels")
+                {
+                    var sits = await system.Panels.Where(p => p.Members.Any(m => m.ExpertId == expert && m.ReplacedReason == null)).Select(p => p.Id).ToListAsync();
+                    others = others.Where(r => !sits.Contains(r.Id));
+                }
                 if (await others
                         .OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } u)
                     otherUnit[segment] = u;

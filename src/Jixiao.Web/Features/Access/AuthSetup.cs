@@ -18,6 +18,10 @@ public static class Policies
     public const string ExpertPool = nameof(ExpertPool);
     /// <summary>委托 and their deliverables: the business staff (finance and the evaluated units) and the engaged agency; scope decides which.</summary>
     public const string EngagementParties = nameof(EngagementParties);
+    /// <summary>评审组: the business staff (finance and the reviewed units) and the experts; scope decides which panels.</summary>
+    public const string PanelParties = nameof(PanelParties);
+    /// <summary>Evidence files: whoever works on a record files are attached to (business staff, agencies, experts); the owner's scope decides.</summary>
+    public const string EvidenceParties = nameof(EvidenceParties);
     public static string For(Role role) => role.ToString();
 }
 
@@ -86,6 +90,10 @@ public static class AuthSetup
                 Policies.For(Role.Agency)))
             .AddPolicy(Policies.EngagementParties, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
                 Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision), Policies.For(Role.Agency)))
+            .AddPolicy(Policies.PanelParties, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
+                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision), Policies.For(Role.Expert)))
+            .AddPolicy(Policies.EvidenceParties, p => p.RequireRole(Policies.For(Role.UnitFiller), Policies.For(Role.DepartmentReviewer),
+                Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision), Policies.For(Role.Agency), Policies.For(Role.Expert)))
             .AddPolicy(Policies.ExpertPool, p => p.RequireRole(Policies.For(Role.BusinessDivision), Policies.For(Role.PerformanceDivision),
                 Policies.For(Role.Expert)));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RolePolicies>();

@@ -36,6 +36,10 @@ public static class ScopeLoader
             && await db.Experts.AsNoTracking().Where(e => e.Id == expertId).Select(e => new { e.OrgUnitId, e.AvoidOrgUnitIds }).SingleOrDefaultAsync(cancellationToken)
                 is { } own)
             named.AddRange(own.AvoidOrgUnitIds.Concat(own.OrgUnitId is { } unit ? [unit] : []));
+        // An expert reads by name the organisations the panels it sits on review (what it is asked to score).
+        if (roles.Contains(Role.Expert) && user.ExpertId is { } sitting)
+            named.AddRange(await db.Panels.AsNoTracking().Where(p => p.Members.Any(m => m.ExpertId == sitting && m.ReplacedReason == null))
+                .SelectMany(p => p.Subjects, (p, x) => x.OrgUnitId).Distinct().ToListAsync(cancellationToken));
         return (ScopeRules.For(user.Id, roles, user.RegionCode, user.OrgUnitId, regionCodes, orgs, links, user.AgencyId, user.ExpertId, named), user);
     }
 }

@@ -54,7 +54,8 @@ public static partial class EngagementWork
         return $"WT-{year}-{count + 1:000}";
     }
 
-    private static async Task<EngagementSubject> SubjectAsync(JixiaoDbContext db, string region, SubjectInput s, int row, CancellationToken ct)
+    /// <summary>One subject as given, checked against the region's projects and departments (engagements and panels cover the same things).</summary>
+    internal static async Task<EngagementSubject> SubjectAsync(JixiaoDbContext db, string region, SubjectInput s, int row, CancellationToken ct)
     {
         switch (s.Kind)
         {

@@ -10,7 +10,7 @@ public static class EvidenceApi
 {
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/evidence").WithTags("附件").RequireAuthorization(Policies.EngagementParties);
+        var group = api.MapGroup("/evidence").WithTags("附件").RequireAuthorization(Policies.EvidenceParties);
         foreach (var owner in EvidenceOwners.All)
         {
             var kind = owner.Kind;

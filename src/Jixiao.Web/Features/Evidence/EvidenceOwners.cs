@@ -34,6 +34,11 @@ public static class EvidenceOwners
                         EvidenceRules.DeliverableWriters)
                     : null
                 : null),
+        // A panel's review materials (the targets, the application, the report under review): finance adds them while the experts score.
+        new(EvidenceOwner.PanelMaterial, "panels", id => $"/Panels/Details/{id}", async (db, id, ct) =>
+            await db.Panels.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+                ? new(p.RegionCode, p.FiscalYear, $"评审组“{p.Title}”", p.State == Domain.Panels.PanelState.Scoring, p.State.Label(), EvidenceRules.PanelMaterialWriters)
+                : null),
     ];
 
     public static Registration Of(EvidenceOwner kind) => All.Single(r => r.Kind == kind);

@@ -9,7 +9,7 @@ namespace Jixiao.Web.Features.Evidence;
 /// The files of one owner, and where the partial <c>_Evidence</c> on the owner's page posts: an upload or a delete goes back to
 /// the page it came from; a refusal shows this page with the message above the form.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.EngagementParties)]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.EvidenceParties)]
 public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<EvidenceLimits> limits, IEvidenceStore store) : PageModel
 {
     public EvidenceList List { get; private set; } = null!;

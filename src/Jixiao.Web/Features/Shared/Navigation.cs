@@ -23,6 +23,8 @@ public static class Navigation
         new("本机构信息", "/Agencies", [Role.Agency]),
         new("专家库", "/Experts", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("我的专家信息", "/Experts", [Role.Expert]),
+        new("专家评审", "/Panels", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
+        new("我的评审", "/Panels", [Role.Expert]),
         new("数据导入", "/Imports", [Role.PerformanceDivision]),
         new("机构", "/Organisation", []),
         new("用户与角色", "/Users", [Role.SystemAdmin]),
