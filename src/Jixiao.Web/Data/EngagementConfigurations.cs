@@ -34,17 +34,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.Ignore(e => e.ReportConfirmed);
         b.HasIndex(e => new { e.RegionCode, e.FiscalYear, e.Code }).IsUnique();
         b.HasIndex(e => new { e.AgencyId, e.State });
-        b.OwnsMany(e => e.Subjects, s =>
-        {
-            s.ToTable("EngagementSubjects");
-            s.WithOwner().HasForeignKey(x => x.EngagementId);
-            s.HasKey(x => x.Id);
-            s.Property(x => x.Kind).HasMaxLength(12);
-            s.Property(x => x.Name).HasMaxLength(200);
-            s.HasIndex(x => x.OrgUnitId);
-            s.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-            s.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        });
+        b.OwnsMany(e => e.Subjects, s => SubjectColumns.Configure(s, "EngagementSubjects", nameof(EngagementSubject.EngagementId)));
         b.OwnsMany(e => e.Draw, d =>
         {
             d.ToTable("EngagementDrawEntries");
@@ -104,17 +94,7 @@ internal sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
         b.Ignore(p => p.ScoringForm);
         b.Ignore(p => p.PersonSet);
         b.Ignore(p => p.EvaluatedOrgIds);
-        b.OwnsMany(p => p.Subjects, s =>
-        {
-            s.ToTable("PanelSubjects");
-            s.WithOwner().HasForeignKey(x => x.PanelId);
-            s.HasKey(x => x.Id);
-            s.Property(x => x.Kind).HasMaxLength(12);
-            s.Property(x => x.Name).HasMaxLength(200);
-            s.HasIndex(x => x.OrgUnitId);
-            s.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-            s.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        });
+        b.OwnsMany(p => p.Subjects, s => SubjectColumns.Configure(s, "PanelSubjects", nameof(PanelSubject.PanelId)));
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.Purpose });
         b.HasOne<Engagement>().WithMany().HasForeignKey(p => p.EngagementId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(p => p.Members, m =>
@@ -151,5 +131,22 @@ internal sealed class EngagementSettingConfiguration : IEntityTypeConfiguration<
         b.Ignore(s => s.RatingWeights);
         b.Ignore(s => s.LotteryRules);
         b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
+    }
+}
+
+/// <summary>What an engagement or a panel covers (a project, a department, a policy with its organisation): the same columns and keys.</summary>
+internal static class SubjectColumns
+{
+    public static void Configure<TOwner, TSubject>(OwnedNavigationBuilder<TOwner, TSubject> s, string table, string ownerKey)
+        where TOwner : class where TSubject : class
+    {
+        s.ToTable(table);
+        s.WithOwner().HasForeignKey(ownerKey);
+        s.HasKey("Id");
+        s.Property<SubjectKind>("Kind").HasMaxLength(12);
+        s.Property<string>("Name").HasMaxLength(200);
+        s.HasIndex("OrgUnitId");
+        s.HasOne<OrgUnit>().WithMany().HasForeignKey("OrgUnitId").OnDelete(DeleteBehavior.Restrict);
+        s.HasOne<Project>().WithMany().HasForeignKey("ProjectId").OnDelete(DeleteBehavior.Restrict);
     }
 }

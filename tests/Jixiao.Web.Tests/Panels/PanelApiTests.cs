@@ -192,6 +192,37 @@ public sealed class PanelApiTests(DemoApps apps)
         Assert.All(listed.Rows, r => Assert.NotNull(r.ScoredByMe));
     }
 
+    internal sealed record FileItem(long Id, string FileName);
+    internal sealed record Materials(bool MayAttach, List<FileItem> Files);
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Materials_TheSittingExpertDownloads_OnlyFinanceAttaches_OthersDoNotFindThem(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider);
+        using var expert = await w.App.ClientForAsync("expert");
+        using var perf = await w.App.ClientForAsync("perf");
+        using var agency = await w.App.ClientForAsync("agency");
+        // The demo's report review, on which the expert account sits.
+        var panel = await w.App.AsSystemAsync<SystemDbContext, long>(db => db.Panels
+            .Where(p => p.RegionCode == DemoCounty.RegionCode && p.Purpose == PanelPurpose.ReportReview && p.State == PanelState.Scoring).Select(p => p.Id).FirstAsync());
+
+        var listed = await OkAsync<Materials>(await expert.GetAsync($"/api/evidence/panels/{panel}"));
+        Assert.False(listed.MayAttach);
+        var report = Assert.Single(listed.Files, f => f.FileName.EndsWith("报告终稿.pdf"));
+        var download = await expert.GetAsync($"/api/evidence/files/{report.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.StartsWith("%PDF-", await download.Content.ReadAsStringAsync());
+
+        using var upload = new MultipartFormDataContent();
+        var pdf = new ByteArrayContent("%PDF-1.7\n评审意见\n%%EOF\n"u8.ToArray());
+        pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        upload.Add(pdf, "file", "专家意见.pdf");
+        Assert.Contains("只有财政业务股室、财政绩效股可以上传", (await RefusedAsync(await expert.PostAsync($"/api/evidence/panels/{panel}", upload), HttpStatusCode.Forbidden)).Detail);
+        Assert.True((await OkAsync<Materials>(await perf.GetAsync($"/api/evidence/panels/{panel}"))).MayAttach);
+        Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/api/evidence/panels/{panel}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/api/evidence/files/{report.Id}")).StatusCode);
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Draw_BadInput_RefusedInChinese_NothingSaved(DatabaseProvider provider)
     {

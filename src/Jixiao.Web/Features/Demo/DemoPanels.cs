@@ -1,4 +1,5 @@
 using Jixiao.Domain.Engagements;
+using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Panels;
 
@@ -65,6 +66,12 @@ public static class DemoPanels
 
         db.Panels.AddRange(targets, report);
         await db.SaveChangesAsync(ct);
+        // What the experts review: the targets put before the first panel, the final report before the second.
+        var perf = await db.Users.Where(u => u.UserName == "perf").Select(u => (long?)u.Id).SingleAsync(ct);
+        await DemoFiles.AttachPdfAsync(db, DemoCounty.RegionCode, year, EvidenceOwner.PanelMaterial, targets.Id, $"{year}年教育项目绩效目标申报表（汇总）.pdf",
+            "评审材料", perf, "perf", At(drawnOn, 3), ct);
+        await DemoFiles.AttachPdfAsync(db, DemoCounty.RegionCode, year, EvidenceOwner.PanelMaterial, report.Id, $"{monitoring.Code}-报告终稿.pdf",
+            "第三方机构提交、经三方确认的报告终稿", perf, "perf", At(on, 3), ct);
         return 2;
     }
 }
