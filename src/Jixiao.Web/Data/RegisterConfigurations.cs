@@ -77,6 +77,8 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
         b.Ignore(e => e.IsActive);
         b.HasIndex(e => new { e.RegionCode, e.Status });
         b.HasIndex(e => new { e.RegionCode, e.Name });
+        // One person (name and phone) once in a region's pool, a withdrawn record apart (a returning expert gets a new one).
+        b.HasIndex(e => new { e.RegionCode, e.Name, e.Phone }).IsUnique().HasFilter("\"Status\" <> 'Withdrawn'");
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,8 +13,11 @@ public sealed record ExpertStatusChange(ExpertStatus Status, string? Reason);
 /// </summary>
 public static class ExpertWork
 {
-    /// <summary>The Experts table has no unique key of its own: a person is told apart by name and phone before saving (<see cref="EnsureUniqueAsync"/>).</summary>
-    public static readonly SaveConflicts Saves = new("该专家记录刚刚被他人修改，请刷新后重试。", new Dictionary<string, string>());
+    /// <summary>A person is told apart by name and phone before saving (<see cref="EnsureUniqueAsync"/>); the unique index holds when two save at once.</summary>
+    public static readonly SaveConflicts Saves = new("该专家记录刚刚被他人修改，请刷新后重试。", new Dictionary<string, string>
+    {
+        ["IX_Experts_RegionCode_Name_Phone"] = "专家库中刚刚登记了同名、同电话的在库专家，请刷新后核对是否重复登记。",
+    });
 
     public static async Task<FormPage<Expert>> SearchAsync(JixiaoDbContext db, string? q, string? field, ExpertStatus? status, int page, int pageSize,
         CancellationToken ct)

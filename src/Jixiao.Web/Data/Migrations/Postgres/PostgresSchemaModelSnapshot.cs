@@ -834,6 +834,10 @@ namespace Jixiao.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Status");
 
+                    b.HasIndex("RegionCode", "Name", "Phone")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Withdrawn'");
+
                     b.ToTable("Experts", (string)null);
                 });
 

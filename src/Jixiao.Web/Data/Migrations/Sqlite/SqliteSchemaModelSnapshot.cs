@@ -808,6 +808,10 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "Status");
 
+                    b.HasIndex("RegionCode", "Name", "Phone")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Withdrawn'");
+
                     b.ToTable("Experts", (string)null);
                 });
 
