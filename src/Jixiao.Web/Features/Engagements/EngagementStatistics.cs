@@ -40,7 +40,7 @@ public static class EngagementStatisticsQuery
             .Select(g => new AgencyTally(g.Key, Tally(g.OrderByDescending(e => e.Id).First().AgencyName, g.ToList(), today),
                 ratings.GetValueOrDefault(g.Key)?.Score, ratings.GetValueOrDefault(g.Key)?.Grade))
             .OrderByDescending(a => a.Tally.Engagements).ThenBy(a => a.Tally.Name, StringComparer.Ordinal).ToList();
-        return new EngagementStatistics(year, Tally("合计", engagements, today), byScope, byAgency);
+        return new EngagementStatistics(year, Tally("全部委托", engagements, today), byScope, byAgency);
     }
 
     private static EngagementTally Tally(string name, IReadOnlyList<Engagement> engagements, DateOnly today)
