@@ -17,7 +17,7 @@ public static partial class AgencyWork
 {
     /// <summary>
     /// The year's rating of every agency of the region, computed (not stored) with <see cref="AgencyRatings.For"/> and the
-    /// region-year's weights: the quality scores of the final reports of its engagements of the year (委托年度), and the share of
+    /// region-year's weights, rated first (best first): the quality scores of the final reports of its engagements of the year (委托年度), and the share of
     /// their stages confirmed by three parties by the stage's due date (Beijing date of the last confirmation).
     /// </summary>
     public static async Task<IReadOnlyList<AgencyYearRating>> RatingsAsync(JixiaoDbContext db, string region, int year, CancellationToken ct)
@@ -26,7 +26,8 @@ public static partial class AgencyWork
         var weights = (await EngagementWork.SettingAsync(db, region, year, ct))?.RatingWeights ?? RatingWeights.Default;
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region).OrderBy(a => a.Name).ThenBy(a => a.Id).ToListAsync(ct);
         var engagements = await db.Engagements.AsNoTracking().Where(e => e.RegionCode == region && e.FiscalYear == year && e.AgencyId != null).ToListAsync(ct);
-        return agencies.Select(a => Rating(a, engagements.Where(e => e.AgencyId == a.Id).ToList(), year, weights)).ToList();
+        return agencies.Select(a => Rating(a, engagements.Where(e => e.AgencyId == a.Id).ToList(), year, weights))
+            .OrderBy(r => r.Score is null).ThenByDescending(r => r.Score).ToList();
     }
 
     private static AgencyYearRating Rating(Agency agency, IReadOnlyList<Engagement> engagements, int year, RatingWeights weights)

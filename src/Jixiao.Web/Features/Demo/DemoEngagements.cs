@@ -59,7 +59,7 @@ public static class DemoEngagements
             open[e.AgencyId!.Value] = open.GetValueOrDefault(e.AgencyId!.Value) + 1;
         }
 
-        await LastYearAsync(db, home, year - 1, agencies, PlanIn, Draw, people, ct);
+        var lastYear = await LastYearAsync(db, home, year - 1, agencies, PlanIn, Draw, people, ct);
         open.Clear();   // last year's are completed
 
         var education = home["106"];
@@ -120,7 +120,7 @@ public static class DemoEngagements
         }
         monitoring.ScoreReport(ScoringForm.ReportQuality, Points(9, 23, 22, 18, 18), null, "perf", At(monitoring.DueOn.AddDays(3)));
         await db.SaveChangesAsync(ct);
-        return new Counts(all.Length, all.Sum(e => e.Stages.Count));
+        return new Counts(lastYear.Count + all.Length, lastYear.Sum(e => e.Stages.Count) + all.Sum(e => e.Stages.Count));
     }
 
     /// <summary>Points of the five items of <see cref="ScoringForm.ReportQuality"/>, in its order.</summary>
@@ -132,7 +132,7 @@ public static class DemoEngagements
     /// after) and its report scored; then last year's ratings computed from them and stored on the register (华宇 excellent, the firm
     /// good, 立信 failed — and suspended for it this year).
     /// </summary>
-    private static async Task LastYearAsync(SystemDbContext db, IReadOnlyDictionary<string, OrgUnit> home, int last, List<Agency> agencies,
+    private static async Task<IReadOnlyList<Engagement>> LastYearAsync(SystemDbContext db, IReadOnlyDictionary<string, OrgUnit> home, int last, List<Agency> agencies,
         Func<int, string, string, EngagementScope, EngagementSubject, decimal, DateOnly, DateOnly, Engagement> plan, Action<Engagement, DateOnly, Agency?> draw,
         People people, CancellationToken ct)
     {
@@ -175,6 +175,7 @@ public static class DemoEngagements
             if (rating is { Score: { } score, Grade: { } grade })
                 agencies.Single(a => a.Id == rating.AgencyId).Rate(new AgencyRating(last, score, grade));
         await db.SaveChangesAsync(ct);
+        return done;
     }
 
     /// <summary>Attaches the stage's deliverable (a small PDF, as the agency would upload it) and submits the stage.</summary>

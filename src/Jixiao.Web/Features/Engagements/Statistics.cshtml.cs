@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Features.Engagements;
 
-/// <summary>委托统计 of a year (finance): totals, by scope and by agency; the agencies' yearly rating as computed, which the performance division stores.</summary>
+/// <summary>
+/// 委托统计 of a year (finance, each within its scope): totals, by scope and by agency with its stored rating; for the performance
+/// division also the agencies' yearly rating as computed, which it stores on the register.
+/// </summary>
 [Authorize(Policy = Policies.FinanceStaff)]
 public sealed class StatisticsModel(JixiaoDbContext db, CurrentUser user, BusinessClock calendar) : PageModel
 {
@@ -20,7 +23,8 @@ public sealed class StatisticsModel(JixiaoDbContext db, CurrentUser user, Busine
     {
         Year ??= calendar.Year;
         Stats = await EngagementStatisticsQuery.ForYearAsync(db, Year.Value, calendar.Today, ct);
-        Ratings = await AgencyWork.RatingsAsync(db, user.RegionCode ?? "", Year.Value, ct);
+        // Computed from every engagement of the region: the performance division's, who rate (a business division reads fewer).
+        if (Rates) Ratings = await AgencyWork.RatingsAsync(db, user.RegionCode ?? "", Year.Value, ct);
     }
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
