@@ -32,6 +32,7 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
     {
         Year ??= calendar.Year;
         if (!Edits) return Forbid();
+        if (Input is null) ModelState.AddModelError("", "没有收到设置内容：请填写成果阶段、报告质量考核表、权重和抽签限制后再保存。");
         if (BindingErrors.Explain(ModelState, "", FieldFixes) || Input is null)
         {
             await OnGetAsync(ct);
