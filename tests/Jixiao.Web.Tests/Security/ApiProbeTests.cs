@@ -75,7 +75,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         {
             if (AccessRules.Allowed(operation) is not { } allowed) continue;
             var who = world.Principals.FirstOrDefault(p => !p.IsAnonymous && (AccessRules.AnonymousByDesign.Contains(operation.Key) || p.Roles.Overlaps(allowed))
-                                                           && OwnPath(world, operation, p) is not null);
+                                                           && OwnPath(world, operation, p, year) is not null);
             if (who is null)
             {
                 violations.Add($"{operation.Key}：没有哪个演示账号既能使用它又有自己的 id，无法探测坏参数。");
@@ -121,13 +121,14 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
     }
 
     /// <summary>The path with the account's own ids, or null when it has no record of some kind the path names.</summary>
-    private static Dictionary<string, string>? OwnPath(ProbeWorld world, Operation operation, Principal who)
+    private static Dictionary<string, string>? OwnPath(ProbeWorld world, Operation operation, Principal who, int year)
     {
         var values = new Dictionary<string, string>();
         foreach (var parameter in operation.PathParameters)
         {
             var segment = operation.SegmentOf(parameter.Name);
             if (ProbeWorld.Shared.Contains(segment)) values[parameter.Name] = world.LibraryId.ToString(CultureInfo.InvariantCulture);
+            else if (ProbeWorld.Years.Contains(segment)) values[parameter.Name] = year.ToString(CultureInfo.InvariantCulture);
             else if (who.Own.TryGetValue(segment, out var id)) values[parameter.Name] = id.ToString(CultureInfo.InvariantCulture);
             else return null;
         }
@@ -150,7 +151,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         foreach (var parameter in operation.PathParameters)
         {
             var segment = operation.SegmentOf(parameter.Name);
-            if (!ProbeWorld.Sources.ContainsKey(segment) && !ProbeWorld.Shared.Contains(segment))
+            if (!ProbeWorld.Sources.ContainsKey(segment) && !ProbeWorld.Shared.Contains(segment) && !ProbeWorld.Years.Contains(segment))
             {
                 if (who == world.Principals[0])
                     violations.Add($"{operation.Key}：路径参数 {{{parameter.Name}}}（{segment}）在 ProbeWorld.Sources 中没有取 id 的方法，请补充。");
@@ -159,7 +160,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         }
         var anonymousByDesign = AccessRules.AnonymousByDesign.Contains(operation.Key);
         var may = anonymousByDesign || who.Roles.Overlaps(allowed);
-        var own = OwnPath(world, operation, who);
+        var own = OwnPath(world, operation, who, year);
         var body = Body(surface, operation, year);
 
         Expect ForOwn() => anonymousByDesign ? Expect.Anything : who.IsAnonymous ? Expect.Unauthenticated : may ? Expect.Allowed : Expect.Forbidden;
@@ -172,6 +173,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
         foreach (var parameter in operation.PathParameters)
         {
             var segment = operation.SegmentOf(parameter.Name);
+            if (ProbeWorld.Years.Contains(segment)) continue;
             var foreign = new List<(string What, long Id)> { ("不存在的 id", 999_999) };
             if (!ProbeWorld.Shared.Contains(segment))
             {
@@ -211,7 +213,7 @@ public sealed partial class ApiProbeTests(ProbeApps apps) : IClassFixture<ProbeA
 
     private static IEnumerable<Call> BadValueCalls(ProbeWorld world, ApiSurface surface, Operation operation, Principal who, int year)
     {
-        var own = OwnPath(world, operation, who)!;
+        var own = OwnPath(world, operation, who, year)!;
         var body = Body(surface, operation, year);
         Call Bad(string sent, Func<HttpRequestMessage> request) => new(operation, who, sent, Expect.Robust, request);
 

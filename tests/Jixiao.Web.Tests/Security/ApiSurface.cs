@@ -170,15 +170,19 @@ public static class AccessRules
         ("POST", Rx("^/api/evidence/panels/\\{[^}]+\\}$"), Finance),
         ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency, Role.Expert]),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
-        // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it.
+        // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it
+        // and rates the agencies each year.
         ("GET", Rx("^/api/agencies/sheet$"), Finance),
         ("GET", Rx("^/api/agencies(/|$)"), [.. Finance, Role.Agency]),
         ("*", Rx("^/api/agencies(/|$)"), Performance),
         // 委托: finance and the evaluated units read theirs, the engaged agency its own; the agency submits each stage's deliverable,
-        // the unit and finance confirm or object; the performance division plans, checks eligibility, draws, sets aside and cancels.
+        // the unit and finance confirm or object; the performance division plans, checks eligibility, draws, sets aside, cancels, scores the
+        // final report and keeps the year's settings.
         ("POST", Rx("^/api/engagements/stages/\\{[^}]+\\}/submit$"), [Role.Agency]),
         ("POST", Rx("^/api/engagements/stages/\\{[^}]+\\}/(confirm|object)$"), Business),
         ("GET", Rx("^/api/engagements/\\{[^}]+\\}/eligibility$"), Performance),
+        // The year's settings, statistics and a draw record are finance's to read (the draw record names the agencies excluded and why).
+        ("GET", Rx("^/api/engagements/(settings/\\{[^}]+\\}|statistics|statistics\\.xlsx|\\{[^}]+\\}/draw-record/pdf)$"), Finance),
         ("GET", Rx("^/api/engagements(/|$)"), [.. Business, Role.Agency]),
         ("*", Rx("^/api/engagements(/|$)"), Performance),
         // The expert pool: finance reads it and exports it, an expert account reads its own record; the performance division keeps it.

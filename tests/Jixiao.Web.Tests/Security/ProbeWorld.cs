@@ -102,6 +102,12 @@ public sealed class ProbeWorld
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
     private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts" };
 
+    /// <summary>
+    /// Kinds whose path value is a fiscal year (<c>/settings/{year}</c>, <c>/ratings/{year}</c>): each region has every year, so no
+    /// year is foreign — the probe calls them with the current year, and a year out of range is a bad value (a 400), not a 404.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Years = new HashSet<string> { "settings", "ratings" };
+
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };
 

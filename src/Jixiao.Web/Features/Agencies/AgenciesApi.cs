@@ -51,6 +51,11 @@ public static class AgenciesApi
             .RequireAuthorization(keeper)
             .WithName("RemoveAgencyConflict")
             .WithSummary("删除误登记的利益冲突（已结束的冲突请保留，填写截止日期）");
+        group.MapPost("/ratings/{year:int}", async Task<Ok<IReadOnlyList<AgencyYearRating>>> (int year, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+                TypedResults.Ok(await AgencyWork.RateAsync(db, user, year, ct)))
+            .RequireAuthorization(keeper)
+            .WithName("RateAgencies")
+            .WithSummary("年度评级（绩效股）：按该年度委托的报告质量得分平均与阶段按期确认比例加权（按该年度设置，默认 0.8 / 0.2）计算每家机构的评级并记入机构库，返回每家的得分、等级和计算说明；没有已考核报告的机构不评级。评级低于下一年度最低评级分的机构不参加下一年度抽签");
         group.MapGet("/sheet", async (JixiaoDbContext db, CancellationToken ct) =>
                 TypedResults.File(await AgencySheet.ExportAsync(db, ct), FileTypes.Xlsx, "第三方机构库.xlsx"))
             .RequireAuthorization(Policies.FinanceStaff)

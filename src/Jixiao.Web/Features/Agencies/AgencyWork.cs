@@ -13,11 +13,12 @@ public sealed record ConflictInput(long OrgUnitId, ConflictSource Source, DateOn
 /// The agency register's use cases: search, create and update (the performance division keeps the register), status,
 /// conflicts. Scope is the filters': another region's or — for an agency account — another agency's id is not found.
 /// </summary>
-public static class AgencyWork
+public static partial class AgencyWork
 {
     public static readonly SaveConflicts Saves = new("该机构刚刚被他人修改，请刷新后重试。", new Dictionary<string, string>
     {
         ["IX_Agencies_RegionCode_CreditCode"] = "本区划的第三方机构库中已有相同统一社会信用代码的机构，请勿重复登记。",
+        ["IX_AgencyRatings_AgencyId_Year"] = "该机构本年度的评级刚刚被他人保存，请刷新后查看。",
     });
 
     public static async Task<FormPage<Agency>> SearchAsync(JixiaoDbContext db, string? q, AgencyType? type, AgencyStatus? status, int page, int pageSize,

@@ -5,6 +5,7 @@ using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
+using Jixiao.Web.Features.Agencies;
 
 namespace Jixiao.Web.Features.Demo;
 
@@ -13,13 +14,14 @@ namespace Jixiao.Web.Features.Demo;
 /// re-submitted (waiting for the department and finance), a key evaluation whose field work is overdue (the <c>agency</c>
 /// account's to-do), a completed monitoring engagement, one waiting for its draw (the firm has a conflict with the hospital and
 /// will be excluded), a cancelled one, and one whose first drawn agency declined and the next took over. Each submission has its
-/// deliverable attached.
+/// deliverable attached. Last year's engagements were completed and their reports scored; last year's ratings are computed from them
+/// as the performance division computes them (<see cref="AgencyWork.RatingsAsync"/>), so this year's draws read them.
 /// </summary>
 public static class DemoEngagements
 {
     public sealed record Counts(int Engagements, int Stages);
 
-    private sealed record People(ReviewActor Agency, ReviewActor Finance, ReviewActor Education, ReviewActor School, ReviewActor Water);
+    internal sealed record People(ReviewActor Agency, ReviewActor Finance, ReviewActor Education, ReviewActor School, ReviewActor Water);
 
     public static async Task<Counts> FillAsync(SystemDbContext db, IReadOnlyDictionary<string, OrgUnit> home, int year, CancellationToken ct)
     {
@@ -32,9 +34,11 @@ public static class DemoEngagements
         var open = new Dictionary<long, int>();
         DateTime At(DateOnly day, int hour = 2) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
 
+        Engagement PlanIn(int fiscalYear, string code, string title, EngagementScope scope, EngagementSubject subject, decimal fee, DateOnly start, DateOnly due) =>
+            Engagement.Plan(DemoCounty.RegionCode, fiscalYear, $"WT-{fiscalYear}-{code}", title, scope, [subject], $"XYCZ-{fiscalYear}-PJ{code}", fee,
+                ProcurementMethod.Lottery, start, due, Features.Engagements.EngagementWork.EvenlyDue(StagePlan.Default, start, due), At(start, 1));
         Engagement Plan(string code, string title, EngagementScope scope, EngagementSubject subject, decimal fee, DateOnly start, DateOnly due) =>
-            Engagement.Plan(DemoCounty.RegionCode, year, $"WT-{year}-{code}", title, scope, [subject], $"XYCZ-{year}-PJ{code}", fee, ProcurementMethod.Lottery,
-                start, due, Features.Engagements.EngagementWork.EvenlyDue(StagePlan.Default, start, due), At(start, 1));
+            PlanIn(year, code, title, scope, subject, fee, start, due);
 
         IReadOnlyList<Eligibility> Assess(Engagement e, DateOnly on)
         {
@@ -42,7 +46,7 @@ public static class DemoEngagements
             foreach (var s in e.Subjects)
                 if (home.Values.FirstOrDefault(o => o.Id == s.OrgUnitId)?.ParentId is { } parent)
                     evaluated.TryAdd(parent, home.Values.Single(o => o.Id == parent).Name);
-            return AgencyLottery.Assess(e.Scope, evaluated, agencies.Select(a => a.CandidateOn(on, year, open.GetValueOrDefault(a.Id))), LotteryRules.Default);
+            return AgencyLottery.Assess(e.Scope, evaluated, agencies.Select(a => a.CandidateOn(on, e.FiscalYear, open.GetValueOrDefault(a.Id))), LotteryRules.Default);
         }
 
         // The seed announced on the day: for the firm's engagements the first of the day's seeds that draws it (so the demo account has work).
@@ -54,6 +58,9 @@ public static class DemoEngagements
             e.DrawAgency(seed, assessed, "perf", At(on));
             open[e.AgencyId!.Value] = open.GetValueOrDefault(e.AgencyId!.Value) + 1;
         }
+
+        var lastYear = await LastYearAsync(db, home, year - 1, agencies, PlanIn, Draw, people, ct);
+        open.Clear();   // last year's are completed
 
         var education = home["106"];
         var departmentEvaluation = Plan("001", $"{education.Name}{year - 1}年度部门整体支出绩效评价", EngagementScope.DepartmentEvaluation,
@@ -111,8 +118,64 @@ public static class DemoEngagements
             monitoring.Confirm(stage.Number, StageParty.Unit, people.Water, At(stage.DueOn.AddDays(-3)));
             monitoring.Confirm(stage.Number, StageParty.Finance, people.Finance, At(stage.DueOn.AddDays(-2)));
         }
+        monitoring.ScoreReport(ScoringForm.ReportQuality, Points(9, 23, 22, 18, 18), null, "perf", At(monitoring.DueOn.AddDays(3)));
         await db.SaveChangesAsync(ct);
-        return new Counts(all.Length, all.Sum(e => e.Stages.Count));
+        return new Counts(lastYear.Count + all.Length, lastYear.Sum(e => e.Stages.Count) + all.Sum(e => e.Stages.Count));
+    }
+
+    /// <summary>Points of the five items of <see cref="ScoringForm.ReportQuality"/>, in its order.</summary>
+    private static Dictionary<string, decimal> Points(params decimal[] points) =>
+        ScoringForm.ReportQuality.Items.Zip(points).ToDictionary(x => x.First.Name, x => x.Second);
+
+    /// <summary>
+    /// Last year's engagements, one per agency rated, each completed (its stages confirmed by their due date, or the late ones a week
+    /// after) and its report scored; then last year's ratings computed from them and stored on the register (华宇 excellent, the firm
+    /// good, 立信 failed — and suspended for it this year).
+    /// </summary>
+    private static async Task<IReadOnlyList<Engagement>> LastYearAsync(SystemDbContext db, IReadOnlyDictionary<string, OrgUnit> home, int last, List<Agency> agencies,
+        Func<int, string, string, EngagementScope, EngagementSubject, decimal, DateOnly, DateOnly, Engagement> plan, Action<Engagement, DateOnly, Agency?> draw,
+        People people, CancellationToken ct)
+    {
+        (string Agency, string Department, EngagementScope Scope, int Late, decimal[] Points)[] work =
+        [
+            (DemoAgencies.AccountFirm, "105", EngagementScope.KeyEvaluation, 1, [9, 22, 22, 18, 17]),
+            ("长治市华宇绩效评价咨询有限公司", "108", EngagementScope.DepartmentEvaluation, 0, [9.5m, 23, 23, 18.5m, 18]),
+            ("山西中天衡资产评估有限公司", "112", EngagementScope.KeyEvaluation, 0, [8, 21, 20, 16, 16]),
+            ("山西财经大学公共管理学院", "118", EngagementScope.KeyEvaluation, 0, [9.5m, 24, 23, 19, 19]),
+            ("山西鼎诚会计师事务所有限公司", "121", EngagementScope.Monitoring, 1, [8, 19, 19, 15, 15]),
+            ("长治市立信税务师事务所有限公司", "101", EngagementScope.Monitoring, 3, [6, 14, 13, 11, 10]),
+        ];
+        var done = new List<Engagement>();
+        foreach (var (name, i) in work.Select((w, i) => (w, i + 1)))
+        {
+            var department = home[name.Department];
+            var start = new DateOnly(last, 3 + i, 1);
+            var engagement = plan(last, $"{i:000}", $"{department.Name}{last - 1}年度{(name.Scope == EngagementScope.Monitoring ? "重点项目绩效运行监控" : "部门整体支出绩效评价")}",
+                name.Scope, EngagementSubject.Of(SubjectKind.Department, null, department.Id, department.Name), 30_000m + 2_000m * i, start, start.AddMonths(4));
+            draw(engagement, start, agencies.Single(a => a.Name == name.Agency));
+            db.Engagements.Add(engagement);
+            done.Add(engagement);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (engagement, w) in done.Zip(work))
+        {
+            var agency = new ReviewActor(null, $"{engagement.AgencyName}项目组", Role.Agency);
+            foreach (var stage in engagement.Stages.OrderBy(s => s.Number))
+            {
+                var on = stage.Number > engagement.Stages.Count - w.Late ? stage.DueOn.AddDays(7) : stage.DueOn.AddDays(-3);
+                await SubmitAsync(db, engagement, stage.Number, agency, on.AddDays(-2), stage.Name, ct);
+                engagement.Confirm(stage.Number, StageParty.Unit, new ReviewActor(null, $"{engagement.Subjects[0].Name}", Role.DepartmentReviewer),
+                    on.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc));
+                engagement.Confirm(stage.Number, StageParty.Finance, people.Finance, on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+            }
+            engagement.ScoreReport(ScoringForm.ReportQuality, Points(w.Points), null, "perf", engagement.DueOn.AddDays(10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var rating in await AgencyWork.RatingsAsync(db, DemoCounty.RegionCode, last, ct))
+            if (rating is { Score: { } score, Grade: { } grade })
+                agencies.Single(a => a.Id == rating.AgencyId).Rate(new AgencyRating(last, score, grade));
+        await db.SaveChangesAsync(ct);
+        return done;
     }
 
     /// <summary>Attaches the stage's deliverable (a small PDF, as the agency would upload it) and submits the stage.</summary>

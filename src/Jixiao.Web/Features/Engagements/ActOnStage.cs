@@ -29,6 +29,9 @@ public static partial class EngagementWork
                 if (party != StageParty.Agency) throw new ForbiddenException($"阶段成果由第三方机构提交，{party.Label()}只能确认或提出异议。");
                 engagement.Submit(stage.Number, await FilesAsync(db, stageId, ct), note, actor, nowUtc);
                 break;
+            case StageAction.Confirm or StageAction.Object when party == StageParty.Agency:
+                // What the party may never do is refused as such, whatever state the engagement is in (a completed one too).
+                throw new ForbiddenException($"第三方机构以提交成果确认本阶段，不能{action.Label()}。");
             case StageAction.Confirm:
                 engagement.Confirm(stage.Number, party, actor, nowUtc, note);
                 break;

@@ -18,10 +18,14 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, BusinessC
     [BindProperty] public string? Seed { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? StageNote { get; set; }
+    [BindProperty] public List<ReportItemScore> Report { get; set; } = [];
 
     public EngagementView View { get; private set; } = null!;
     public IReadOnlyList<EligibilityRow> Eligibility { get; private set; } = [];
     public IReadOnlyDictionary<long, EvidenceList> Deliverables { get; private set; } = new Dictionary<long, EvidenceList>();
+    /// <summary>The checklist of the engagement's region-year (shown to the performance division once the engagement is completed).</summary>
+    public ScoringForm? ReportForm { get; private set; }
+    public DrawRecord? DrawRecord { get; private set; }
     public bool Keeps => User.IsInRole(Policies.For(Role.PerformanceDivision));
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -35,6 +39,10 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, BusinessC
             if (await EvidenceWork.ListAsync(db, user, EvidenceOwner.Deliverable, stage.Id, ct) is { } list)
                 files[stage.Id] = list;
         Deliverables = files;
+        if (Keeps && view.State == EngagementState.Completed)
+            ReportForm = (await EngagementWork.SettingAsync(db, view.RegionCode, view.FiscalYear, ct))?.ReportQuality ?? ScoringForm.ReportQuality;
+        if (await DrawRecordPrint.DrawnAsync(db, user, id, ct) is { } drawn)
+            DrawRecord = DrawRecordPrint.Of(drawn, clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
@@ -51,6 +59,20 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, BusinessC
         await EngagementWork.ActOnStageAsync(db, user, stageId, action, StageNote, clock.GetUtcNow().UtcDateTime, ct) is { } e && e.Id == id
             ? Redirect($"/Engagements/Details/{id}#stage-{stageId}")
             : NotFound();
+
+    public async Task<IActionResult> OnPostScoreAsync(long id, CancellationToken ct)
+    {
+        if (BindingErrors.Explain(ModelState, nameof(Report), new Dictionary<string, string> { [nameof(ReportItemScore.Points)] = "得分应为数字，如 18.5" }))
+            return await OnGetAsync(id, ct);
+        return await EngagementWork.ScoreReportAsync(db, user, id, Report, clock.GetUtcNow().UtcDateTime, ct) is null
+            ? NotFound()
+            : Redirect($"/Engagements/Details/{id}#report-score");
+    }
+
+    /// <summary>The points shown in the score form: as posted when it came back with an error, else the stored ones.</summary>
+    public string PointsShown(int row, string item) =>
+        Request.HasFormContentType && Request.Form.TryGetValue($"Report[{row}].Points", out var typed) ? typed.ToString()
+        : View.Report?.Items.FirstOrDefault(i => i.Item == item)?.Points.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private RedirectResult Back(long id) => Redirect($"/Engagements/Details/{id}");
 

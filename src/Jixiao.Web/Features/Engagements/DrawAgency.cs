@@ -11,7 +11,7 @@ public static partial class EngagementWork
 {
     /// <summary>
     /// 抽签: the region's agencies assessed on the day (在库, qualified, no conflict with an evaluated unit or its department, not over
-    /// the limit of open engagements, rated high enough last year), ordered from the seed — the one given (announced on the spot)
+    /// the region-year's limit of open engagements, rated high enough last year), ordered from the seed — the one given (announced on the spot)
     /// or a new one — and the first engaged. The whole assessment is the draw record.
     /// </summary>
     public static async Task<Engagement?> DrawAsync(JixiaoDbContext db, CurrentUser user, long id, string? seed, DateOnly today, DateTime nowUtc,
@@ -47,7 +47,8 @@ public static partial class EngagementWork
         var open = await db.Engagements.AsNoTracking().Where(e => e.RegionCode == region && e.State == EngagementState.InProgress && e.AgencyId != null)
             .GroupBy(e => e.AgencyId!.Value).Select(g => new { Agency = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Agency, g => g.Count, ct);
         var candidates = agencies.Select(a => a.CandidateOn(today, engagement.FiscalYear, open.GetValueOrDefault(a.Id)));
-        return AgencyLottery.Assess(engagement.Scope, evaluated, candidates, LotteryRules.Default);
+        var rules = (await SettingAsync(db, region, engagement.FiscalYear, ct))?.LotteryRules ?? LotteryRules.Default;
+        return AgencyLottery.Assess(engagement.Scope, evaluated, candidates, rules);
     }
 
     /// <summary>The engaged agency declines or is set aside (a conflict found later…): the next in the draw order is engaged.</summary>

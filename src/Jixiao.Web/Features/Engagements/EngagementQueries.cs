@@ -12,14 +12,18 @@ public sealed record EngagementRow(long Id, int FiscalYear, string Code, string 
 public sealed record StageView(long Id, int Number, string Name, DateOnly DueOn, StageState State, int Version, bool UnitConfirmed, bool FinanceConfirmed,
     IReadOnlyList<StageParty> Awaiting, bool Overdue, IReadOnlyList<StageEvent> Events);
 
+/// <summary>The final report's quality score: the points of each checklist item, the score counted in the rating and how it was reached.</summary>
+public sealed record ReportScoreView(decimal Score, IReadOnlyList<ReportItemScore> Items, string Explanation, string ScoredBy, DateTime ScoredAtUtc);
+
 /// <summary>
-/// One engagement as the user may read it. The draw record (every agency of the register with its exclusions) is finance's; the
-/// agency and the unit read who was engaged, the subjects and the stages. <see cref="Party"/>: the party the user acts as.
+/// One engagement as the user may read it. The draw record (every agency of the register with its exclusions) and the report's
+/// quality score are finance's; the agency and the unit read who was engaged, the subjects and the stages. <see cref="Party"/>:
+/// the party the user acts as.
 /// </summary>
 public sealed record EngagementView(long Id, string RegionCode, int FiscalYear, string Code, string Title, EngagementScope Scope, EngagementState State,
     string ContractNo, decimal Fee, ProcurementMethod Procurement, DateOnly StartOn, DateOnly DueOn, long? AgencyId, string AgencyName, string DrawSeed,
     DateTime? DrawnAtUtc, string DrawnBy, IReadOnlyList<EngagementSubject> Subjects, IReadOnlyList<StageView> Stages, IReadOnlyList<DrawEntry>? Draw,
-    StageParty? Party);
+    ReportScoreView? Report, StageParty? Party);
 
 /// <summary>A stage waiting for the user's party: their to-do (overdue ones first).</summary>
 public sealed record StageToDo(long EngagementId, long StageId, string Code, string Title, string AgencyName, string Stage, StageState State, DateOnly DueOn,
@@ -65,8 +69,17 @@ public static class EngagementQueries
             e.AgencyId, e.AgencyName, finance ? e.DrawSeed : "", e.DrawnAtUtc, finance ? e.DrawnBy : "", e.Subjects,
             e.Stages.OrderBy(s => s.Number).Select(s => new StageView(s.Id, s.Number, s.Name, s.DueOn, s.State, s.Version, s.UnitConfirmed, s.FinanceConfirmed,
                 s.Awaiting, s.IsOverdue(today), s.Events.OrderBy(v => v.Seq).ToList())).ToList(),
-            finance ? e.Draw : null, EngagementWork.PartyOf(user, e));
+            finance ? e.Draw : null, finance ? Report(e) : null, EngagementWork.PartyOf(user, e));
     }
+
+    /// <summary>The stored score with its items (kept as <c>名称 分值</c> lines), null until scored.</summary>
+    private static ReportScoreView? Report(Engagement e) => e is { ReportScore: { } score, ReportScoredAtUtc: { } at }
+        ? new ReportScoreView(score, e.ReportScores.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => (Line: line, Cut: line.LastIndexOf(' ')))
+                .Select(x => new ReportItemScore(x.Line[..x.Cut], decimal.Parse(x.Line[(x.Cut + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList(),
+            e.ReportScoreExplanation, e.ReportScoredBy, at)
+        : null;
 
     /// <summary>
     /// The stages waiting for the user's party in engagements under way (the agency: to submit or re-submit; the unit and

@@ -14,6 +14,7 @@ public static partial class EngagementWork
     {
         ["IX_Engagements_RegionCode_FiscalYear_Code"] = "本年度已有相同委托编号的委托，请换一个编号。",
         ["IX_EngagementDrawEntries_EngagementId_AgencyId"] = "该委托刚刚被他人抽签，请刷新后查看抽签记录。",
+        ["IX_EngagementSettings_RegionCode_FiscalYear"] = "本年度的第三方委托设置刚刚被他人保存，请刷新后查看再修改。",
     });
 
     public static Task<Engagement?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>

@@ -7,6 +7,9 @@ namespace Jixiao.Web.Features.Engagements;
 /// <summary>A reason or note sent with an action (异议理由, 更换理由, 确认意见).</summary>
 public sealed record EngagementNote(string? Note);
 
+/// <summary>The points of every item of the report-quality checklist.</summary>
+public sealed record ReportScoreInput(IReadOnlyList<ReportItemScore> Items);
+
 /// <summary>The seed of a draw: announced on the spot, or empty for one the system makes (date and four random digits).</summary>
 public sealed record AgencyDrawRequest(string? Seed);
 
@@ -69,6 +72,39 @@ public static class EngagementsApi
             .RequireAuthorization(keeper)
             .WithName("CancelEngagement")
             .WithSummary("终止委托（绩效股，写明理由）");
+        group.MapGet("/settings/{year:int}", async Task<Ok<EngagementRules>> (int year, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+                TypedResults.Ok(await EngagementWork.RulesAsync(db, user, year, ct)))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithName("GetEngagementSettings")
+            .WithSummary("本区划某年度的第三方委托设置：成果阶段（每行一个）、报告质量考核表（每行“名称 分值”，合计 100）、年度评级权重、在办委托上限、入选所需的上年评级分；未设置时为默认值（updatedAtUtc 为空）");
+        group.MapPut("/settings/{year:int}", async Task<Ok<EngagementRules>> (int year, EngagementRulesInput input, JixiaoDbContext db, CurrentUser user,
+                TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await EngagementWork.SetRulesAsync(db, user, year, input, clock.GetUtcNow().UtcDateTime, ct)))
+            .RequireAuthorization(keeper)
+            .WithName("SetEngagementSettings")
+            .WithSummary("设置本区划某年度的第三方委托设置（绩效股）；不合理时拒绝并说明。已建委托的阶段不变；新建委托、此后的抽签、报告考核和年度评级按新设置");
+        group.MapGet("/statistics", async Task<Ok<EngagementStatistics>> (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await EngagementStatisticsQuery.ForYearAsync(db, year ?? calendar.Year, calendar.Today, ct)))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithName("GetEngagementStatistics")
+            .WithSummary("委托统计（财政）：某年度委托数、费用（不含已终止）、各状态委托数，阶段已确认/进行中/逾期/未开始，已考核报告数和平均分；按委托范围、按第三方机构（含本年度评级）");
+        group.MapGet("/statistics.xlsx", async (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+            {
+                var (name, content) = await EngagementStatisticsQuery.ExportAsync(db, year ?? calendar.Year, calendar.Today, ct);
+                return TypedResults.File(content, FileTypes.Xlsx, name);
+            })
+            .RequireAuthorization(Policies.FinanceStaff)
+            .ProducesFile(FileTypes.Xlsx)
+            .WithName("ExportEngagementStatistics")
+            .WithSummary("导出委托统计（xlsx，与统计页相同的表：合计、按委托范围、按第三方机构）");
+        group.MapPost("/{id:long}/report-score", async Task<Results<Ok<EngagementView>, NotFound>> (long id, ReportScoreInput input, JixiaoDbContext db,
+                CurrentUser user, BusinessClock calendar, TimeProvider clock, CancellationToken ct) =>
+                await EngagementWork.ScoreReportAsync(db, user, id, input.Items, clock.GetUtcNow().UtcDateTime, ct) is { } e
+                    ? TypedResults.Ok(EngagementQueries.View(e, user, calendar.Today))
+                    : TypedResults.NotFound())
+            .RequireAuthorization(keeper)
+            .WithName("ScoreEngagementReport")
+            .WithSummary("报告质量考核（绩效股）：委托完成后按该年度的报告质量考核表为终稿逐项打分（每项 0 至该项分值，最多一位小数），全部项目一次提交；有专家评审组结果时取两者平均。再次考核替换上次得分");
         foreach (var action in Enum.GetValues<StageAction>())
             group.MapPost($"/stages/{{stageId:long}}/{action.ToString().ToLowerInvariant()}", async Task<Results<Ok<EngagementView>, NotFound>> (long stageId,
                     EngagementNote body, JixiaoDbContext db, CurrentUser user, BusinessClock calendar, TimeProvider clock, CancellationToken ct) =>

@@ -19,6 +19,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
     public IReadOnlyList<StageToDo> ToDo { get; private set; } = [];
     public FormPage<EngagementRow> Result { get; private set; } = new([], 0, 1, 50);
     public bool Keeps => User.IsInRole(Policies.For(Role.PerformanceDivision));
+    public bool Finance => user.Scope.SeesRegisters;
     public int CurrentYear => calendar.Year;
 
     public async Task OnGetAsync(CancellationToken ct)

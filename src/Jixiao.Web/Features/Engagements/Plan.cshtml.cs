@@ -26,6 +26,8 @@ public sealed class PlanModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
     [BindProperty, Display(Name = "完成日期")] public DateOnly DueOn { get; set; }
 
     public List<(long Id, string Name)> Departments { get; private set; } = [];
+    /// <summary>The stages of the current year's settings (the year typed may be another: its own settings apply on save).</summary>
+    public IReadOnlyList<string> Stages { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public sealed class PlanModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
             (FiscalYear, StartOn, DueOn) = (calendar.Year, calendar.Today, calendar.Today.AddMonths(4));
         Departments = (await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode && o.Kind == OrgKind.Department).OrderBy(o => o.Code)
             .Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct)).Select(o => (o.Id, $"{o.Code} {o.Name}")).ToList();
+        Stages = (await EngagementWork.SettingAsync(db, user.RegionCode ?? "", calendar.Year, ct))?.StagePlan ?? StagePlan.Default;
         return Page();
     }
 

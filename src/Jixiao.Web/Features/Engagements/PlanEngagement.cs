@@ -10,8 +10,8 @@ public sealed record SubjectInput(SubjectKind Kind, long? ProjectId, long? OrgUn
 public sealed record StageInput(string Name, DateOnly DueOn);
 
 /// <summary>
-/// A 委托 to plan. <see cref="Code"/> empty: the next 委托编号 of the year (WT-2026-007). <see cref="Stages"/> empty: the region's
-/// stages (评价方案 → 现场核查 → 报告初稿 → 报告终稿) due at even steps between the start and the due date.
+/// A 委托 to plan. <see cref="Code"/> empty: the next 委托编号 of the year (WT-2026-007). <see cref="Stages"/> empty: the stages of the
+/// region-year's settings (by default 评价方案 → 现场核查 → 报告初稿 → 报告终稿) due at even steps between the start and the due date.
 /// </summary>
 public sealed record EngagementInput(int FiscalYear, string? Code, string Title, EngagementScope Scope, IReadOnlyList<SubjectInput> Subjects,
     string? ContractNo, decimal Fee, ProcurementMethod Procurement, DateOnly StartOn, DateOnly DueOn, IReadOnlyList<StageInput>? Stages);
@@ -31,7 +31,7 @@ public static partial class EngagementWork
             throw new DomainException($"{input.FiscalYear} 年度已有委托编号为“{code}”的委托，请换一个编号（留空则自动编号）。", "委托编号");
         var stages = input.Stages is { Count: > 0 } planned
             ? planned.Select(s => (s.Name?.Trim() ?? "", s.DueOn)).ToList()
-            : EvenlyDue(StagePlan.Default, input.StartOn, input.DueOn);
+            : EvenlyDue((await SettingAsync(db, region, input.FiscalYear, ct))?.StagePlan ?? StagePlan.Default, input.StartOn, input.DueOn);
         foreach (var (name, _) in stages)
             if (name.Length is 0 or > 20) throw new DomainException($"阶段名称“{name}”应为 1–20 个字。", "阶段");
         var engagement = Engagement.Plan(region, input.FiscalYear, code, input.Title, input.Scope, subjects, input.ContractNo, input.Fee, input.Procurement,

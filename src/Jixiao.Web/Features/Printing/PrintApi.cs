@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Engagements;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Targets;
@@ -21,6 +22,12 @@ public static class PrintApi
         api.MapPdf("/evaluations/{id:long}/pdf", EvaluationQueries.ViewAsync,
                 async (db, view, now, ct) => EvaluationPrint.Job(await EvaluationPrint.PrintAsync(db, view, now, ct)))
             .WithTags("单位自评").WithName("PrintEvaluation").WithSummary("下载绩效自评表" + Pdf);
+        api.MapPdf("/engagements/{id:long}/draw-record/pdf", DrawRecordPrint.DrawnAsync,
+                (_, engagement, now, _) => Task.FromResult(DrawRecordPrint.Job(DrawRecordPrint.Of(engagement, now))))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithTags("第三方委托").WithName("PrintEngagementDrawRecord")
+            .WithSummary("下载委托的抽签记录（财政；PDF，A4）：种子、每家机构的抽签号、顺序、结果及不符合条件的原因，末尾为抽签人、监督人签字栏；" +
+                         "未抽签、不在权限范围内为 404，暂时无法生成为 503 并说明原因");
         return api;
     }
 
