@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Jixiao.Domain.Agencies;
 using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Evidence;
@@ -184,16 +182,8 @@ public static class DemoEngagements
     {
         var stage = engagement.Stage(number);
         var at = on.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
-        var content = Encoding.ASCII.GetBytes($"%PDF-1.4\n% {engagement.Code} stage {number} version {stage.Version + 1}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-        var file = new EvidenceFile
-        {
-            RegionCode = engagement.RegionCode, FiscalYear = engagement.FiscalYear, OwnerKind = EvidenceOwner.Deliverable, OwnerId = stage.Id,
-            FileName = $"{engagement.Code}-{what}.pdf", Kind = EvidenceKind.Pdf, Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            UploadedById = agency.UserId, UploadedByName = agency.UserName, UploadedAtUtc = at, Note = what,
-        };
-        db.EvidenceFiles.Add(file);
-        await db.SaveChangesAsync(ct);
-        await new EvidenceStore(db).WriteAsync(file.Id, new MemoryStream(content), ct);
+        await DemoFiles.AttachPdfAsync(db, engagement.RegionCode, engagement.FiscalYear, EvidenceOwner.Deliverable, stage.Id, $"{engagement.Code}-{what}.pdf",
+            what, agency.UserId, agency.UserName, at, ct);
         engagement.Submit(number, 1, what, agency, at);
         await db.SaveChangesAsync(ct);
     }

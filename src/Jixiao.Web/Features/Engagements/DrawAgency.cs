@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Jixiao.Domain.Engagements;
-using Jixiao.Domain.Organisation;
 
 namespace Jixiao.Web.Features.Engagements;
 
@@ -34,13 +33,7 @@ public static partial class EngagementWork
     private static async Task<IReadOnlyList<Eligibility>> AssessAsync(JixiaoDbContext db, Engagement engagement, DateOnly today, CancellationToken ct)
     {
         // A conflict recorded with a department covers its units: the evaluated organisations and their departments.
-        var ids = engagement.EvaluatedOrgIds.ToList();
-        var orgs = await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.ParentId }).ToListAsync(ct);
-        var parentIds = orgs.Where(o => o.ParentId != null).Select(o => o.ParentId!.Value).ToList();
-        var evaluated = orgs.ToDictionary(o => o.Id, o => o.Name);
-        foreach (var parent in await db.OrgUnits.AsNoTracking().Where(o => parentIds.Contains(o.Id) && o.Kind == OrgKind.Department)
-                     .Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            evaluated.TryAdd(parent.Id, parent.Name);
+        var evaluated = await EvaluatedAsync(db, engagement.EvaluatedOrgIds, ct);
 
         var region = engagement.RegionCode;
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region).ToListAsync(ct);
