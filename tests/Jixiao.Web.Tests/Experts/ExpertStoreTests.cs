@@ -7,15 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Tests.Experts;
 
 /// <summary>
-/// The pool's identity holds in the database, not only in the check before saving: two saves of the same person (name and phone)
-/// at once cannot both land in a region's pool; a withdrawn record does not count, so a returning expert gets a new one.
+/// The pool's identity holds in the database, not only in the check before saving: two saves of the same person (name and
+/// phone) at once cannot both land in a region's pool; a withdrawn record does not count, so a returning expert gets a new one.
+/// The person is a test's (测试…), which the demo pool's own test leaves out.
 /// </summary>
 public sealed class ExpertStoreTests(DemoApps apps)
 {
     public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
 
     private static Expert Person(string phone) => Expert.Create(DemoCounty.RegionCode,
-        new ExpertDetails("曹文静", ["grain_reserve"], "高级经济师", "长治市粮食和物资储备中心", null, phone, "", [], []));
+        new ExpertDetails("测试曹文静", ["grain_reserve"], "高级经济师", "长治市粮食和物资储备中心", null, phone, "", [], []));
 
     [Theory, MemberData(nameof(Providers))]
     public async Task SamePersonTwice_RefusedByTheIndex_UnlessTheFirstWithdrew(DatabaseProvider provider)
