@@ -7,6 +7,7 @@ checked by SHA-256), against a running app; the server's peak RSS (VmHWM of /pro
 
 The target must be one the user may attach to (a draft or returned target of the user's unit). Appends to
 bench/results/evidence.txt. VmHWM is the process's high-water mark since it started: start the app fresh for a clean reading.
+With --raw-postgres "host=… dbname=…" the same is done on PostgreSQL through psql's binary COPY in and out.
 With --raw-sqlite SCRATCH.db the same users write the same content as 1 MiB rows into a scratch SQLite file and read it back
 with plain SQL (Python's sqlite3, one connection each, no HTTP), in the same run: the baseline the app's times are a ratio to.
 """
@@ -75,12 +76,51 @@ def raw_sqlite(path, users, rounds, content):
     os.remove(path)
     return sorted(t[0] for t in times), sorted(t[1] for t in times)
 
+def raw_postgres(conninfo, users, rounds, content):
+    """The same round trips with plain SQL on PostgreSQL through psql: the content as 1 MiB rows in one binary COPY (one
+    transaction), then read back in order with a binary COPY out, per user, concurrently (no driver is installed here; COPY
+    binary carries the bytes as they are, as the app's Npgsql does)."""
+    import struct, subprocess
+    psql = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", conninfo]
+    subprocess.run(psql + ["-c", "DROP TABLE IF EXISTS bench_chunks; CREATE TABLE bench_chunks (file int, idx int, bytes bytea, PRIMARY KEY (file, idx))"],
+                   check=True)
+    times = []
+
+    def user(i):
+        for r in range(rounds):
+            file = i * 1000 + r
+            body = [b"PGCOPY\n\xff\r\n\x00", struct.pack("!ii", 0, 0)]
+            for k in range(0, len(content), CHUNK):
+                part = content[k:k + CHUNK]
+                body += [struct.pack("!hii", 3, 4, file), struct.pack("!ii", 4, k // CHUNK), struct.pack("!i", len(part)), part]
+            body.append(struct.pack("!h", -1))
+            t0 = time.perf_counter()
+            subprocess.run(psql + ["-c", "COPY bench_chunks FROM STDIN (FORMAT binary)"], input=b"".join(body), check=True)
+            t1 = time.perf_counter()
+            out = subprocess.run(psql + ["-c", f"COPY (SELECT bytes FROM bench_chunks WHERE file = {file} ORDER BY idx) TO STDOUT (FORMAT binary)"],
+                                 capture_output=True, check=True).stdout
+            digest, pos = hashlib.sha256(), 19
+            while struct.unpack_from("!h", out, pos)[0] == 1:
+                size = struct.unpack_from("!i", out, pos + 2)[0]
+                digest.update(out[pos + 6:pos + 6 + size])
+                pos += 6 + size
+            times.append((t1 - t0, time.perf_counter() - t1))
+            if digest.hexdigest() != hashlib.sha256(content).hexdigest():
+                raise SystemExit(f"raw PostgreSQL round trip {file}: sha mismatch")
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    subprocess.run(psql + ["-c", "DROP TABLE bench_chunks"], check=True)
+    return sorted(t[0] for t in times), sorted(t[1] for t in times)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--url", required=True); p.add_argument("--pid", type=int, required=True); p.add_argument("--target", type=int, required=True)
     p.add_argument("--user", default="yizhong"); p.add_argument("--password", default="Jixiao@2026")
     p.add_argument("--users", type=int, default=8); p.add_argument("--size-mb", type=int, default=20); p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--raw-sqlite", help="scratch SQLite file for the raw-SQL baseline (deleted afterwards)")
+    p.add_argument("--raw-postgres", help="psql connection string of a scratch database for the raw-SQL baseline on PostgreSQL")
     a = p.parse_args()
     tok = token(a.url, a.user, a.password)
     content = b"%PDF-1.7\n" + os.urandom(a.size_mb * 1024 * 1024 - 9)
@@ -118,8 +158,9 @@ def main():
         f"upload   p50 {pick(ups, .5):.2f} s  p95 {pick(ups, .95):.2f} s   download p50 {pick(downs, .5):.2f} s  p95 {pick(downs, .95):.2f} s",
         f"server VmHWM before {before / 1024:.0f} MiB, after {after / 1024:.0f} MiB (peak RSS), VmRSS now {rss / 1024:.0f} MiB",
     ]
-    if a.raw_sqlite:
-        raw_ups, raw_downs = raw_sqlite(a.raw_sqlite, a.users, a.rounds, content)
+    if a.raw_sqlite or a.raw_postgres:
+        raw_ups, raw_downs = (raw_sqlite(a.raw_sqlite, a.users, a.rounds, content) if a.raw_sqlite
+                              else raw_postgres(a.raw_postgres, a.users, a.rounds, content))
         lines.append(f"raw SQL  upload p50 {pick(raw_ups, .5):.2f} s  p95 {pick(raw_ups, .95):.2f} s   download p50 {pick(raw_downs, .5):.2f} s  "
                      f"p95 {pick(raw_downs, .95):.2f} s")
         lines.append(f"ratio app/raw (p50): upload ×{pick(ups, .5) / pick(raw_ups, .5):.1f}, download ×{pick(downs, .5) / pick(raw_downs, .5):.1f}")
