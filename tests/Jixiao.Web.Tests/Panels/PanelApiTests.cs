@@ -204,7 +204,8 @@ public sealed class PanelApiTests(DemoApps apps)
         using var agency = await w.App.ClientForAsync("agency");
         // The demo's report review, on which the expert account sits.
         var panel = await w.App.AsSystemAsync<SystemDbContext, long>(db => db.Panels
-            .Where(p => p.RegionCode == DemoCounty.RegionCode && p.Purpose == PanelPurpose.ReportReview && p.State == PanelState.Scoring).Select(p => p.Id).FirstAsync());
+            .Where(p => p.RegionCode == DemoCounty.RegionCode && p.Purpose == PanelPurpose.ReportReview && p.State == PanelState.Scoring && p.CreatedBy == "perf"
+                && p.Title.EndsWith("报告评审")).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
         var listed = await OkAsync<Materials>(await expert.GetAsync($"/api/evidence/panels/{panel}"));
         Assert.False(listed.MayAttach);
@@ -221,6 +222,52 @@ public sealed class PanelApiTests(DemoApps apps)
         Assert.True((await OkAsync<Materials>(await perf.GetAsync($"/api/evidence/panels/{panel}"))).MayAttach);
         Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/api/evidence/panels/{panel}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/api/evidence/files/{report.Id}")).StatusCode);
+    }
+
+    internal sealed record ReportScore(decimal Score, string Explanation);
+    internal sealed record EngagementReport(long Id, ReportScore? Report);
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ReportReview_ClosedPanelResult_IsAveragedIntoTheReportQualityScore(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider);
+        using var perf = await w.App.ClientForAsync("perf");
+        using var expert = await w.App.ClientForAsync("expert");
+        // The demo's completed monitoring engagement of 水利局: its final report is reviewed by a panel, then scored by finance.
+        var (engagement, water, waterName) = await w.App.AsSystemAsync<SystemDbContext, (long, long, string)>(async db =>
+        {
+            var e = await db.Engagements.AsNoTracking().SingleAsync(x => x.RegionCode == DemoCounty.RegionCode && x.FiscalYear == w.Year
+                && x.Scope == Domain.Engagements.EngagementScope.Monitoring && x.State == Domain.Engagements.EngagementState.Completed);
+            return (e.Id, e.Subjects[0].OrgUnitId, e.Subjects[0].Name);
+        });
+        PanelQuota[] quotas = [new("general", 2), new("water", 1)];
+        var seed = Enumerable.Range(0, 10_000).Select(n => $"RR{provider}-{n:0000}").First(s => ExpertDraw.Draw(s, quotas, [.. w.Pool],
+            new Dictionary<long, string> { [water] = waterName }, new HashSet<string>()).Any(d => d.Expert.Id == w.AccountExpertId));
+        var drawn = await OkAsync<View>(await PostAsync(perf, "/api/panels", new
+        {
+            fiscalYear = w.Year, purpose = PanelPurpose.ReportReview, title = "水利局监控报告评审（测试）", engagementId = engagement,
+            quotas = quotas.Select(q => new { field = q.Field, count = q.Count }), dueOn = w.Today.AddDays(5).ToString("yyyy-MM-dd"), seed,
+        }));
+        Dictionary<string, decimal> Points(decimal a, decimal b, decimal c, decimal d, decimal e) =>
+            new() { ["格式规范"] = a, ["内容完整"] = b, ["证据充分"] = c, ["结论客观"] = d, ["建议可行"] = e };
+        var others = drawn.Members!.Where(m => m.ExpertId != w.AccountExpertId).Select(m => m.ExpertId).ToList();
+        await w.App.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            var panel = await db.Panels.SingleAsync(p => p.Id == drawn.Id);
+            panel.Score(others[0], Points(8, 20, 20, 16, 16), null, new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc));   // 80
+            panel.Score(others[1], Points(9, 22, 21, 17, 17), null, new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc));   // 86
+            await db.SaveChangesAsync();
+        });
+        var closed = await OkAsync<View>(await PostAsync(expert, $"/api/panels/{drawn.Id}/score", new { scores = Points(10, 23, 22, 18, 17) }));   // 90
+        Assert.Equal((PanelState.Closed, 85.33m), (closed.State, closed.Result));
+
+        var scored = await OkAsync<EngagementReport>(await PostAsync(perf, $"/api/engagements/{engagement}/report-score", new
+        {
+            items = new[] { ("格式规范", 9m), ("内容完整", 22m), ("证据充分", 22m), ("结论客观", 18m), ("建议可行", 17m) }.Select(i => new { item = i.Item1, points = i.Item2 }),
+        }));
+        Assert.Equal(86.67m, scored.Report!.Score);   // (88 + 85.33) ÷ 2
+        Assert.Contains("财政评分 88 分", scored.Report.Explanation);
+        Assert.Contains("专家评审组结果 85.33 分的平均 = 86.67 分", scored.Report.Explanation);
     }
 
     [Theory, MemberData(nameof(Providers))]
