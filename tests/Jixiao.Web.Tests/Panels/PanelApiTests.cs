@@ -271,6 +271,34 @@ public sealed class PanelApiTests(DemoApps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task DrawRecord_FinancePrintsEveryExpertDrawnWithNumberAndOutcome_OthersCannot(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider);
+        // The demo's target review: three sat, one was replaced with its reason.
+        var panel = await w.App.AsSystemAsync<SystemDbContext, Panel>(db => db.Panels.AsNoTracking()
+            .SingleAsync(p => p.RegionCode == DemoCounty.RegionCode && p.Purpose == PanelPurpose.TargetReview && p.Title.EndsWith("（部门+财政+专家）")));
+        var record = Web.Features.Panels.PanelDrawPrint.Of(panel, new DateTime(2026, 12, 7, 2, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(4, record.Lines.Count);
+        Assert.Single(record.Lines, l => l.Outcome == "已更换：本人在省外参加培训，评审期间无法到场");
+        // The numbers printed are the ones the draw ordered by: within a field, ascending with the rank.
+        foreach (var field in record.Lines.GroupBy(l => l.Field))
+            Assert.Equal(field.OrderBy(l => l.Rank).Select(l => l.Number), field.Select(l => l.Number).Order(StringComparer.Ordinal));
+        Assert.All(record.Lines, l => Assert.Equal(Domain.Engagements.Draws.Number(panel.Seed,
+            $"{panel.Members.Single(m => m.ExpertId == l.ExpertId).Field}|{l.ExpertId}"), l.Number));
+
+        using var perf = await w.App.ClientForAsync("perf");
+        var pdf = await perf.GetAsync($"/api/panels/{panel.Id}/draw-record/pdf");
+        Assert.True(pdf.StatusCode == HttpStatusCode.OK, await pdf.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        foreach (var (user, status) in new[] { ("expert", HttpStatusCode.Forbidden), ("edu", HttpStatusCode.Forbidden), ("lc.perf", HttpStatusCode.NotFound) })
+        {
+            using var client = await w.App.ClientForAsync(user);
+            Assert.True(status == (await client.GetAsync($"/api/panels/{panel.Id}/draw-record/pdf")).StatusCode, user);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Draw_BadInput_RefusedInChinese_NothingSaved(DatabaseProvider provider)
     {
         var w = await WorldAsync(provider);

@@ -189,6 +189,7 @@ public static class AccessRules
         // 评审组: finance and the reviewed units read theirs, an expert the panels it sits on and scores its own line; the
         // performance division draws and replaces.
         ("POST", Rx("^/api/panels/\\{[^}]+\\}/score$"), [Role.Expert]),
+        ("GET", Rx("^/api/panels/\\{[^}]+\\}/draw-record/pdf$"), Finance),
         ("GET", Rx("^/api/panels(/|$)"), [.. Business, Role.Expert]),
         ("*", Rx("^/api/panels(/|$)"), Performance),
         ("GET", Rx("^/api/experts/sheet$"), Finance),

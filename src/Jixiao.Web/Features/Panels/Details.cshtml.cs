@@ -21,6 +21,8 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, BusinessC
 
     public PanelView View { get; private set; } = null!;
     public EvidenceList? Materials { get; private set; }
+    /// <summary>Finance's: the experts' draw record, printed from the page and downloadable as PDF.</summary>
+    public PanelDrawRecord? DrawRecord { get; private set; }
     public bool Keeps => User.IsInRole(Policies.For(Role.PerformanceDivision));
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -33,6 +35,8 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, BusinessC
             Opinion = mine.Opinion;
         }
         Materials = await EvidenceWork.ListAsync(db, user, EvidenceOwner.PanelMaterial, id, ct);
+        if (await PanelDrawPrint.FinanceAsync(db, user, id, ct) is { } panel)
+            DrawRecord = PanelDrawPrint.Of(panel, clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 

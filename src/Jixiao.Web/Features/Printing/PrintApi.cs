@@ -28,6 +28,12 @@ public static class PrintApi
             .WithTags("第三方委托").WithName("PrintEngagementDrawRecord")
             .WithSummary("下载委托的抽签记录（财政；PDF，A4）：种子、每家机构的抽签号、顺序、结果及不符合条件的原因，末尾为抽签人、监督人签字栏；" +
                          "未抽签、不在权限范围内为 404，暂时无法生成为 503 并说明原因");
+        api.MapPdf("/panels/{id:long}/draw-record/pdf", Panels.PanelDrawPrint.FinanceAsync,
+                (_, panel, now, _) => Task.FromResult(Panels.PanelDrawPrint.Job(Panels.PanelDrawPrint.Of(panel, now))))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithTags("专家评审组").WithName("PrintPanelDrawRecord")
+            .WithSummary("下载评审组的专家抽取记录（财政；PDF，A4）：种子、名额、涉及人员、每位专家的领域、顺序、抽签号和结果（入选或更换及理由），末尾为抽取人、监督人签字栏；" +
+                         "不在权限范围内为 404，暂时无法生成为 503 并说明原因");
         return api;
     }
 
