@@ -251,7 +251,7 @@ public sealed class Engagement : IRegionOwned
         if (!ReportConfirmed)
             throw new ConflictException($"委托“{Title}”当前为“{State.Label()}”：报告终稿经三方确认、委托完成后才能考核报告质量。");
         var finance = form.Score(given);
-        ReportScores = string.Join("\n", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}"));
+        ReportScores = form.WritePoints(given);
         var parts = $"财政评分 {Evaluations.Scores.Format(finance)} 分（{string.Join("、", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}/{Evaluations.Scores.Format(i.Points)}"))}）";
         if (panelResult is { } panel)
         {

@@ -52,6 +52,13 @@ public sealed record ScoringForm(IReadOnlyList<ScoringItem> Items)
 
     public string Write() => string.Join("\n", Items.Select(i => $"{i.Name} {Scores.Format(i.Points)}"));
 
+    /// <summary>The points a scorer gave, item by item in the form's order, as they are kept (<c>名称 分值</c> lines).</summary>
+    public string WritePoints(IReadOnlyDictionary<string, decimal> given) => string.Join("\n", Items.Select(i => $"{i.Name} {Scores.Format(given[i.Name])}"));
+
+    /// <summary>Points kept by <see cref="WritePoints"/>, by item (a name may hold spaces: the points follow the last one).</summary>
+    public static IReadOnlyDictionary<string, decimal> ReadPoints(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .ToDictionary(line => line[..line.LastIndexOf(' ')], line => decimal.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Number, CultureInfo.InvariantCulture));
+
     /// <summary>One scorer's total: every item scored, each between 0 and its points.</summary>
     public decimal Score(IReadOnlyDictionary<string, decimal> given)
     {

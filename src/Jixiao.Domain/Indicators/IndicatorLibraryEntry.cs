@@ -120,6 +120,11 @@ public static class Sectors
 
     public static string Name(string sector) => Names.GetValueOrDefault(sector, sector);
 
+    private static readonly IReadOnlyDictionary<string, string> CodesByName = Names.ToDictionary(s => s.Value, s => s.Key);
+
+    /// <summary>A sector as people write it: its code or its Chinese name (教育 → education); null when it is neither.</summary>
+    public static string? CodeOf(string written) => Names.ContainsKey(written) ? written : CodesByName.GetValueOrDefault(written);
+
     public static string Ensure(string sector) => Names.ContainsKey(sector)
         ? sector
         : throw new DomainException($"未知的行业领域“{sector}”，应为：{string.Join("、", Names.Values)}。", "行业领域");

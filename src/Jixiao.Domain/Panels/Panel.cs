@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Organisation;
 
@@ -44,6 +45,9 @@ public sealed class PanelMember
 
     public bool Sitting => ReplacedReason is null;
 
+    /// <summary>The points given per item (empty until scored).</summary>
+    public IReadOnlyDictionary<string, decimal> Given => ScoringForm.ReadPoints(Scores);
+
     internal static PanelMember Of(DrawnExpert drawn) =>
         new() { ExpertId = drawn.Expert.Id, ExpertName = drawn.Expert.Name, Field = drawn.Field, Rank = drawn.Rank };
 
@@ -52,7 +56,7 @@ public sealed class PanelMember
     internal void Score(ScoringForm form, IReadOnlyDictionary<string, decimal> given, string? opinion, DateTime atUtc)
     {
         Total = form.Score(given);
-        Scores = string.Join("\n", form.Items.Select(i => $"{i.Name} {Evaluations.Scores.Format(given[i.Name])}"));
+        Scores = form.WritePoints(given);
         Opinion = (opinion ?? "").Trim();
         ScoredAtUtc = atUtc;
     }
@@ -144,6 +148,10 @@ public sealed class Panel : IRegionOwned
     public bool IsOverdue(DateOnly today) => State == PanelState.Scoring && today > DueOn;
 
     public ScoringForm ScoringForm => ScoringForm.Parse(Form);
+
+    /// <summary>The quotas as drawn (kept as <c>领域 名额</c> lines).</summary>
+    public IReadOnlyList<PanelQuota> QuotaList => [.. Quotas.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split(' ')).Select(q => new PanelQuota(q[0], int.Parse(q[1], CultureInfo.InvariantCulture)))];
 
     /// <summary>Replaces a sitting expert who has not scored by the next one of the field, with the reason kept.</summary>
     public PanelMember Replace(long expertId, string? reason, IReadOnlyCollection<ExpertCandidate> pool, IReadOnlyDictionary<long, string> evaluatedOrgs)

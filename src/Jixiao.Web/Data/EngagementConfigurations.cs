@@ -94,6 +94,7 @@ internal sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
         b.Ignore(p => p.ScoringForm);
         b.Ignore(p => p.PersonSet);
         b.Ignore(p => p.EvaluatedOrgIds);
+        b.Ignore(p => p.QuotaList);
         b.OwnsMany(p => p.Subjects, s => SubjectColumns.Configure(s, "PanelSubjects", nameof(PanelSubject.PanelId)));
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.Purpose });
         b.HasOne<Engagement>().WithMany().HasForeignKey(p => p.EngagementId).OnDelete(DeleteBehavior.Restrict);
@@ -109,6 +110,7 @@ internal sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
             m.Property(x => x.Total).HasPrecision(9, 2);
             m.Property(x => x.Opinion).HasMaxLength(2000);
             m.Ignore(x => x.Sitting);
+            m.Ignore(x => x.Given);
             m.HasIndex(x => x.ExpertId);
         });
     }

@@ -94,4 +94,22 @@ public sealed class ScoringTests
         Assert.Equal(["方案", "终稿"], StagePlan.Parse(" 方案 \n\n终稿"));
         Assert.Contains("重复", Assert.Throws<DomainException>(() => StagePlan.Parse("方案\n方案")).Message);
     }
+
+    [Fact]
+    public void PointsGiven_KeptAndReadBack_ItemByItem_ANameMayHoldSpaces()
+    {
+        var form = ScoringForm.Parse("Format and style 10\n内容完整 40\n证据充分 50");
+        var given = new Dictionary<string, decimal> { ["内容完整"] = 36.5m, ["Format and style"] = 9, ["证据充分"] = 41 };
+        var kept = form.WritePoints(given);
+        Assert.Equal("Format and style 9\n内容完整 36.5\n证据充分 41", kept);   // in the form's order
+        Assert.Equal(given.OrderBy(g => g.Key), ScoringForm.ReadPoints(kept).OrderBy(g => g.Key));
+        Assert.Empty(ScoringForm.ReadPoints(""));
+    }
+
+    [Theory]
+    [InlineData("education", "education")]
+    [InlineData("教育", "education")]
+    [InlineData("共性（通用）", "general")]
+    [InlineData("财务", null)]
+    public void Sector_ByCodeOrChineseName(string written, string? code) => Assert.Equal(code, Jixiao.Domain.Indicators.Sectors.CodeOf(written));
 }

@@ -18,18 +18,8 @@ public static class DemoPanels
         var account = pool.Single(e => e.Name == DemoExperts.AccountExpert);
         DateTime At(DateOnly day, int hour = 2) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
 
-        IReadOnlyDictionary<long, string> Evaluated(IEnumerable<EngagementSubject> subjects)
-        {
-            var evaluated = new Dictionary<long, string>();
-            foreach (var s in subjects)
-            {
-                var org = home.Values.Single(o => o.Id == s.OrgUnitId);
-                evaluated.TryAdd(org.Id, org.Name);
-                if (org.ParentId is { } parent && home.Values.Single(o => o.Id == parent) is { Kind: OrgKind.Department } department)
-                    evaluated.TryAdd(department.Id, department.Name);
-            }
-            return evaluated;
-        }
+        Task<IReadOnlyDictionary<long, string>> Evaluated(IEnumerable<EngagementSubject> subjects) =>
+            Engagements.EngagementWork.EvaluatedAsync(db, subjects.Select(x => x.OrgUnitId), ct);
 
         // Last autumn: the targets of the education department's biggest projects, reviewed before the budget.
         var education = home["106"];
@@ -42,9 +32,9 @@ public static class DemoPanels
         var drawnOn = new DateOnly(year - 1, 11, 18);
         var targets = Panel.Draw(DemoCounty.RegionCode, year, PanelPurpose.TargetReview, $"{year}年教育项目绩效目标评审（部门+财政+专家）", null, reviewed,
             Draws.NewSeed(drawnOn, 4711), [new PanelQuota("education", 2), new PanelQuota("general", 1)], PanelForms.For(PanelPurpose.TargetReview), false,
-            drawnOn, drawnOn.AddDays(10), pool, Evaluated(reviewed), new HashSet<string>(), "perf", At(drawnOn));
+            drawnOn, drawnOn.AddDays(10), pool, await Evaluated(reviewed), new HashSet<string>(), "perf", At(drawnOn));
         var first = targets.Members.First(m => m.Field == "education");
-        targets.Replace(first.ExpertId, "本人在省外参加培训，评审期间无法到场", pool, Evaluated(reviewed));
+        targets.Replace(first.ExpertId, "本人在省外参加培训，评审期间无法到场", pool, await Evaluated(reviewed));
         var given = new[] { (23m, 20m, 21m, 18m, "个别产出指标未量化（如“教学质量有所提升”），建议改为可考核的数值。"),
             (24m, 22m, 20m, 19m, "目标与预算基本匹配，满意度指标建议写明调查对象和方法。"), (22m, 21m, 22m, 20m, "") };
         foreach (var (member, (a, b, c, d, opinion)) in targets.Members.Where(m => m.Sitting).ToList().Zip(given))
@@ -54,7 +44,7 @@ public static class DemoPanels
         // Now: the completed monitoring engagement's report, reviewed by two 共性 experts and one of water; the expert account is drawn.
         var monitoring = await db.Engagements.SingleAsync(e => e.RegionCode == DemoCounty.RegionCode && e.FiscalYear == year && e.Scope == EngagementScope.Monitoring, ct);
         var quotas = new[] { new PanelQuota("general", 2), new PanelQuota("water", 1) };
-        var evaluated = Evaluated(monitoring.Subjects);
+        var evaluated = await Evaluated(monitoring.Subjects);
         var on = today.AddDays(-3);
         var seed = Enumerable.Range(0, 10_000).Select(n => Draws.NewSeed(on, n))
             .First(s => ExpertDraw.Draw(s, quotas, pool, evaluated, new HashSet<string>()).Any(d => d.Expert.Id == account.Id));

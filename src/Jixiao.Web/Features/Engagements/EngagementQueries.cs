@@ -74,10 +74,7 @@ public static class EngagementQueries
 
     /// <summary>The stored score with its items (kept as <c>名称 分值</c> lines), null until scored.</summary>
     private static ReportScoreView? Report(Engagement e) => e is { ReportScore: { } score, ReportScoredAtUtc: { } at }
-        ? new ReportScoreView(score, e.ReportScores.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => (Line: line, Cut: line.LastIndexOf(' ')))
-                .Select(x => new ReportItemScore(x.Line[..x.Cut], decimal.Parse(x.Line[(x.Cut + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
-                .ToList(),
+        ? new ReportScoreView(score, ScoringForm.ReadPoints(e.ReportScores).Select(i => new ReportItemScore(i.Key, i.Value)).ToList(),
             e.ReportScoreExplanation, e.ReportScoredBy, at)
         : null;
 

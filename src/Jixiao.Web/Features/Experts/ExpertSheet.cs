@@ -28,7 +28,6 @@ public static class ExpertSheet
         new("status", "状态", false, false),
     ];
 
-    private static readonly IReadOnlyDictionary<string, string> FieldsByName = Sectors.Names.ToDictionary(s => s.Value, s => s.Key);
 
     public static async Task<byte[]> ExportAsync(JixiaoDbContext db, CancellationToken ct)
     {
@@ -106,11 +105,11 @@ public static class ExpertSheet
     {
         var fields = new List<string>();
         var names = RegisterImport.List(r.Raw("fields"));
-        if (names.Count == 0) r.Error("fields", $"第 {r.Number} 行“行业领域”不能为空，可选：{string.Join("、", FieldsByName.Keys)}。");
+        if (names.Count == 0) r.Error("fields", $"第 {r.Number} 行“行业领域”不能为空，可选：{string.Join("、", Sectors.Names.Values)}。");
         foreach (var name in names)
         {
-            if (FieldsByName.TryGetValue(name, out var code)) fields.Add(code);
-            else r.Error("fields", $"第 {r.Number} 行“行业领域”中的“{name}”不是指标库的行业领域，可选：{string.Join("、", FieldsByName.Keys)}（多个领域用“、”分隔）。");
+            if (Sectors.CodeOf(name) is { } code) fields.Add(code);
+            else r.Error("fields", $"第 {r.Number} 行“行业领域”中的“{name}”不是指标库的行业领域，可选：{string.Join("、", Sectors.Names.Values)}（多个领域用“、”分隔）。");
         }
         return fields;
     }

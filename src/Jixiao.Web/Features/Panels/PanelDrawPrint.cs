@@ -24,7 +24,7 @@ public static class PanelDrawPrint
     /// <summary>The record, each number recomputed from the seed as <see cref="ExpertDraw"/> orders the field (SHA-256(种子|领域|编号)).</summary>
     public static PanelDrawRecord Of(Panel p, DateTime nowUtc) => new(p.Title, p.FiscalYear, p.Purpose,
         string.Join("、", p.Subjects.Select(s => $"{s.Name}（{s.Kind.Label()}）")), p.Seed, p.CreatedAtUtc, p.CreatedBy,
-        string.Join("、", p.Quotas.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(q => q.Split(' ')).Select(q => $"{Sectors.Name(q[0])} {q[1]} 名")),
+        string.Join("、", p.QuotaList.Select(q => $"{Sectors.Name(q.Field)} {q.Count} 名")),
         p.PersonSet.Count > 0 ? string.Join("、", p.PersonSet.Order(StringComparer.Ordinal)) : "—",
         [.. p.Members.OrderBy(m => m.Field).ThenBy(m => m.Rank).Select(m => new PanelDrawLine(Sectors.Name(m.Field), m.Rank, m.ExpertName, m.ExpertId,
             Draws.Number(p.Seed, $"{m.Field}|{m.ExpertId.ToString(CultureInfo.InvariantCulture)}"),

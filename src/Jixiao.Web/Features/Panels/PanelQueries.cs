@@ -64,21 +64,16 @@ public static class PanelQueries
         var mine = user.Scope.ExpertId is { } me ? sitting.FirstOrDefault(m => m.ExpertId == me) : null;
         return new PanelView(p.Id, p.RegionCode, p.FiscalYear, p.Purpose, p.Title, p.EngagementId, p.State, p.DueOn, p.IsOverdue(today), p.Subjects,
             form.Items, p.DropExtremes, sitting.Count, sitting.Count(m => m.Total is not null), p.Result, p.ResultExplanation, finance ? p.Seed : "",
-            finance ? Quotas(p.Quotas) : null, finance ? [.. p.PersonSet.Order(StringComparer.Ordinal)] : null, finance ? p.CreatedBy : "", p.CreatedAtUtc,
+            finance ? p.QuotaList : null, finance ? [.. p.PersonSet.Order(StringComparer.Ordinal)] : null, finance ? p.CreatedBy : "", p.CreatedAtUtc,
             finance ? p.Members.OrderBy(m => m.Id).Select(m => Member(m, form)).ToList() : null, mine is null ? null : Member(mine, form));
     }
 
     private static PanelMemberView Member(PanelMember m, ScoringForm form)
     {
-        // Written as ScoringForm.Write writes a form: "名称 分值" a line (a name may hold spaces; the points are after the last).
-        var given = m.Scores.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(line => line[..line.LastIndexOf(' ')], line => decimal.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var given = m.Given;
         return new PanelMemberView(m.ExpertId, m.ExpertName, m.Field, m.Rank, m.Sitting, m.ReplacedReason,
             form.Items.Select(i => new ScoredItem(i.Name, i.Points, given.TryGetValue(i.Name, out var g) ? g : null)).ToList(), m.Total, m.Opinion, m.ScoredAtUtc);
     }
-
-    private static List<PanelQuota> Quotas(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(line => line.Split(' ')).Select(x => new PanelQuota(x[0], int.Parse(x[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
     /// <summary>An expert's panels still to score (earliest due first); finance's panels past their due date with scores missing.</summary>
     public static async Task<IReadOnlyList<PanelToDo>> ToDoAsync(JixiaoDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)

@@ -83,7 +83,7 @@ public static class PanelWork
     private static PanelQuota Quota(PanelQuota quota)
     {
         var field = (quota.Field ?? "").Trim();
-        var code = Sectors.Names.ContainsKey(field) ? field : Sectors.Names.FirstOrDefault(n => n.Value == field).Key
+        var code = Sectors.CodeOf(field)
             ?? throw new DomainException($"名额中的领域“{field}”不是专家库的行业领域，应为：{string.Join("、", Sectors.Names.Values)}。", "名额");
         return quota with { Field = code };
     }
