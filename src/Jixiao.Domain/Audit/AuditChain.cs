@@ -38,6 +38,9 @@ public enum AuditAction
     Generated = 20,
     [Label("下载附件")]
     Downloaded = 21,
+    /// <summary>The ex-ante gate's decision on a budget movement (准予, 警示, 拒绝), with the project and the amounts.</summary>
+    [Label("事前评估闸门")]
+    ExAnteGate = 22,
 }
 
 /// <summary>The fields of one audit record that its hash covers, in chain order.</summary>

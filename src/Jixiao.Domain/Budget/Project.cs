@@ -34,11 +34,15 @@ public sealed class Project : IOrgOwned
     public bool IsPool { get; private set; }
     /// <summary>立项日期: payments and movements before it are rejected.</summary>
     public DateOnly EstablishedOn { get; private set; }
+    /// <summary>申报金额 (元): what the unit asks for when the project enters the library; the ex-ante screening reads it.</summary>
+    public decimal RequestedAmount { get; private set; }
+    /// <summary>重大政策: a new one needs an ex-ante evaluation on the policy dimensions.</summary>
+    public bool MajorPolicy { get; private set; }
 
     public sealed record Details(
         string Code, string Name, ProjectLevel Level, ProjectCategory Category, Recurrence Recurrence,
         int StartYear, int EndYear, LibraryStatus Status, BudgetKind BudgetKind, TransferLevel Transfer,
-        FundTags Tags, DateOnly EstablishedOn);
+        FundTags Tags, DateOnly EstablishedOn, decimal RequestedAmount = 0, bool MajorPolicy = false);
 
     /// <param name="unit">the implementing unit, or for a pool the finance division holding it</param>
     /// <param name="parent">the 一级 project above a 二级 one (same region, year and unit)</param>
@@ -92,6 +96,9 @@ public sealed class Project : IOrgOwned
             if (parent.RegionCode != RegionCode || parent.FiscalYear != FiscalYear)
                 throw new DomainException("上级项目必须属于同一区划和预算年度。", "上级项目");
         }
+        if (details.RequestedAmount < 0)
+            throw new DomainException($"申报金额不能为负数（{Money.Format(details.RequestedAmount)} 元）。", "申报金额");
+        Money.EnsureValid(details.RequestedAmount, "申报金额");
         Code = code;
         Name = name;
         Level = details.Level;
@@ -105,5 +112,7 @@ public sealed class Project : IOrgOwned
         Transfer = details.Transfer;
         Tags = details.Tags;
         EstablishedOn = details.EstablishedOn;
+        RequestedAmount = details.RequestedAmount;
+        MajorPolicy = details.MajorPolicy;
     }
 }

@@ -80,6 +80,9 @@ public enum FundTags
     GovernmentPurchase = 4,
     [Label("上年结转")]
     CarryOver = 8,
+    /// <summary>专项资金: one that has run more than N years needs an ex-ante evaluation to continue.</summary>
+    [Label("专项资金")]
+    SpecialFund = 16,
 }
 
 /// <summary>One kind of dated budget movement (指标文件) in a project's ledger.</summary>

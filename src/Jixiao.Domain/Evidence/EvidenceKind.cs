@@ -31,6 +31,8 @@ public enum EvidenceOwner
     Deliverable = 4,
     [Label("评审材料")]
     PanelMaterial = 5,
+    [Label("事前评估材料")]
+    ExAnte = 6,
 }
 
 public static class EvidenceKinds

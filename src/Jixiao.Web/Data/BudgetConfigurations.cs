@@ -28,6 +28,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         // Flags as a number, so "holds 地方政府债券" is a bit test. The default only says what SQLite's added column
         // (migration 0009) declares; it equals the CLR default, so nothing is inserted differently.
         b.Property(p => p.Tags).HasConversion<int>().HasDefaultValue(FundTags.None);
+        // Added in 2026-12 (事前评估) to a table with rows: the defaults fill them.
+        b.Property(p => p.RequestedAmount).HasConversion(Fen.Converter).HasDefaultValue(0m);
+        b.Property(p => p.MajorPolicy).HasDefaultValue(false);
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.Code }).IsUnique();
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.DepartmentId });
         b.HasIndex(p => new { p.RegionCode, p.FiscalYear, p.OrgUnitId });

@@ -8,6 +8,7 @@ using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
 using Jixiao.Web.Features.Experts;
+using Jixiao.Web.Features.ExAnte;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -45,6 +46,7 @@ public static class ApiEndpoints
         api.MapAgenciesApi();
         api.MapEngagementsApi();
         api.MapPanelsApi();
+        api.MapExAnteApi();
         api.MapExpertsApi();
         return app;
     }

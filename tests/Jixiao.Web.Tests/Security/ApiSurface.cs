@@ -192,6 +192,11 @@ public static class AccessRules
         ("GET", Rx("^/api/panels/\\{[^}]+\\}/draw-record/pdf$"), Finance),
         ("GET", Rx("^/api/panels(/|$)"), [.. Business, Role.Expert]),
         ("*", Rx("^/api/panels(/|$)"), Performance),
+        // 事前评估: the unit (or its department) writes its report and its revision; finance and the units read theirs; the performance
+        // division screens, adds, returns, concludes, accepts revisions and keeps the year's settings.
+        ("POST", Rx("^/api/exante/\\{[^}]+\\}/(submit|revise)$"), [Role.UnitFiller, Role.DepartmentReviewer]),
+        ("GET", Rx("^/api/exante(/|$)"), Business),
+        ("*", Rx("^/api/exante(/|$)"), Performance),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
         ("*", Rx("^/api/experts(/|$)"), Performance),

@@ -96,6 +96,7 @@ public sealed class ProbeWorld
             ["stages"] = db => db.Engagements.SelectMany(e => e.Stages, (e, s) => new IdRow
                 { Id = s.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
             ["experts"] = db => db.Experts.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode }),
+            ["exante"] = db => db.ExAnteEvaluations.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode, Org = e.OrgUnitId }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
@@ -106,7 +107,7 @@ public sealed class ProbeWorld
     /// Kinds whose path value is a fiscal year (<c>/settings/{year}</c>, <c>/ratings/{year}</c>): each region has every year, so no
     /// year is foreign — the probe calls them with the current year, and a year out of range is a bad value (a 400), not a 404.
     /// </summary>
-    public static readonly IReadOnlySet<string> Years = new HashSet<string> { "settings", "ratings" };
+    public static readonly IReadOnlySet<string> Years = new HashSet<string> { "settings", "ratings", "screen" };
 
     /// <summary>The indicator library is shared by every region by design (ADR: one library per deployment): its ids have no foreign kind.</summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string> { "library" };
@@ -201,6 +202,9 @@ public sealed class ProbeWorld
                 null, [Domain.Engagements.EngagementSubject.Of(Domain.Engagements.SubjectKind.Department, null, water.Id, water.Name)], "PROBE-0001",
                 [new("education", 1), new("health", 2)], Domain.Panels.PanelForms.For(Domain.Panels.PanelPurpose.TargetReview), false, today, today.AddDays(7),
                 pool, new Dictionary<long, string> { [water.Id] = water.Name }, new HashSet<string>(), "lc.perf", now));
+            // An ex-ante evaluation of one of its projects: foreign ids for the 事前评估 routes.
+            var project = await db.Projects.Where(p => p.RegionCode == DemoCounty.NeighbourRegionCode && p.FiscalYear == now.Year && !p.IsPool).OrderBy(p => p.Id).FirstAsync();
+            db.ExAnteEvaluations.Add(Domain.ExAnte.ExAnteEvaluation.ByHand(project, Domain.ExAnte.ExAnteVariant.Project, "探针：财政指定评估", now));
             await db.SaveChangesAsync();
         });
     }

@@ -62,6 +62,7 @@ public static class AuditNames
             ["Code"] = "项目代码", ["Name"] = "项目名称", ["BudgetKind"] = "预算类型", ["Category"] = "项目类别", ["EndYear"] = "结束年度",
             ["EstablishedOn"] = "立项日期", ["IsPool"] = "待分资金", ["Level"] = "项目级次", ["ParentId"] = "上级项目", ["Recurrence"] = "经常性/一次性",
             ["StartYear"] = "开始年度", ["Status"] = "项目库状态", ["Tags"] = "资金标签", ["Transfer"] = "转移支付",
+            ["RequestedAmount"] = "申报金额", ["MajorPolicy"] = "重大政策",
         }),
         ["LedgerMovement"] = new("指标变动", new Dictionary<string, string> { ["Kind"] = "变动类型" }),
         ["Payment"] = new("支付", new Dictionary<string, string>()),
@@ -220,6 +221,21 @@ public static class AuditNames
             ["CreatedBy"] = "抽取人", ["DueOn"] = "评分截止日期", ["Persons"] = "涉及人员",
             ["Quotas"] = "抽取名额", ["Result"] = "评审结果", ["ResultExplanation"] = "结果计算", ["Revision"] = "修订号",
             ["Seed"] = "抽签种子", ["Title"] = "评审组名称",
+        }),
+        ["ExAnteEvaluation"] = new("事前绩效评估", new Dictionary<string, string>
+        {
+            ["Variant"] = "评估对象", ["Trigger"] = "评估原因", ["AddedByHand"] = "财政指定", ["RequestedAmount"] = "申报金额", ["Report"] = "事前评估报告",
+            ["Materials"] = "已提供材料", ["OverallGoal"] = "总体目标", ["Indicators"] = "拟定绩效指标", ["SubmittedBy"] = "提交人",
+            ["SubmittedAtUtc"] = "提交时间", ["ReturnReason"] = "退回理由", ["Route"] = "评估方式", ["PanelId"] = "评审组", ["EngagementId"] = "委托",
+            ["Form"] = "评分表", ["Points"] = "逐项得分", ["Score"] = "评估得分", ["ScoreExplanation"] = "得分计算", ["Conclusion"] = "评估结论",
+            ["Reasons"] = "结论理由", ["Cap"] = "建议预算控制数", ["ConcludedBy"] = "出具人", ["ConcludedAtUtc"] = "出具时间", ["Revision"] = "修改说明",
+            ["RevisedAmount"] = "调整后申报金额", ["RevisedAtUtc"] = "修改时间", ["RevisionOpinion"] = "修改稿意见",
+        }),
+        ["ExAnteSetting"] = new("事前评估设置", new Dictionary<string, string>
+        {
+            ["MinNewAmount"] = "新增项目评估金额", ["SpecialFundYears"] = "专项资金执行年限", ["ProjectForm"] = "项目评分表", ["PolicyForm"] = "政策评分表",
+            ["SupportFrom"] = "予以支持分数线", ["AdjustFrom"] = "调整完善分数线", ["CapMode"] = "超过控制数的处理", ["ProjectMaterials"] = "项目材料清单",
+            ["PolicyMaterials"] = "政策材料清单",
         }),
         ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
         ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),

@@ -83,10 +83,11 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             : null;
         var engagements = await DemoEngagements.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
         var panels = await DemoPanels.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
+        var exAnte = await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
-            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, panels, clock.GetElapsedTime(started));
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, panels, exAnte, clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Reviews;
+using Jixiao.Web.Features.ExAnte;
 
 namespace Jixiao.Web.Features.Evidence;
 
@@ -38,6 +39,11 @@ public static class EvidenceOwners
         new(EvidenceOwner.PanelMaterial, "panels", id => $"/Panels/Details/{id}", async (db, id, ct) =>
             await db.Panels.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
                 ? new(p.RegionCode, p.FiscalYear, $"评审组“{p.Title}”", p.State == Domain.Panels.PanelState.Scoring, p.State.Label(), EvidenceRules.PanelMaterialWriters)
+                : null),
+        // An ex-ante application's materials: the unit attaches them until finance concludes (and for a revision when asked for one).
+        new(EvidenceOwner.ExAnte, "exante", id => $"/ExAnte/Details/{id}", async (db, id, ct) =>
+            await db.ExAnteEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
+                ? new(e.RegionCode, e.FiscalYear, "事前绩效评估申报材料", ExAnteWork.MaterialsOpen(e), e.Status.Label(), EvidenceRules.FormWriters)
                 : null),
     ];
 

@@ -54,6 +54,7 @@ public static class Choices
         ["PPP"] = FundTags.Ppp,
         ["政府购买服务"] = FundTags.GovernmentPurchase,
         ["上年结转"] = FundTags.CarryOver, ["结转"] = FundTags.CarryOver,
+        ["专项资金"] = FundTags.SpecialFund, ["专项"] = FundTags.SpecialFund,
     };
 
     public static readonly IReadOnlyDictionary<string, bool> YesNo = new Dictionary<string, bool>

@@ -44,6 +44,8 @@ public static class ImportLayout
         new("tags", "资金标签", false, false, "资金来源标签"),
         new("pool", "是否待分资金", false, false, "待分资金"),
         new("established", "立项日期", true, false, "入库日期"),
+        new("requested", "申报金额", false, true, "项目申报金额", "申请金额"),
+        new("majorPolicy", "是否重大政策", false, false, "重大政策"),
     ];
 
     public static readonly IReadOnlyList<ImportColumn> Movements =
@@ -103,7 +105,7 @@ public static class ImportLayout
             if (!columns.Where(c => c.Required).All(c => map.ContainsKey(c.Key))) continue;
 
             var unit = AmountUnit.Yuan;
-            var amount = columns.FirstOrDefault(c => c.IsAmount);
+            var amount = columns.FirstOrDefault(c => c.IsAmount && map.ContainsKey(c.Key));
             if (amount is not null)
             {
                 var title = CellText.Normalize(titles[amount.Key]).Replace(" ", "");

@@ -1,5 +1,7 @@
 using Jixiao.Web.Features.Audit;
 using Jixiao.Domain.Budget;
+using Jixiao.Domain.ExAnte;
+using Jixiao.Web.Features.ExAnte;
 
 namespace Jixiao.Web.Features.Imports;
 
@@ -81,6 +83,17 @@ public sealed partial class Importer
             if (sides.Contains((m.DocumentNo, counterpartId, other, m.ProjectId))) continue;
             r.Error("counterpart", $"文件号“{m.DocumentNo}”中没有与本行对应的{other.Label()}：对方项目“{byId[counterpartId].Code}”应在同一文件号下有一行{other.Label()}，" +
                                    $"其对方项目代码为“{byId[m.ProjectId].Code}”。请核对两行的项目代码和对方项目代码。");
+        }
+
+        // 先评估后入库: the gate's word on each 年初批复 / 追加 / 分配 of a project that needs an ex-ante evaluation, kept in the audit trail.
+        var decisions = await ExAnteWork.GateAsync(db, batch.RegionCode, batch.FiscalYear, [.. createdAt.Select(c => (byId[c.Movement.ProjectId], c.Movement))], ct);
+        for (var i = 0; i < createdAt.Count; i++)
+        {
+            if (decisions[i] is not { } decision) continue;
+            var (m, r) = createdAt[i];
+            if (decision.Verdict == GateVerdict.Refuse) r.Error("project", decision.Message);
+            else if (decision.Verdict == GateVerdict.Warn) r.Warning("amount", decision.Message);
+            counts.GateEvents.Add((m.ProjectId, decision));
         }
 
         counts.Apply = ct2 => db.InsertAuditedAsync(created, ct2);

@@ -33,11 +33,13 @@ public sealed partial class Importer
             var transfer = r.Choice("transfer", Choices.Transfer, TransferLevel.None, required: false);
             var isPool = r.Choice("pool", Choices.YesNo, false, required: false);
             var established = r.Date("established");
+            var requested = r.OptionalAmount("requested");
+            var majorPolicy = r.Choice("majorPolicy", Choices.YesNo, false, required: false);
             var tags = FundTags.None;
             foreach (var word in CellText.Normalize(r.Raw("tags")).Split(['、', ',', ';', '；', '/', ' '], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (Choices.Tag.TryGetValue(word, out var tag)) tags |= tag;
-                else r.Error("tags", $"“{word}”不是有效的资金标签，可选：地方政府债券、PPP、政府购买服务、上年结转。");
+                else r.Error("tags", $"“{word}”不是有效的资金标签，可选：地方政府债券、PPP、政府购买服务、上年结转、专项资金。");
             }
 
             if (code.Length > 0 && !seen.TryAdd(code, row.Number))
@@ -55,7 +57,7 @@ public sealed partial class Importer
                 else department = dept.Id;
             }
             if (r.Failed || unit is null) continue;
-            var details = new Project.Details(code, name, level, category, recurrence, start, end, status, budgetKind, transfer, tags, established);
+            var details = new Project.Details(code, name, level, category, recurrence, start, end, status, budgetKind, transfer, tags, established, requested, majorPolicy);
             planned.Add((r, existing.GetValueOrDefault(code), unit, department, details, isPool, parentCode));
         }
 
@@ -132,5 +134,6 @@ public sealed partial class Importer
     private static bool SameDetails(Project p, Project.Details d, Project? parent) =>
         p.Name == d.Name && p.Level == d.Level && p.Category == d.Category && p.Recurrence == d.Recurrence
         && p.StartYear == d.StartYear && p.EndYear == d.EndYear && p.Status == d.Status && p.BudgetKind == d.BudgetKind
-        && p.Transfer == d.Transfer && p.Tags == d.Tags && p.EstablishedOn == d.EstablishedOn && p.ParentId == parent?.Id;
+        && p.Transfer == d.Transfer && p.Tags == d.Tags && p.EstablishedOn == d.EstablishedOn && p.ParentId == parent?.Id
+        && p.RequestedAmount == d.RequestedAmount && p.MajorPolicy == d.MajorPolicy;
 }

@@ -1,4 +1,9 @@
+using Jixiao.Domain.Audit;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.ExAnte;
 using Jixiao.Domain.Interchange;
+using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.ExAnte;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.Imports;
@@ -42,6 +47,7 @@ public sealed partial class Importer(JixiaoDbContext db, IOptions<UploadLimits> 
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await counts.Apply(ct);
+                await RecordGateAsync(batch, counts, ct);
                 batch.Status = ImportStatus.Committed;
                 batch.Summary = Report(batch, data.Count, counts, issues, true).Summary;
                 await db.SaveChangesAsync(ct);
@@ -58,6 +64,8 @@ public sealed partial class Importer(JixiaoDbContext db, IOptions<UploadLimits> 
         else
         {
             db.ChangeTracker.Clear();
+            // A refused commit leaves nothing written but the gate's refusals, which the audit trail keeps.
+            if (commit) await RecordGateAsync(batch, counts, ct, refusalsOnly: true);
         }
         return Report(batch, data.Count, counts, issues, committed);
     }
@@ -68,12 +76,21 @@ public sealed partial class Importer(JixiaoDbContext db, IOptions<UploadLimits> 
     private static bool IsTotalRow(SheetRow row) =>
         row.Cells.Take(3).Select(c => CellText.Normalize(c).Replace(" ", "")).Any(c => c is "合计" or "总计" or "小计");
 
+    private async Task RecordGateAsync(ImportBatch batch, Counts counts, CancellationToken ct, bool refusalsOnly = false)
+    {
+        foreach (var (projectId, decision) in counts.GateEvents.Where(e => !refusalsOnly || e.Decision.Verdict == GateVerdict.Refuse))
+            await db.RecordEventAsync(AuditAction.ExAnteGate, nameof(Project), projectId, batch.RegionCode,
+                $"{decision.Verdict.Label()}（导入文件“{batch.FileName}”）：{decision.Message}", ct);
+    }
+
     /// <summary>What a plan would do, and how to do it.</summary>
     private sealed class Counts
     {
         public int Created;
         public int Updated;
         public int Unchanged;
+        /// <summary>The ex-ante gate's decisions on the file's movements (<see cref="ExAnteWork.GateAsync"/>).</summary>
+        public readonly List<(long ProjectId, GateDecision Decision)> GateEvents = [];
         public Func<CancellationToken, Task> Apply = _ => Task.CompletedTask;
     }
 }

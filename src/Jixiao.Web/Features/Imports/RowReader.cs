@@ -61,6 +61,19 @@ public sealed class RowReader
         return yuan;
     }
 
+    /// <summary>An amount that may be left empty (0) but not negative, e.g. 申报金额.</summary>
+    public decimal OptionalAmount(string key)
+    {
+        if (CellText.Normalize(Raw(key)).Trim().Length == 0) return 0;
+        if (!CellText.TryParseAmount(Raw(key), header.Unit, out var yuan, out var error))
+        {
+            Error(key, error!);
+            return 0;
+        }
+        if (yuan < 0) Error(key, $"“{header.Title(key)}”不能为负数，当前为 {Raw(key)}。");
+        return yuan;
+    }
+
     public DateOnly Date(string key)
     {
         if (CellText.TryParseDate(Raw(key), out var date, out var error)) return date;
