@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Jixiao.Domain.Audit;
+using Jixiao.Domain.Budget;
+using Jixiao.Domain.ExAnte;
+using Jixiao.Tests.Shared;
+using Jixiao.Web.Data;
+using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Tests.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Web.Tests.ExAnte;
+
+/// <summary>
+/// 事前绩效评估 and the gate before the budget through the API and the 一体化 import, on both databases: a new 900万 project is found by
+/// the screening; its initial approval is refused whole, naming the row and the rule, until the unit's report and finance's conclusion
+/// support it; 调整完善后予以支持 holds the gate until the revision is accepted; an approval above the cap is refused with both amounts
+/// and one at the cap passes; every decision is in the audit trail; bad input is refused in Chinese and changes nothing.
+/// </summary>
+public sealed class ExAnteApiTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+
+    internal sealed record Point(string Name, decimal Points, decimal? Given);
+    internal sealed record View(long Id, long ProjectId, string Trigger, ExAnteStatus Status, ExAnteState State, bool GateOpen, decimal RequestedAmount,
+        List<string> Dimensions, List<string> StandardMaterials, List<Point> Form, decimal? Score, string ScoreExplanation, ExAnteConclusion? Conclusion,
+        decimal? Cap, bool CanSubmit, bool CanAssess, bool CanRevise, bool CanActOnRevision);
+    internal sealed record Row(long Id, long ProjectId, ExAnteStatus Status);
+    internal sealed record Page(List<Row> Rows, int Total);
+    internal sealed record Screening(int FiscalYear, int Projects, int Raised, int AlreadyListed);
+    internal sealed record Problem(string Detail, string? Field);
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, ApiJson.Options);
+
+    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadJsonAsync<T>())!;
+    }
+
+    private static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(status == response.StatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadJsonAsync<Problem>())!;
+    }
+
+    /// <summary>A new 特定目标类 project of next year's library at the 第一中学, asking for 900万.</summary>
+    private static async Task<(long Id, string Code, int Year)> NewProjectAsync(JixiaoApp app, string code)
+    {
+        var year = app.Services.GetRequiredService<Web.Features.Shared.BusinessClock>().Year + 1;
+        var id = await app.AsSystemAsync<SystemDbContext, long>(async db =>
+        {
+            var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
+            var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details(code, "测试实验楼建设", ProjectLevel.Level1,
+                ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
+                new DateOnly(year - 1, 9, 1), 9_000_000m));
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+        return (id, code, year);
+    }
+
+    private static byte[] Approval(string document, int year, string code, decimal wan) =>
+        ImportFiles.Csv([["文件号", "日期", "项目代码", "变动类型", "金额（万元）", "事由"], [document, $"{year}-01-20", code, "年初批复", wan.ToString(System.Globalization.CultureInfo.InvariantCulture), "年初预算"]]);
+
+    private static Task<int> MovementsAsync(JixiaoApp app, long projectId) =>
+        app.AsSystemAsync<SystemDbContext, int>(db => db.LedgerMovements.CountAsync(m => m.ProjectId == projectId));
+
+    private static Task<List<string>> GateAuditAsync(JixiaoApp app, long projectId) =>
+        app.AsSystemAsync<SystemDbContext, List<string>>(db => db.AuditEntries
+            .Where(e => e.Action == AuditAction.ExAnteGate && e.EntityType == nameof(Project) && e.EntityId == projectId.ToString())
+            .OrderBy(e => e.Id).Select(e => e.Changes!).ToListAsync());
+
+    private static Dictionary<string, string> Report(View view) => view.Dimensions.ToDictionary(d => d, d => $"围绕{d}：需求调研、测算依据和方案比选见附件。");
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Gate_RefusesUntilSupported_HoldsForTheRevision_AndTheCap(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (projectId, code, year) = await NewProjectAsync(app, $"CS-SQ-{provider}-1");
+        using var perf = await app.ClientForAsync("perf");
+        using var unit = await app.ClientForAsync("yizhong");
+
+        // The screening finds it (new, 900万 ≥ 500万); the first approval is refused whole, naming the row, the rule and the way out.
+        var screened = await OkAsync<Screening>(await perf.PostAsync($"/api/exante/screen/{year}", null));
+        Assert.True(screened.Raised >= 1, $"识别 {screened.Raised}");
+        var page = await OkAsync<Page>(await perf.GetAsync($"/api/exante?year={year}&q={code}"));
+        var id = Assert.Single(page.Rows).Id;
+        var refused = await perf.RejectedAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CS{provider}-1", year, code, 900));
+        var issue = Assert.Single(refused.Issues, i => i.IsError);
+        Assert.Equal(2, issue.Row);
+        Assert.Contains($"项目“{code} 测试实验楼建设”的事前绩效评估为“待评估”，不能年初批复 900.00 万元", issue.Message);
+        Assert.Equal(0, await MovementsAsync(app, projectId));
+
+        // The unit's report: without a file it is refused, naming the field; finance does not write it.
+        var view = await OkAsync<View>(await unit.GetAsync($"/api/exante/{id}"));
+        Assert.True(view.CanSubmit);
+        Assert.Equal("新增项目，金额 900.00 万元 ≥ 500.00 万元", view.Trigger);
+        var application = new { report = Report(view), materials = view.StandardMaterials.Take(3), requestedAmount = 9_000_000m, overallGoal = "改善实验教学条件",
+            annualGoal = "年内建成实验楼", indicators = "产出指标|数量指标|新建实验楼面积|≥|3000|平方米\n满意度指标|服务对象满意度指标|师生满意度|≥|90|%" };
+        var noFile = await RefusedAsync(await PostAsync(unit, $"/api/exante/{id}/submit", application), HttpStatusCode.BadRequest);
+        Assert.Equal("附件", noFile.Field);
+        await RefusedAsync(await PostAsync(perf, $"/api/exante/{id}/submit", application), HttpStatusCode.Forbidden);
+        using (var form = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent("%PDF-1.7\n测试申报书"u8.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "实验楼建设项目申报书.pdf");
+            Assert.Equal(HttpStatusCode.Created, (await unit.PostAsync($"/api/evidence/exante/{id}", form)).StatusCode);
+        }
+        view = await OkAsync<View>(await PostAsync(unit, $"/api/exante/{id}/submit", application));
+        Assert.Equal((ExAnteStatus.Assessing, false), (view.Status, view.CanSubmit));
+
+        // Finance scores it itself: 75 → 调整完善后予以支持 with a 700万 cap; a missing item is refused by name and keeps nothing.
+        var points = new Dictionary<string, decimal> { ["立项必要性"] = 17, ["投入经济性"] = 13, ["绩效目标合理性"] = 15, ["实施方案可行性"] = 16 };
+        var missing = await RefusedAsync(await PostAsync(perf, $"/api/exante/{id}/conclude", new { route = "Finance", points, reasons = "测算依据不足，需压减规模。", cap = 7_000_000m }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("请为“筹资合规性”打分", missing.Detail);
+        points["筹资合规性"] = 14;
+        view = await OkAsync<View>(await PostAsync(perf, $"/api/exante/{id}/conclude", new { route = "Finance", points, reasons = "测算依据不足，需压减规模。", cap = 7_000_000m }));
+        Assert.Equal((75m, ExAnteConclusion.SupportAfterRevision, 7_000_000m, false), (view.Score, view.Conclusion, view.Cap, view.GateOpen));
+        Assert.Contains("17 + 投入经济性 13 + 绩效目标合理性 15 + 实施方案可行性 16 + 筹资合规性 14 = 75 分", view.ScoreExplanation);
+        await RefusedAsync(await PostAsync(perf, $"/api/exante/{id}/conclude", new { route = "Finance", points, reasons = "再出一次结论。" }), HttpStatusCode.Conflict);
+
+        // Until finance accepts the revision the gate stays shut.
+        refused = await perf.RejectedAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CS{provider}-2", year, code, 700));
+        Assert.Contains("须先由单位提交调整完善后的申报材料并经财政确认", Assert.Single(refused.Issues, i => i.IsError).Message);
+        var above = await RefusedAsync(await PostAsync(unit, $"/api/exante/{id}/revise", new { revision = "压减了附属用房，重新测算了单价。", revisedAmount = 7_500_000m }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("超过建议预算控制数 700.00 万元", above.Detail);
+        await OkAsync<View>(await PostAsync(unit, $"/api/exante/{id}/revise", new { revision = "压减了附属用房，重新测算了单价。", revisedAmount = 7_000_000m }));
+        view = await OkAsync<View>(await PostAsync(perf, $"/api/exante/{id}/revision", new { accept = true, opinion = "同意按控制数安排。" }));
+        Assert.True(view.GateOpen);
+
+        // Above the cap: refused with both amounts; at the cap: committed.
+        refused = await perf.RejectedAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CS{provider}-3", year, code, 900));
+        Assert.Contains("年初批复合计 900.00 万元，超过事前评估建议预算控制数 700.00 万元", Assert.Single(refused.Issues, i => i.IsError).Message);
+        Assert.Equal(0, await MovementsAsync(app, projectId));
+        var passed = await perf.ImportAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CS{provider}-4", year, code, 700));
+        Assert.True(passed.Committed, ImportFiles.Describe(passed));
+        Assert.Equal(1, await MovementsAsync(app, projectId));
+
+        // Every decision of the gate is in the audit trail: three refusals and the approval.
+        var audit = await GateAuditAsync(app, projectId);
+        Assert.Equal(4, audit.Count);
+        Assert.All(audit.Take(3), a => Assert.StartsWith("拒绝", a));
+        Assert.StartsWith("准予", audit[3]);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ImportRefused_NamesTheRule_WhenNoEvaluationWasRaised_AndOnlyFinanceScreens(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (projectId, code, year) = await NewProjectAsync(app, $"CS-SQ-{provider}-2");
+        using var perf = await app.ClientForAsync("perf");
+        using var unit = await app.ClientForAsync("yizhong");
+        await RefusedAsync(await unit.PostAsync($"/api/exante/screen/{year}", null), HttpStatusCode.Forbidden);
+
+        var refused = await perf.RejectedAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CT{provider}-1", year, code, 900));
+        Assert.Contains("需要事前绩效评估（新增项目，金额 900.00 万元 ≥ 500.00 万元），尚未开展评估", Assert.Single(refused.Issues, i => i.IsError).Message);
+        Assert.Equal(0, await MovementsAsync(app, projectId));
+
+        // Finance adds it by hand (with a reason) and concludes after the unit's report: 予以支持 opens the gate at any amount.
+        var bad = await RefusedAsync(await PostAsync(perf, "/api/exante", new { projectId, variant = "Project", reason = "" }), HttpStatusCode.BadRequest);
+        Assert.Contains("必须写明理由", bad.Detail);
+        var view = await OkAsync<View>(await PostAsync(perf, "/api/exante", new { projectId, variant = "Project", reason = "投资较大，财政指定评估。" }));
+        await RefusedAsync(await PostAsync(perf, "/api/exante", new { projectId, variant = "Project", reason = "再指定一次评估。" }), HttpStatusCode.Conflict);
+        await app.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            var e = await db.ExAnteEvaluations.SingleAsync(x => x.Id == view.Id);
+            e.Submit(new ExAnteApplication(Report(view), [], 9_000_000m, "", "", ""), ExAnteRules.Default, 1, "周涛", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var points = view.Form.ToDictionary(p => p.Name, p => p.Points - 2);
+        view = await OkAsync<View>(await PostAsync(perf, $"/api/exante/{view.Id}/conclude", new { route = "Finance", points, reasons = "方案成熟，予以支持。" }));
+        Assert.Equal((90m, ExAnteStatus.Supported, true), (view.Score, view.Status, view.GateOpen));
+        var passed = await perf.ImportAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CT{provider}-2", year, code, 900));
+        Assert.True(passed.Committed, ImportFiles.Describe(passed));
+    }
+}
