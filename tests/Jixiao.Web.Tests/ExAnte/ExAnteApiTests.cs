@@ -143,6 +143,17 @@ public sealed class ExAnteApiTests(DemoApps apps)
         Assert.True(passed.Committed, ImportFiles.Describe(passed));
         Assert.Equal(1, await MovementsAsync(app, projectId));
 
+        // The targets the application proposed start the project's target form.
+        var started = await unit.PostAsJsonAsync($"/api/targets/projects/{projectId}", new { from = "ExAnte" }, ApiJson.Options);
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        var target = await app.AsSystemAsync<SystemDbContext, (string Goal, List<string> Names)>(async db =>
+        {
+            var t = await db.Targets.Include(x => x.Indicators).SingleAsync(x => x.ProjectId == projectId);
+            return (t.AnnualGoal, t.Indicators.OrderBy(i => i.Row).Select(i => i.Name).ToList());
+        });
+        Assert.Equal("年内建成实验楼", target.Goal);
+        Assert.Equal(["新建实验楼面积", "师生满意度"], target.Names);
+
         // Every decision of the gate is in the audit trail: three refusals and the approval.
         var audit = await GateAuditAsync(app, projectId);
         Assert.Equal(4, audit.Count);

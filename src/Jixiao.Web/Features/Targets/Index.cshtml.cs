@@ -27,7 +27,12 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         Query = FormQuery.ForPage<TargetState>(Request.Query, s => s.Label(), ModelState);
         Result = await TargetQueries.InboxAsync(db, user, Year.Value, Box, Query, ct);
         Choices = await FormList.ChoicesAsync(db, ct);
+        if (Box == InboxBox.NotStarted)
+            ProposedByExAnte = await TargetWork.ProposedByExAnteAsync(db, [.. Result.Rows.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value)], ct);
     }
+
+    /// <summary>Projects of a 未开始 page whose ex-ante application proposed targets to start from.</summary>
+    public IReadOnlySet<long> ProposedByExAnte { get; private set; } = new HashSet<long>();
 
     /// <summary>批量审核通过 / 退回 of the ticked targets, then back to the same filtered page with what was done and what failed.</summary>
     public async Task<IActionResult> OnPostBatchAsync(List<long> ids, ReviewAction action, string? opinion, ReviewGrade? grade, CancellationToken ct)
@@ -36,7 +41,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
         return Redirect(Link(Box, FormQuery.From(Request.Query)));
     }
 
-    /// <summary>开始填报 a project's targets, blank or from last year's approved ones.</summary>
+    /// <summary>开始填报 a project's targets, blank, from last year's approved ones or from its ex-ante application.</summary>
     public async Task<IActionResult> OnPostStartAsync(long projectId, TargetStart from, CancellationToken ct)
     {
         var target = await TargetWork.StartForProjectAsync(db, user, projectId, from, clock.GetUtcNow().UtcDateTime, ct);

@@ -1,9 +1,10 @@
+using Jixiao.Domain.ExAnte;
 using Jixiao.Domain.Organisation;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Features.Targets;
 
-/// <summary>开始填报: version 1 of a project's targets (blank or from last year's approved ones) or of a department's overall targets.</summary>
+/// <summary>开始填报: version 1 of a project's targets (blank, from last year's approved ones or from its ex-ante application) or of a department's overall targets.</summary>
 public static partial class TargetWork
 {
     /// <summary>Starts version 1 of a project's targets, blank or from last year's approved ones.</summary>
@@ -24,10 +25,23 @@ public static partial class TargetWork
             target.Edit(EditorOf(user, target), last.OverallGoal, last.AnnualGoal, last.Indicators.Select(i => i.ToInput()).ToList(),
                 await ContextAsync(db, target, ct), nowUtc);
         }
+        else if (start == TargetStart.ExAnte)
+        {
+            var proposed = await db.ExAnteEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId && e.SubmittedAtUtc != null)
+                .Select(e => new { e.OverallGoal, e.AnnualGoal, e.Indicators }).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException($"项目“{project.Code}”没有提交过事前评估申报，不能沿用事前评估的目标。", "来源");
+            target.Edit(EditorOf(user, target), proposed.OverallGoal, proposed.AnnualGoal, ProposedTargets.Parse(proposed.Indicators),
+                await ContextAsync(db, target, ct), nowUtc);
+        }
         db.Targets.Add(target);
         await CommitAsync(db, ct);
         return target;
     }
+
+    /// <summary>The projects among <paramref name="projectIds"/> whose ex-ante application proposed targets (they may start from them).</summary>
+    public static async Task<IReadOnlySet<long>> ProposedByExAnteAsync(JixiaoDbContext db, IReadOnlyCollection<long> projectIds, CancellationToken ct) =>
+        (await db.ExAnteEvaluations.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && e.SubmittedAtUtc != null && e.Indicators != "")
+            .Select(e => e.ProjectId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>Starts version 1 of a department's overall targets for a year.</summary>
     public static async Task<PerformanceTarget?> StartForDepartmentAsync(JixiaoDbContext db, CurrentUser user, long departmentId, int year,

@@ -14,6 +14,9 @@ public enum TargetStart
     Blank = 1,
     [Label("上年已批复目标（即填即用）")]
     LastYear = 2,
+    /// <summary>The goals and indicators the project's ex-ante application proposed (the 绩效目标合理性 dimension reviewed them).</summary>
+    [Label("事前评估申报的目标")]
+    ExAnte = 3,
 }
 
 /// <summary>
