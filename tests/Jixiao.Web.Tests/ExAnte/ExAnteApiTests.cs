@@ -7,6 +7,7 @@ using Jixiao.Domain.ExAnte;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Tests.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -190,5 +191,65 @@ public sealed class ExAnteApiTests(DemoApps apps)
         Assert.Equal((90m, ExAnteStatus.Supported, true), (view.Score, view.Status, view.GateOpen));
         var passed = await perf.ImportAsync(ImportKind.Movements, year, "年初批复.csv", Approval($"CT{provider}-2", year, code, 900));
         Assert.True(passed.Committed, ImportFiles.Describe(passed));
+    }
+}
+
+/// <summary>事前评估统计 on both databases, over a year of its own: counts by conclusion and route, amounts asked for and supported, and what caps and refusals saved.</summary>
+public sealed class ExAnteStatisticsTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+
+    internal sealed record Tally(string Name, int Evaluations, int Pending, int Assessing, int Supported, int SupportedAfterRevision, int Rejected,
+        decimal Requested, decimal SupportedAmount, decimal SavedByCaps, decimal SavedByRefusals);
+    internal sealed record Stats(int Year, Tally Total, List<Tally> ByRoute, List<Tally> ByDepartment);
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Statistics_SumWhatWasAskedSupportedAndSaved_ByRouteAndDepartment(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var year = app.Services.GetRequiredService<Web.Features.Shared.BusinessClock>().Year + 3;
+        var now = new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc);
+        var rules = ExAnteRules.Default;
+        await app.AsSystemAsync<SystemDbContext>(async db =>
+        {
+            var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
+            // 1000万 supported with a 800万 cap; 600万 supported; 700万 refused; 900万 still with finance.
+            var plans = new (decimal Wan, decimal? Score, decimal? CapWan)[] { (1000, 85, 800), (600, 90, null), (700, 50, null), (900, null, null) };
+            for (var i = 0; i < plans.Length; i++)
+            {
+                var (wan, score, capWan) = plans[i];
+                var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details($"CS-TJ-{i}", $"测试统计项目{i}", ProjectLevel.Level1,
+                    ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
+                    new DateOnly(year - 1, 9, 1), wan * 10_000m));
+                db.Projects.Add(project);
+                await db.SaveChangesAsync();
+                var e = ExAnteEvaluation.Screened(project, ["新增项目"], now);
+                e.Submit(new ExAnteApplication(ExAnteRules.Dimensions(ExAnteVariant.Project).ToDictionary(d => d, d => $"关于{d}：论证材料见附件。"), [], wan * 10_000m, "", "", ""),
+                    rules, 1, "周涛", now);
+                if (score is { } total)
+                {
+                    var form = rules.ProjectForm;
+                    var given = form.Items.ToDictionary(x => x.Name, _ => total / 5);
+                    e.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(total, form.WritePoints(given), "财政自行评估"), rules, "按评分出具结论。",
+                        capWan * 10_000m, "张敏", now);
+                }
+                db.ExAnteEvaluations.Add(e);
+                await db.SaveChangesAsync();
+            }
+        });
+        using var perf = await app.ClientForAsync("perf");
+        var response = await perf.GetAsync($"/api/exante/statistics?year={year}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var stats = (await response.Content.ReadJsonAsync<Stats>())!;
+        var expected = new Tally("全部", 4, 0, 1, 2, 0, 1, 32_000_000m, 14_000_000m, 2_000_000m, 7_000_000m);
+        Assert.Equal(expected, stats.Total);
+        Assert.Equal([expected with { Name = "财政自行评估", Evaluations = 3, Assessing = 0, Requested = 23_000_000m }], stats.ByRoute);
+        Assert.Equal(expected with { Name = "襄垣县教育科技局" }, Assert.Single(stats.ByDepartment));
+
+        using var unit = await app.ClientForAsync("yizhong");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync($"/api/exante/statistics?year={year}")).StatusCode);
+        var sheet = SpreadsheetReader.Read(await perf.GetByteArrayAsync($"/api/exante/statistics.xlsx?year={year}"), "统计.xlsx", new UploadLimits());
+        Assert.Equal($"{year} 年度事前绩效评估统计", sheet[0][0]);
+        Assert.Equal(["合计", "全部", "4", "0", "1", "2", "0", "1", "32000000", "14000000", "2000000", "7000000"], sheet[3].Cells.Take(12));
     }
 }

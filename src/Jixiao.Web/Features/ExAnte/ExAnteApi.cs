@@ -60,6 +60,20 @@ public static class ExAnteApi
             .RequireAuthorization(keeper)
             .WithName("ActOnExAnteRevision")
             .WithSummary("确认或退回修改稿（绩效股）：确认后项目方可安排预算");
+        group.MapGet("/statistics", async Task<Ok<ExAnteStatistics>> (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+                TypedResults.Ok(await ExAnteStatisticsQuery.ForYearAsync(db, year ?? calendar.Year + 1, ct)))
+            .RequireAuthorization(Policies.FinanceStaff)
+            .WithName("GetExAnteStatistics")
+            .WithSummary("事前评估统计（某预算年度，默认下一年度）：按评估方式和主管部门的评估数、结论、申报金额与支持金额、建议控制数压减和不予支持的金额");
+        group.MapGet("/statistics.xlsx", async (int? year, JixiaoDbContext db, BusinessClock calendar, CancellationToken ct) =>
+            {
+                var (name, content) = await ExAnteStatisticsQuery.ExportAsync(db, year ?? calendar.Year + 1, ct);
+                return TypedResults.File(content, FileTypes.Xlsx, name);
+            })
+            .RequireAuthorization(Policies.FinanceStaff)
+            .ProducesFile(FileTypes.Xlsx)
+            .WithName("ExportExAnteStatistics")
+            .WithSummary("导出事前评估统计表（xlsx）");
         group.MapGet("/settings/{year:int}", async Task<Ok<ExAnteSettings>> (int year, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
                 TypedResults.Ok(await ExAnteWork.SettingsAsync(db, user, year, ct)))
             .WithName("GetExAnteSettings")
