@@ -253,3 +253,76 @@ public sealed class ExAnteStatisticsTests(DemoApps apps)
         Assert.Equal(["合计", "全部", "4", "0", "1", "2", "0", "1", "32000000", "14000000", "2000000", "7000000"], sheet[3].Cells.Take(12));
     }
 }
+
+/// <summary>事前评估评分表: exported with the evaluations waiting for finance, filled offline, imported all or nothing with each wrong row named.</summary>
+public sealed class ExAnteSheetTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int year, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(year.ToString(System.Globalization.CultureInfo.InvariantCulture)), "year");
+        form.Add(new StringContent("Project"), "variant");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "评分表.xlsx");
+        return await client.PostAsync("/api/exante/scoring-sheet", form);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ScoringSheet_RoundTrip_AllOrNothing(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var year = app.Services.GetRequiredService<Web.Features.Shared.BusinessClock>().Year + 4;
+        var now = new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc);
+        var ids = await app.AsSystemAsync<SystemDbContext, List<long>>(async db =>
+        {
+            var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10602");
+            var list = new List<long>();
+            foreach (var (code, wan) in new[] { ("CS-PF-1", 800m), ("CS-PF-2", 650m) })
+            {
+                var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details(code, $"测试评分项目{code[^1]}", ProjectLevel.Level1,
+                    ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
+                    new DateOnly(year - 1, 9, 1), wan * 10_000m));
+                db.Projects.Add(project);
+                await db.SaveChangesAsync();
+                var e = ExAnteEvaluation.Screened(project, ["新增项目"], now);
+                e.Submit(new ExAnteApplication(ExAnteRules.Dimensions(ExAnteVariant.Project).ToDictionary(d => d, d => $"关于{d}：论证材料见附件。"), [], wan * 10_000m, "", "", ""),
+                    ExAnteRules.Default, 1, "周涛", now);
+                db.ExAnteEvaluations.Add(e);
+                await db.SaveChangesAsync();
+                list.Add(e.Id);
+            }
+            return list;
+        });
+        using var perf = await app.ClientForAsync("perf");
+        var exported = SpreadsheetReader.Read(await perf.GetByteArrayAsync($"/api/exante/scoring-sheet?year={year}"), "评分表.xlsx", new UploadLimits());
+        Assert.Equal(["评估编号", "项目代码", "项目名称", "单位", "申报金额（万元）", "立项必要性（20分）"], exported[2].Cells.Take(6));
+        Assert.Equal([$"{ids[0]}", "CS-PF-1", $"{ids[1]}", "CS-PF-2"], exported.Skip(3).SelectMany(r => r.Cells.Take(2)));
+
+        object?[] Row(long id, string code, params object?[] rest) => [id, code, "测试", "第一中学", 800, .. rest];
+        var header = exported[2].Cells.Cast<object?>().ToArray();
+        // One row over an item's maximum: nothing is written, the row and column are named.
+        var wrong = ImportFiles.Xlsx([header, Row(ids[0], "CS-PF-1", 18, 17, 16, 17, 16, "方案可行，予以支持。", null), Row(ids[1], "CS-PF-2", 25, 10, 10, 10, 10, "测算依据不足。", 500)]);
+        using (var refused = await UploadAsync(perf, year, wrong))
+        {
+            var report = await ImportFiles.ReportAsync(refused, HttpStatusCode.UnprocessableEntity);
+            var issue = Assert.Single(report.Issues, i => i.IsError);
+            Assert.Equal((3, "立项必要性（20分）"), (issue.Row, issue.Column));
+            Assert.Contains("“立项必要性”的得分 25 应在 0–20 分之间", issue.Message);
+        }
+        Assert.All(await app.AsSystemAsync<SystemDbContext, List<ExAnteState>>(db => db.ExAnteEvaluations.Where(e => ids.Contains(e.Id)).Select(e => e.State).ToListAsync()),
+            s => Assert.Equal(ExAnteState.Assessing, s));
+
+        var right = ImportFiles.Xlsx([header, Row(ids[0], "CS-PF-1", 18, 17, 16, 17, 16, "方案可行，予以支持。", null), Row(ids[1], "CS-PF-2", 15, 12, 12, 14, 12, "测算依据不足，压减规模。", 500)]);
+        using (var ok = await UploadAsync(perf, year, right))
+        {
+            var report = await ImportFiles.ReportAsync(ok, HttpStatusCode.OK);
+            Assert.True(report.Committed);
+        }
+        var concluded = await app.AsSystemAsync<SystemDbContext, List<(decimal?, ExAnteConclusion?, decimal?)>>(async db =>
+            (await db.ExAnteEvaluations.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync()).Select(e => (e.Score, e.Conclusion, e.Cap)).ToList());
+        Assert.Equal([(84m, ExAnteConclusion.Support, null), (65m, ExAnteConclusion.SupportAfterRevision, 5_000_000m)], concluded);
+    }
+}

@@ -74,6 +74,7 @@ public sealed class UploadGuardTests(DemoApps apps)
             ("yizhong", "/api/targets/sheet", [("year", Year.ToString())]),
             ("yizhong", $"/api/monitoring/rounds/{round}/sheet", []),
             ("yizhong", "/api/evaluations/sheet", []),
+            ("perf", "/api/exante/scoring-sheet", [("year", (Year + 1).ToString()), ("variant", "Project")]),
         ];
     }
 

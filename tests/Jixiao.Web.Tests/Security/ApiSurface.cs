@@ -195,6 +195,7 @@ public static class AccessRules
         // 事前评估: the unit (or its department) writes its report and its revision; finance and the units read theirs; the performance
         // division screens, adds, returns, concludes, accepts revisions and keeps the year's settings.
         ("POST", Rx("^/api/exante/\\{[^}]+\\}/(submit|revise)$"), [Role.UnitFiller, Role.DepartmentReviewer]),
+        ("*", Rx("^/api/exante/scoring-sheet$"), Performance),
         ("GET", Rx("^/api/exante/statistics(\\.xlsx)?$"), Finance),
         ("GET", Rx("^/api/exante(/|$)"), Business),
         ("*", Rx("^/api/exante(/|$)"), Performance),

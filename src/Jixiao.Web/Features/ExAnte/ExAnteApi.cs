@@ -1,6 +1,9 @@
 using Jixiao.Domain.ExAnte;
 using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Features.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.ExAnte;
 
@@ -74,6 +77,27 @@ public static class ExAnteApi
             .ProducesFile(FileTypes.Xlsx)
             .WithName("ExportExAnteStatistics")
             .WithSummary("导出事前评估统计表（xlsx）");
+        group.MapGet("/scoring-sheet", async (int year, ExAnteVariant? variant, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var (name, content) = await ExAnteSheet.ExportAsync(db, user, year, variant ?? ExAnteVariant.Project, ct);
+                return TypedResults.File(content, FileTypes.Xlsx, name);
+            })
+            .RequireAuthorization(keeper)
+            .ProducesFile(FileTypes.Xlsx)
+            .WithName("ExportExAnteScoringSheet")
+            .WithSummary("导出事前评估评分表（绩效股，xlsx）：本年度待财政评估的项目（或政策）每行一个，逐项填写得分、结论理由和建议控制数后导入");
+        group.MapPost("/scoring-sheet", async Task<Results<Ok<ExAnteSheetReport>, UnprocessableEntity<ExAnteSheetReport>>> ([FromForm] int year,
+                [FromForm] ExAnteVariant? variant, IFormFile file, JixiaoDbContext db, CurrentUser user, TimeProvider clock, IOptions<UploadLimits> limits,
+                CancellationToken ct) =>
+            {
+                var report = await ExAnteSheet.ImportAsync(db, user, year, variant ?? ExAnteVariant.Project, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct),
+                    limits.Value, clock.GetUtcNow().UtcDateTime, ct);
+                return report.Committed ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+            })
+            .DisableAntiforgery()
+            .RequireAuthorization(keeper)
+            .WithName("ImportExAnteScoringSheet")
+            .WithSummary("导入填好的事前评估评分表（绩效股）：填了得分的每一行出具结论（财政自行评估），全部无误才写入，任何一行有错则不写入并逐行说明；未填得分的行跳过");
         group.MapGet("/settings/{year:int}", async Task<Ok<ExAnteSettings>> (int year, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
                 TypedResults.Ok(await ExAnteWork.SettingsAsync(db, user, year, ct)))
             .WithName("GetExAnteSettings")
