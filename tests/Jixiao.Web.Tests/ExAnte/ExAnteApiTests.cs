@@ -326,3 +326,56 @@ public sealed class ExAnteSheetTests(DemoApps apps)
         Assert.Equal([(84m, ExAnteConclusion.Support, null), (65m, ExAnteConclusion.SupportAfterRevision, 5_000_000m)], concluded);
     }
 }
+
+/// <summary>The unit's 事前绩效评估报告 and finance's 评估意见书, as docx and PDF, for whoever may read the evaluation; not before they exist.</summary>
+public sealed class ExAnteDocumentTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestEnvironment.Providers;
+
+    private static string DocxText(byte[] docx)
+    {
+        Documents.AssertValidDocx(docx);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task ReportAndOpinion_AsDocxAndPdf_WithTheArithmeticAndTheCap(DatabaseProvider provider)
+    {
+        Printing.FormPdfTests.RequireChromium();
+        var app = await apps.GetAsync(provider);
+        // The demo's 老旧小区改造（三期）: 71 points, 调整完善后予以支持 with a 2,200万 cap, the revision in.
+        var (id, pending, unitAccount) = await app.AsSystemAsync<SystemDbContext, (long, long, string)>(async db =>
+        {
+            var e = await db.ExAnteEvaluations.Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => new { x.Id, p.Name, x.OrgUnitId })
+                .SingleAsync(x => x.Name == "老旧小区改造（三期）");
+            var open = await db.ExAnteEvaluations.Join(db.Projects, x => x.ProjectId, p => p.Id, (x, p) => new { x.Id, p.Name })
+                .SingleAsync(x => x.Name == "第一中学教学综合楼建设");
+            return (e.Id, open.Id, "yizhong");
+        });
+        using var perf = await app.ClientForAsync("perf");
+        var report = DocxText(await perf.GetByteArrayAsync($"/api/exante/{id}/report.docx"));
+        Assert.Contains("老旧小区改造（三期）事前绩效评估报告", report);
+        Assert.Contains("立项必要性", report);
+        Assert.Contains("2,600.00 万元", report);
+        var opinion = DocxText(await perf.GetByteArrayAsync($"/api/exante/{id}/opinion.docx"));
+        Assert.Contains("评估结论为“调整完善后予以支持”", opinion);
+        Assert.Contains("建议预算控制数：2,200.00 万元", opinion);
+        Assert.Contains("结论为“调整完善后予以支持”", opinion);
+
+        var pdf = await perf.GetAsync($"/api/exante/{id}/opinion/pdf");
+        Assert.True(pdf.IsSuccessStatusCode, await pdf.Content.ReadAsStringAsync());
+        var text = Printing.FormPdfTests.Text(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("事前绩效评估意见书", text);
+        Assert.Contains("2,200.00万元", text);
+        var reportPdf = Printing.FormPdfTests.Text(await perf.GetByteArrayAsync($"/api/exante/{id}/report/pdf"));
+        Assert.Contains("实施方案可行性", reportPdf);
+
+        // Not before they exist (the unit has not submitted: no report, no opinion), and not for another unit.
+        using var unit = await app.ClientForAsync(unitAccount);
+        var notYet = await unit.GetAsync($"/api/exante/{pending}/opinion.docx");
+        Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
+        Assert.Contains("财政尚未出具评估结论", await notYet.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/api/exante/{id}/opinion.docx")).StatusCode);
+    }
+}

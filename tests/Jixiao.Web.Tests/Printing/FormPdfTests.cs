@@ -141,7 +141,7 @@ public sealed partial class FormPdfTests(PrintedCounty county) : IClassFixture<P
     }
 
     /// <summary>The Chromium the app prints with (as the browser tests find it); under CI=true its absence fails the test.</summary>
-    private static void RequireChromium()
+    internal static void RequireChromium()
     {
         var path = Environment.GetEnvironmentVariable("JIXIAO_CHROMIUM") is { Length: > 0 } set ? set : "/usr/bin/chromium";
         if (File.Exists(path) && File.Exists(PdfToText)) return;
@@ -153,7 +153,7 @@ public sealed partial class FormPdfTests(PrintedCounty county) : IClassFixture<P
     private const string PdfToText = "/usr/bin/pdftotext";
 
     /// <summary>The text of the PDF as poppler reads it, without whitespace (cells wrap their text onto several lines).</summary>
-    private static string Text(byte[] pdf)
+    internal static string Text(byte[] pdf)
     {
         var start = new ProcessStartInfo(PdfToText, ["-enc", "UTF-8", "-", "-"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;

@@ -1,10 +1,9 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Targets;
+using Jixiao.Web.Features.Shared;
+using static Jixiao.Web.Features.Shared.Docx;
 
 namespace Jixiao.Web.Features.Evaluations;
 
@@ -15,9 +14,6 @@ namespace Jixiao.Web.Features.Evaluations;
 /// </summary>
 public static class EvaluationReport
 {
-    private const string ChineseFont = "SimSun";
-    private const string LatinFont = "Times New Roman";
-
     /// <returns>null when the form is not found in the user's scope</returns>
     public static async Task<(string FileName, byte[] Content)?> WriteAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {
@@ -76,20 +72,8 @@ public static class EvaluationReport
             foreach (var f in e.Findings)
                 body.Append(Para($"【{(f.Blocking ? "须修改" : "提示")}】{f.Message}。"));
         }
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1440, Bottom = 1440, Left = 1300, Right = 1300, Header = 720, Footer = 720, Gutter = 0 }));
-
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.Document = new Document(body);
-            document.PackageProperties.Title = $"{heading.Name}绩效自评报告";
-            document.PackageProperties.Language = "zh-CN";
-        }
         var name = heading.Code.Length > 0 ? heading.Code : heading.Name;
-        return ($"绩效自评报告-{e.FiscalYear}-{name}.docx", stream.ToArray());
+        return ($"绩效自评报告-{e.FiscalYear}-{name}.docx", Docx.Write(body, $"{heading.Name}绩效自评报告"));
     }
 
     private static string Where(SelfEvaluationRow row) => $"第 {row.Row} 行“{row.Name}”";
@@ -99,55 +83,4 @@ public static class EvaluationReport
         : row.Actual;
 
     private static string Or(string text) => text.Length > 0 ? text : "（未填写）";
-
-
-
-    private static Paragraph Heading(string text) => Para(text, bold: true, size: 28, before: 240);
-
-    /// <param name="size">half-points (21 = 10.5 pt, 五号; 24 = 12 pt, 小四)</param>
-    private static Paragraph Para(string text, bool bold = false, int size = 24, bool center = false, int before = 0)
-    {
-        var properties = new ParagraphProperties(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "120" });
-        if (center) properties.Append(new Justification { Val = JustificationValues.Center });
-        return new Paragraph(properties, Run(text, bold, size));
-    }
-
-    private static Run Run(string text, bool bold, int size)
-    {
-        // The schema orders a run's properties: fonts, bold, size, language.
-        var properties = new RunProperties(new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = ChineseFont });
-        if (bold) properties.Append(new Bold());
-        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
-    /// <summary>Twentieths of a point between the margins of the A4 page (<see cref="WriteAsync"/>'s section).</summary>
-    private const int TextWidth = 11906 - 2 * 1300;
-
-    /// <summary>
-    /// A bordered table over the page width; the first row is the header, in bold. The grid gives each column its share
-    /// (<paramref name="shares"/>), as Word writes it and as readers such as python-docx need it.
-    /// </summary>
-    private static Table Table(IReadOnlyList<string[]> rows, IReadOnlyList<int> shares)
-    {
-        BorderType Line<TBorder>() where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4, Color = "000000" };
-        var widths = shares.Select(s => TextWidth * s / shares.Sum()).ToList();
-        var table = new Table(new TableProperties(
-                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(),
-                    Line<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var header = i == 0;
-            var row = new TableRow();
-            if (header) row.Append(new TableRowProperties(new TableHeader()));
-            row.Append(rows[i].Select((cell, c) => new TableCell(
-                new TableCellProperties(new TableCellWidth { Width = widths[c].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-                new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }), Run(cell, header, 18)))));
-            table.Append(row);
-        }
-        return table;
-    }
 }

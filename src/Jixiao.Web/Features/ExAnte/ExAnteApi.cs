@@ -22,6 +22,16 @@ public static class ExAnteApi
                 await ExAnteQueries.ViewAsync(db, user, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
             .WithName("GetExAnteEvaluation")
             .WithSummary("事前绩效评估详情：触发规则、单位评估报告、财政逐项评分及计算过程、结论、建议预算控制数和修改稿");
+        group.MapGet("/{id:long}/report.docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+                await ExAnteDocuments.ReportAsync(db, user, id, ct) is { } print ? Docx(ExAnteDocuments.ReportDocx(print)) : TypedResults.NotFound())
+            .ProducesFile(FileTypes.Docx)
+            .WithName("DownloadExAnteReport")
+            .WithSummary("下载单位的事前绩效评估报告（docx）：基本情况、五个维度的评估、拟定绩效目标和申报材料清单；单位尚未提交为 409");
+        group.MapGet("/{id:long}/opinion.docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, JixiaoDbContext db, CurrentUser user, CancellationToken ct) =>
+                await ExAnteDocuments.OpinionAsync(db, user, id, ct) is { } print ? Docx(ExAnteDocuments.OpinionDocx(print)) : TypedResults.NotFound())
+            .ProducesFile(FileTypes.Docx)
+            .WithName("DownloadExAnteOpinion")
+            .WithSummary("下载财政的事前绩效评估意见书（docx）：逐项得分及计算、结论、理由、建议预算控制数和修改稿情况；尚未出具结论为 409");
         group.MapPost("/screen/{year:int}", async Task<Ok<ScreeningResult>> (int year, JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ExAnteWork.ScreenAsync(db, user, year, clock.GetUtcNow().UtcDateTime, ct)))
             .RequireAuthorization(keeper)
@@ -110,6 +120,8 @@ public static class ExAnteApi
             .WithSummary("保存事前评估设置（绩效股）");
         return api;
     }
+
+    private static FileContentHttpResult Docx((string FileName, byte[] Content) file) => TypedResults.File(file.Content, FileTypes.Docx, file.FileName);
 
     private static async Task<Results<Ok<ExAnteView>, NotFound>> Viewed(JixiaoDbContext db, CurrentUser user, ExAnteEvaluation? e, CancellationToken ct) =>
         e is not null && await ExAnteQueries.ViewAsync(db, user, e.Id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();

@@ -34,6 +34,14 @@ public static class PrintApi
             .WithTags("专家评审组").WithName("PrintPanelDrawRecord")
             .WithSummary("下载评审组的专家抽取记录（财政；PDF，A4）：种子、名额、涉及人员、每位专家的领域、顺序、抽签号和结果（入选或更换及理由），末尾为抽取人、监督人签字栏；" +
                          "不在权限范围内为 404，暂时无法生成为 503 并说明原因");
+        api.MapPdf("/exante/{id:long}/report/pdf", ExAnte.ExAnteDocuments.ReportAsync,
+                (_, print, _, _) => Task.FromResult(ExAnte.ExAnteDocuments.ReportJob(print)))
+            .WithTags("事前绩效评估").WithName("PrintExAnteReport")
+            .WithSummary("下载单位的事前绩效评估报告（PDF，A4）：基本情况、五个维度的评估、拟定绩效目标和申报材料清单；单位尚未提交为 409，不在权限范围内为 404，暂时无法生成为 503");
+        api.MapPdf("/exante/{id:long}/opinion/pdf", ExAnte.ExAnteDocuments.OpinionAsync,
+                (_, print, _, _) => Task.FromResult(ExAnte.ExAnteDocuments.OpinionJob(print)))
+            .WithTags("事前绩效评估").WithName("PrintExAnteOpinion")
+            .WithSummary("下载财政的事前绩效评估意见书（PDF，A4）：评估方式、逐项得分及计算、结论、理由、建议预算控制数和修改稿情况；尚未出具结论为 409，不在权限范围内为 404，暂时无法生成为 503");
         return api;
     }
 
