@@ -31,6 +31,7 @@ public static class JixiaoHost
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleGenerator>();
         services.AddScoped<IScaleStep, ProjectScaleStep>();
+        services.AddScoped<IScaleStep, ExAnteScaleStep>();
         services.AddScoped<IScaleStep, TargetScaleStep>();
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<IScaleStep, EvaluationScaleStep>();

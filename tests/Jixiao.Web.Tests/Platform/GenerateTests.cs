@@ -43,7 +43,16 @@ public sealed class GenerateTests
         Assert.All(forms.Values, f => Assert.True(f is { Forms: >= 20, States: >= 3, Sampled: >= 1 }, f.ToString()));
         var page = await perf.GetJsonAsync<Listed>("/api/evaluations?year=2025&mine=false");
         Assert.Equal(forms["990102"].Forms, page!.Total);
+
+        // The year of the run: every project the ex-ante rules catch was evaluated and supported before its budget, so finance's
+        // screening finds nothing left, and every evaluation generated supports its project.
+        var screening = await perf.PostAsync("/api/exante/screen/2026", null);
+        Assert.True(screening.IsSuccessStatusCode, await screening.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await screening.Content.ReadJsonAsync<Screened>())!.Raised);
+        Assert.True(await app.AsSystemAsync<SystemDbContext, bool>(db =>
+            db.ExAnteEvaluations.Where(e => e.FiscalYear == 2026).AllAsync(e => e.Conclusion == Domain.ExAnte.ExAnteConclusion.Support)));
     }
 
     private sealed record Listed(int Total);
+    private sealed record Screened(int Raised);
 }

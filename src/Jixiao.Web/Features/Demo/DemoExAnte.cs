@@ -125,37 +125,55 @@ public static class DemoExAnte
 
         db.Panels.AddRange(panels.Select(p => p.Panel));
         await db.SaveChangesAsync(ct);
-        foreach (var (panel, e, conclude) in panels.Where(p => p.Conclude))
-            e.Conclude(ExAnteRoute.Panel, panel.Id, null, panel.ScoringForm, new ExAnteScore(panel.Result!.Value, "", $"专家评审组“{panel.Title}”{panel.ResultExplanation}"),
+        foreach (var (panel, e, _) in panels.Where(p => p.Conclude))
+            e.Conclude(ExAnteRoute.Panel, panel.Id, null, panel.ScoringForm,
+                new ExAnteScore(panel.Result!.Value, Web.Features.ExAnte.ExAnteWork.MeanPoints(panel), $"专家评审组“{panel.Title}”{panel.ResultExplanation}"),
                 rules, "专家评审认为项目必要、方案可行，按申报金额予以支持。", null, "张敏（绩效管理股）", At(today.AddDays(-20)));
         db.ExAnteEvaluations.AddRange(evaluations);
 
-        // This year's projects the rules catch were evaluated and supported before this year's budget.
-        var current = await db.Projects.Where(p => p.RegionCode == DemoCounty.RegionCode && p.FiscalYear == year && !p.IsPool).ToListAsync(ct);
-        var previous = await db.Projects.Where(p => p.RegionCode == DemoCounty.RegionCode && p.FiscalYear == year - 1).ToDictionaryAsync(p => p.Code, ct);
-        var funded = await db.LedgerMovements.Where(m => m.RegionCode == DemoCounty.RegionCode && m.FiscalYear == year
-                && (m.Kind == MovementKind.InitialApproval || m.Kind == MovementKind.Addition || m.Kind == MovementKind.PoolAllocationIn))
-            .GroupBy(m => m.ProjectId).Select(g => new { g.Key, Amount = g.Sum(m => m.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Amount, ct);
-        var lastAutumn = new DateOnly(year - 1, 10, 10);
-        var supported = 0;
-        foreach (var project in current)
-        {
-            var triggers = ExAnteScreening.Triggers(ExAnteFacts.Of(project, previous.GetValueOrDefault(project.Code), funded.GetValueOrDefault(project.Id)), rules);
-            if (triggers.Count == 0) continue;
-            var e = ExAnteEvaluation.Screened(project, triggers, At(lastAutumn));
-            Submit(e, project, rules, lastAutumn.AddDays(10), At, funded.GetValueOrDefault(project.Id));
-            var form = rules.Form(e.Variant);
-            var score = 80 + supported % 15;
-            var given = Spread(form, score);
-            e.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(score, form.WritePoints(given), $"财政自行评估：五个维度合计 {score} 分"), rules,
-                "立项依据充分，预算测算基本合理，予以支持。", null, "张敏（绩效管理股）", At(lastAutumn.AddDays(30)));
-            db.ExAnteEvaluations.Add(e);
-            evaluations.Add(e);
-            supported++;
-        }
         await db.SaveChangesAsync(ct);
         foreach (var e in evaluations.Where(e => e.SubmittedAtUtc is not null))
             await DemoFiles.AttachPdfAsync(db, DemoCounty.RegionCode, e.FiscalYear, EvidenceOwner.ExAnte, e.Id, "项目申报书及实施方案.pdf", "事前评估申报材料",
+                null, e.SubmittedBy, e.SubmittedAtUtc!.Value.AddHours(-1), ct);
+        // This year's projects the rules catch were evaluated and supported before this year's budget.
+        return evaluations.Count + await BudgetedAsync(db, DemoCounty.RegionCode, year, ct);
+    }
+
+    /// <summary>
+    /// The year's projects of a region that the screening rules catch, evaluated by their units and supported by finance the autumn
+    /// before (so the year's ledger and the gate agree), each with its application's materials; at scale, for every generated county.
+    /// </summary>
+    /// <returns>how many evaluations it wrote</returns>
+    public static async Task<int> BudgetedAsync(SystemDbContext db, string region, int year, CancellationToken ct)
+    {
+        var rules = ExAnteRules.Default;
+        DateTime At(DateOnly day, int hour = 2) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+        var current = await db.Projects.Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool).ToListAsync(ct);
+        var previous = await db.Projects.Where(p => p.RegionCode == region && p.FiscalYear == year - 1).ToDictionaryAsync(p => p.Code, ct);
+        var funded = await db.LedgerMovements.Where(m => m.RegionCode == region && m.FiscalYear == year
+                && (m.Kind == MovementKind.InitialApproval || m.Kind == MovementKind.Addition || m.Kind == MovementKind.PoolAllocationIn))
+            .Select(m => new { m.ProjectId, m.Amount }).ToListAsync(ct);
+        var byProject = funded.GroupBy(m => m.ProjectId).ToDictionary(g => g.Key, g => g.Sum(m => m.Amount));
+        var lastAutumn = new DateOnly(year - 1, 10, 10);
+        var evaluations = new List<ExAnteEvaluation>();
+        foreach (var project in current)
+        {
+            var amount = byProject.GetValueOrDefault(project.Id);
+            var triggers = ExAnteScreening.Triggers(ExAnteFacts.Of(project, previous.GetValueOrDefault(project.Code), amount), rules);
+            if (triggers.Count == 0) continue;
+            var e = ExAnteEvaluation.Screened(project, triggers, At(lastAutumn));
+            Submit(e, project, rules, lastAutumn.AddDays(10), At, amount);
+            var form = rules.Form(e.Variant);
+            var score = 80 + evaluations.Count % 15;
+            var given = Spread(form, score);
+            e.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(score, form.WritePoints(given), $"财政自行评估：五个维度合计 {score} 分"), rules,
+                "立项依据充分，预算测算基本合理，予以支持。", null, "绩效管理股", At(lastAutumn.AddDays(30)));
+            evaluations.Add(e);
+        }
+        db.ExAnteEvaluations.AddRange(evaluations);
+        await db.SaveChangesAsync(ct);
+        foreach (var e in evaluations)
+            await DemoFiles.AttachPdfAsync(db, region, year, EvidenceOwner.ExAnte, e.Id, "项目申报书及实施方案.pdf", "事前评估申报材料",
                 null, e.SubmittedBy, e.SubmittedAtUtc!.Value.AddHours(-1), ct);
         return evaluations.Count;
     }

@@ -54,7 +54,7 @@ public static partial class ExAnteWork
     }
 
     /// <summary>The sitting experts' mean points per item (what the panel's total is made of), kept with the conclusion.</summary>
-    private static string MeanPoints(Panel panel)
+    internal static string MeanPoints(Panel panel)
     {
         var scored = panel.Members.Where(m => m.Sitting && m.Total is not null).Select(m => m.Given).ToList();
         var form = panel.ScoringForm;
