@@ -48,6 +48,16 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
                 Pending.Add(new($"运行监控待办：{returns} 项", "待填报、被退回或待审核的监控表", "/Monitoring"));
             if (targets[Targets.InboxBox.NotStarted] > 0)
                 Pending.Add(new($"尚未填报绩效目标的项目：{targets[Targets.InboxBox.NotStarted]} 个", "预算内项目都要有绩效目标", "/Targets?Box=NotStarted"));
+            // 事前评估: reports to write or complete, revisions to make; finance's reports to assess and revisions to accept.
+            foreach (var t in await ExAnte.ExAnteToDoQuery.ForUserAsync(db, current, ct))
+            {
+                var link = $"/ExAnte?Year={t.FiscalYear}";
+                if (t.Returned > 0) Pending.Add(new($"事前评估报告被退回：{t.Returned} 项（{t.FiscalYear} 年度）", "查看退回理由，补充后重新提交", link));
+                if (t.ToWrite > 0) Pending.Add(new($"待提交事前评估报告：{t.ToWrite} 项（{t.FiscalYear} 年度）", "需事前评估的项目，评估支持后才能安排预算", link));
+                if (t.ToRevise > 0) Pending.Add(new($"待调整完善的事前评估：{t.ToRevise} 项（{t.FiscalYear} 年度）", "结论为调整完善后予以支持，提交修改稿并经财政确认后才能安排预算", link));
+                if (t.ToAssess > 0) Pending.Add(new($"待出具事前评估结论：{t.ToAssess} 项（{t.FiscalYear} 年度）", "单位已提交事前评估报告", link));
+                if (t.ToAccept > 0) Pending.Add(new($"待确认事前评估修改稿：{t.ToAccept} 项（{t.FiscalYear} 年度）", "确认后项目方可安排预算", link));
+            }
         }
         // 委托 stages waiting for the user's party (the agency's to submit, or returned with an objection; the unit's and finance's to confirm).
         if (scope.Roles.Any(r => r is Role.Agency or Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision))
