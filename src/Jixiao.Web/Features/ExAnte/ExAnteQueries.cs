@@ -114,15 +114,35 @@ public static class ExAnteQueries
         },
     };
 
-    private sealed record Line(long Id, int FiscalYear, long ProjectId, string ProjectCode, string ProjectName, string UnitName, ExAnteVariant Variant,
-        string Trigger, ExAnteState State, ExAnteConclusion? Conclusion, decimal RequestedAmount, decimal? Score, decimal? Cap, DateTime? SubmittedAtUtc,
-        DateTime? ConcludedAtUtc);
+    /// <summary>A row as the database returns it: set member by member, so that EF translates the filters and the order that follow.</summary>
+    private sealed class Line
+    {
+        public long Id { get; init; }
+        public int FiscalYear { get; init; }
+        public long ProjectId { get; init; }
+        public string ProjectCode { get; init; } = "";
+        public string ProjectName { get; init; } = "";
+        public string UnitName { get; init; } = "";
+        public ExAnteVariant Variant { get; init; }
+        public string Trigger { get; init; } = "";
+        public ExAnteState State { get; init; }
+        public ExAnteConclusion? Conclusion { get; init; }
+        public decimal RequestedAmount { get; init; }
+        public decimal? Score { get; init; }
+        public decimal? Cap { get; init; }
+        public DateTime? SubmittedAtUtc { get; init; }
+        public DateTime? ConcludedAtUtc { get; init; }
+    }
 
     private static IQueryable<Line> Rows(JixiaoDbContext db, int year) =>
         from e in db.ExAnteEvaluations.AsNoTracking()
         where e.FiscalYear == year
         join p in db.Projects on e.ProjectId equals p.Id
         join o in db.OrgUnits on e.OrgUnitId equals o.Id
-        select new Line(e.Id, e.FiscalYear, e.ProjectId, p.Code, p.Name, o.Name, e.Variant, e.Trigger, e.State, e.Conclusion, e.RequestedAmount, e.Score, e.Cap,
-            e.SubmittedAtUtc, e.ConcludedAtUtc);
+        select new Line
+        {
+            Id = e.Id, FiscalYear = e.FiscalYear, ProjectId = e.ProjectId, ProjectCode = p.Code, ProjectName = p.Name, UnitName = o.Name, Variant = e.Variant,
+            Trigger = e.Trigger, State = e.State, Conclusion = e.Conclusion, RequestedAmount = e.RequestedAmount, Score = e.Score, Cap = e.Cap,
+            SubmittedAtUtc = e.SubmittedAtUtc, ConcludedAtUtc = e.ConcludedAtUtc,
+        };
 }
