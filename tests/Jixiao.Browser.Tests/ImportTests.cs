@@ -157,7 +157,7 @@ public sealed class ImportTests(BrowserApp browser)
     }
 
     /// <summary>Picks the kind and year, chooses the file and asks for 校验并预览; the report must appear.</summary>
-    private static async Task PreviewAsync(BrowserSession session, string kind, int year, string file)
+    internal static async Task PreviewAsync(BrowserSession session, string kind, int year, string file)
     {
         var page = session.Page;
         await page.GetByLabel("数据类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
