@@ -18,12 +18,10 @@ namespace Jixiao.Browser.Tests;
 /// the experts score it to 70 and finance concludes 调整完善后予以支持 with a 600万 cap; the unit's revision above the cap is refused,
 /// at the cap it is accepted; then the budget import refuses a 年初批复 of 700万 naming the project and both amounts, and commits
 /// one of 600万. The test's own project (a "测试…" name), so the demo's evaluations stay as other tests read them.
-/// With <c>JIXIAO_SCREENSHOTS=1</c> it saves the evaluation page at each step.
+/// With <c>JIXIAO_SCREENSHOTS=1</c> it saves the evaluation page at three steps into screenshots/.
 /// </summary>
 public sealed class ExAnteTests(BrowserApp browser)
 {
-    private static bool SaveScreenshots => Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1";
-
     [Fact]
     public async Task ExAnte_ScreenedReportedPanelScored_AdjustedWithCap_RevisionAccepted_ImportRefusedAboveCapCommittedAtCap()
     {
@@ -95,7 +93,7 @@ public sealed class ExAnteTests(BrowserApp browser)
         await Expect(yz.GetByTestId("indicators")).ToContainTextAsync("新建校舍面积");
         await Expect(yz.GetByTestId("evidence-file")).ToContainTextAsync("综合楼项目申报书.pdf");
         await Expect(yz.GetByTestId("conclude-form")).ToHaveCountAsync(0);
-        await ScreenshotAsync(yz, "40-exante-submitted-yizhong");
+        await ImportTests.ScreenshotAsync(yz, "40-exante-submitted-yizhong");
 
         // 3. Finance draws an expert panel for the project from the evaluation page, with a seed announced on the spot that seats the expert account.
         var seed = await app.AsSystemAsync<SystemDbContext, string>(async db =>
@@ -162,7 +160,7 @@ public sealed class ExAnteTests(BrowserApp browser)
         await Expect(perf.GetByTestId("score-explanation")).ToContainTextAsync("结论为“调整完善后予以支持”");
         await Expect(perf.GetByTestId("cap")).ToHaveTextAsync("600.00 万元");
         await Expect(perf.GetByTestId("gate")).ToContainTextAsync("须先由单位按评估意见提交调整完善后的申报材料");
-        await ScreenshotAsync(perf, "41-exante-concluded-perf");
+        await ImportTests.ScreenshotAsync(perf, "41-exante-concluded-perf");
 
         // 6. The unit's revision: above the cap it is refused with both amounts; at the cap it goes to finance.
         await unit.GotoAsync(evaluationUrl);
@@ -188,13 +186,13 @@ public sealed class ExAnteTests(BrowserApp browser)
         await Expect(perf.GetByTestId("exante-state")).ToHaveTextAsync("修改稿已确认");
         await Expect(perf.GetByTestId("revision-opinion")).ToHaveTextAsync("调整后的实施方案和测算可行，同意按控制数安排。");
         await Expect(perf.GetByTestId("gate")).ToHaveTextAsync("可以安排预算：年初批复合计不超过建议预算控制数 600.00 万元（超过时导入被拒绝）。");
-        await ScreenshotAsync(perf, "42-exante-revision-accepted-perf");
+        await ImportTests.ScreenshotAsync(perf, "42-exante-revision-accepted-perf");
 
         // 8. The budget import: a 年初批复 of 700万 is refused naming the project and both amounts; 600万 is committed.
         var folder = Directory.CreateTempSubdirectory("jixiao-exante-");
         try
         {
-            string Movements(string file, decimal wan) => Save(folder, file, XlsxWriter.Write("指标", [
+            string Movements(string file, decimal wan) => ImportTests.Save(folder, file, XlsxWriter.Write("指标", [
                 ["文件号", "日期", "项目代码", "变动类型", "金额（万元）", "对方项目代码", "事由"],
                 [$"襄财预〔{year}〕{Random.Shared.Next(100, 999)}号", $"{year}-01-10", code, "年初批复", wan, null, "年初预算批复"],
             ]));
@@ -225,18 +223,5 @@ public sealed class ExAnteTests(BrowserApp browser)
 
         Assert.Empty(finance.Problems);
         Assert.Empty(unit.Problems);
-    }
-
-    private static string Save(DirectoryInfo folder, string name, byte[] content)
-    {
-        var path = Path.Combine(folder.FullName, name);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string file)
-    {
-        if (!SaveScreenshots) return;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), file + ".png"), FullPage = true });
     }
 }

@@ -167,14 +167,15 @@ public sealed class ImportTests(BrowserApp browser)
         await Expect(page.GetByTestId("report")).ToContainTextAsync(Path.GetFileName(file));
     }
 
-    private static string Save(DirectoryInfo folder, string name, byte[] content)
+    internal static string Save(DirectoryInfo folder, string name, byte[] content)
     {
         var path = Path.Combine(folder.FullName, name);
         File.WriteAllBytes(path, content);
         return path;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string file)
+    /// <summary>With <c>JIXIAO_SCREENSHOTS=1</c>, the full page into screenshots/ at the repository root.</summary>
+    internal static async Task ScreenshotAsync(IPage page, string file)
     {
         if (!SaveScreenshots) return;
         var directory = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName;
