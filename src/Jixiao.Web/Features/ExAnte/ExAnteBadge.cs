@@ -14,4 +14,7 @@ public static class ExAnteBadge
         ExAnteStatus.Pending => "text-bg-warning",
         _ => "text-bg-light border",
     };
+
+    /// <summary>Where a 调整完善后予以支持 stands: the revision awaited from the unit, in, or accepted.</summary>
+    public static string RevisionStage(ExAnteState state) => state == ExAnteState.Concluded ? "待提交修改稿" : state.Label();
 }
