@@ -157,7 +157,7 @@ public sealed class ImportTests(BrowserApp browser)
     }
 
     /// <summary>Picks the kind and year, chooses the file and asks for 校验并预览; the report must appear.</summary>
-    private static async Task PreviewAsync(BrowserSession session, string kind, int year, string file)
+    internal static async Task PreviewAsync(BrowserSession session, string kind, int year, string file)
     {
         var page = session.Page;
         await page.GetByLabel("数据类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
@@ -167,14 +167,15 @@ public sealed class ImportTests(BrowserApp browser)
         await Expect(page.GetByTestId("report")).ToContainTextAsync(Path.GetFileName(file));
     }
 
-    private static string Save(DirectoryInfo folder, string name, byte[] content)
+    internal static string Save(DirectoryInfo folder, string name, byte[] content)
     {
         var path = Path.Combine(folder.FullName, name);
         File.WriteAllBytes(path, content);
         return path;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string file)
+    /// <summary>With <c>JIXIAO_SCREENSHOTS=1</c>, the full page into screenshots/ at the repository root.</summary>
+    internal static async Task ScreenshotAsync(IPage page, string file)
     {
         if (!SaveScreenshots) return;
         var directory = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName;

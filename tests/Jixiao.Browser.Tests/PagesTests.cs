@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using Jixiao.Domain;
@@ -23,6 +25,11 @@ public sealed class PagesTests(BrowserApp browser)
         var app = await browser.AppAsync();
         var division = await app.OrgIdAsync(DemoCounty.RegionCode, "FIN04");
         var year = BusinessCalendar.YearOf(DateTimeOffset.UtcNow);
+        // The demo's next-year evaluations: one waiting for its unit, one with a closed panel for finance to conclude from.
+        async Task<long> ExAnteIdAsync(string project) => await app.AsSystemAsync<SystemDbContext, long>(db =>
+            db.ExAnteEvaluations.Where(e => e.RegionCode == DemoCounty.RegionCode && e.FiscalYear == year + 1
+                && db.Projects.Any(p => p.Id == e.ProjectId && p.Name == project)).Select(e => e.Id).SingleAsync());
+        var (pending, assessing) = (await ExAnteIdAsync("第一中学教学综合楼建设"), await ExAnteIdAsync("县人民医院医疗设备更新"));
         (string? User, string Path, string Title, string Heading, string File)[] pages =
         [
             (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),
@@ -54,6 +61,12 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Panels", "专家评审组", "专家评审组", "25-panels-perf"),
             ("perf", "/Panels/Draw", "组建评审组", "组建评审组", "26-panel-draw-perf"),
             ("expert", "/Panels", "我的评审", "我的评审", "27-panels-expert"),
+            ("perf", "/ExAnte", "事前绩效评估", $"事前绩效评估 · {year + 1} 年度", "28-exante-perf"),
+            ("yizhong", "/ExAnte", "事前绩效评估", $"事前绩效评估 · {year + 1} 年度", "28-exante-yizhong"),
+            ("yizhong", $"/ExAnte/Details/{pending}", "第一中学教学综合楼建设", "第一中学教学综合楼建设", "29-exante-details-yizhong"),
+            ("perf", $"/ExAnte/Details/{assessing}", "县人民医院医疗设备更新", "县人民医院医疗设备更新", "29-exante-details-perf"),
+            ("perf", "/ExAnte/Settings", "事前评估设置", $"事前评估设置 · {year + 1} 年度", "30-exante-settings-perf"),
+            ("edu", "/ExAnte/Settings", "事前评估设置", $"事前评估设置 · {year + 1} 年度", "30-exante-settings-edu"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

@@ -19,7 +19,9 @@ public sealed class DrawModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
 {
     [BindProperty] public int FiscalYear { get; set; }
     [BindProperty, Display(Name = "名称")] public string? Title { get; set; }
-    [BindProperty] public PanelPurpose Purpose { get; set; } = PanelPurpose.TargetReview;
+    [BindProperty(SupportsGet = true)] public PanelPurpose Purpose { get; set; } = PanelPurpose.TargetReview;
+    /// <summary>A project to review, from a link (事前评估's "组建评审组"): prefills its code, year and a title on the GET.</summary>
+    [BindProperty(SupportsGet = true)] public long? ProjectId { get; set; }
     [BindProperty] public SubjectKind Kind { get; set; } = SubjectKind.Project;
     [BindProperty, Display(Name = "评审对象")] public long? DepartmentId { get; set; }
     [BindProperty] public string? ProjectCodes { get; set; }
@@ -39,7 +41,12 @@ public sealed class DrawModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (HttpMethods.IsGet(Request.Method))
+        {
             (FiscalYear, DueOn) = (calendar.Year + 1, calendar.Today.AddDays(14));
+            if (ProjectId is { } projectId && await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+                    .Select(p => new { p.Code, p.Name, p.FiscalYear }).SingleOrDefaultAsync(ct) is { } project)
+                (Kind, ProjectCodes, FiscalYear, Title) = (SubjectKind.Project, project.Code, project.FiscalYear, $"{project.Name}{Purpose.Label()}");
+        }
         Departments = (await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode && o.Kind == OrgKind.Department).OrderBy(o => o.Code)
             .Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct)).Select(o => (o.Id, $"{o.Code} {o.Name}")).ToList();
         Engagements = (await db.Engagements.AsNoTracking().Where(e => e.State != EngagementState.Cancelled).OrderByDescending(e => e.FiscalYear)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jixiao.Web.Features.ExAnte;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,6 +19,9 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
     /// <summary>Corrective actions finance recorded after monitoring (调减, 调剂, 收回 show in the ledger too).</summary>
     public IReadOnlyList<Domain.Monitoring.CorrectiveAction> Corrections { get; private set; } = [];
 
+    /// <summary>The project's 事前评估 (null: it needs none).</summary>
+    public (Domain.ExAnte.ExAnteStatus Status, string Trigger, long Id)? ExAnte { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var detail = await ProjectLedger.LoadAsync(db, id, AsOf, calendar.Today, ct);
@@ -29,6 +33,7 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
         var task = await db.MonitoringTasks.Where(t => t.ProjectId == id).OrderByDescending(t => t.RoundId)
             .Join(db.MonitoringRounds, t => t.RoundId, r => r.Id, (t, r) => new { t.Id, r.Title, t.Light, t.LightReason }).FirstOrDefaultAsync(ct);
         Monitoring = task is null ? null : (task.Id, task.Title, task.Light, task.LightReason);
+        ExAnte = (await ExAnteQueries.StatusesAsync(db, [id], ct)).TryGetValue(id, out var exAnte) ? exAnte : null;
         Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }

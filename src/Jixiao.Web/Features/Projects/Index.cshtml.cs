@@ -1,4 +1,6 @@
 using Jixiao.Domain.Budget;
+using Jixiao.Domain.ExAnte;
+using Jixiao.Web.Features.ExAnte;
 using Jixiao.Domain.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +31,9 @@ public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, Curre
     public List<OrgUnit> Units { get; private set; } = [];
     public List<int> Years { get; private set; } = [];
     public DateOnly AsOf { get; private set; }
+    /// <summary>The 事前评估 of the page's projects that have one (the others need none), read in one query.</summary>
+    public IReadOnlyDictionary<long, (ExAnteStatus Status, string Trigger, long Id)> ExAnte { get; private set; } =
+        new Dictionary<long, (ExAnteStatus, string, long)>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +46,7 @@ public sealed class IndexModel(JixiaoDbContext db, ProjectListCache cache, Curre
         Units = orgs.Where(o => o.Kind == OrgKind.Unit && (DepartmentId == null || o.ParentId == DepartmentId)).ToList();
         Result = await ProjectQueries.PageAsync(db, new ProjectFilter(null, Year, DepartmentId, UnitId, BudgetKind, Transfer, Tag, Category, Level,
             Status, null, MinWan, MaxWan, Keyword, Sort, Descending, PageNumber), AsOf, cache, ct);
+        ExAnte = await ExAnteQueries.StatusesAsync(db, [.. Result.Rows.Select(r => r.Id)], ct);
     }
 
     public string Link(int? page = null, ProjectSort? sort = null)

@@ -12,6 +12,7 @@ public static class Navigation
         new("工作台", "/", []),
         new("项目库", "/Projects", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("待分资金", "/Projects/Pools", [Role.BusinessDivision, Role.PerformanceDivision]),
+        new("事前评估", "/ExAnte", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("绩效目标", "/Targets", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("目标覆盖", "/Targets/Coverage", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("运行监控", "/Monitoring", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
