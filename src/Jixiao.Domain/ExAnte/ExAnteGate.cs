@@ -36,7 +36,7 @@ public static class ExAnteGate
                 ? null
                 : new(GateVerdict.Refuse, $"{name}需要事前绩效评估（{string.Join("；", triggers)}），尚未开展评估，不能{what}。请先在“事前评估”中完成评估并取得支持的结论。");
         if (!evaluation.GateOpen)
-            return new(GateVerdict.Refuse, $"{name}的事前绩效评估为“{Label(evaluation)}”，不能{what}：{Needed(evaluation)}");
+            return new(GateVerdict.Refuse, $"{name}的事前绩效评估为“{Label(evaluation)}”，不能{what}：{WhyShut(evaluation)}");
         if (kind == MovementKind.InitialApproval && evaluation.Cap is { } cap && initialAfter > cap)
         {
             var over = $"{name}年初批复合计 {Money.Wan(initialAfter)}，超过事前评估建议预算控制数 {Money.Wan(cap)}";
@@ -51,7 +51,10 @@ public static class ExAnteGate
         ? $"{e.Status.Label()}，{e.State.Label()}"
         : e.Status.Label();
 
-    private static string Needed(ExAnteEvaluation e) => e.Status switch
+    /// <summary>What the evaluation still needs before the budget may be approved (the gate's words, on the page as in the refusal).</summary>
+    public static string WhyShut(ExAnteEvaluation e) => e.State == ExAnteState.RevisionSubmitted
+        ? "修改稿待财政确认，确认后方可安排预算。"
+        : e.Status switch
     {
         ExAnteStatus.Pending => "须待单位提交事前评估报告、财政评估结论为支持后才能安排预算。",
         ExAnteStatus.Assessing => "财政正在评估，须待结论为支持后才能安排预算。",

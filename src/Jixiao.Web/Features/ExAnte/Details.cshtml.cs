@@ -124,14 +124,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
         ? "可以安排预算" + (View.Cap is { } cap
             ? $"：年初批复合计不超过建议预算控制数 {Money.Wan(cap)}（超过时{(Rules.CapMode == CapMode.Refuse ? "导入被拒绝" : "警示后允许")}）。"
             : "。")
-        : View.State switch
-        {
-            ExAnteState.Pending => "暂不能安排预算：须待单位提交事前评估报告、财政评估结论为支持后才能安排年初批复、追加和分配。",
-            ExAnteState.Assessing => "暂不能安排预算：财政正在评估，结论为支持后才能安排。",
-            ExAnteState.RevisionSubmitted => "暂不能安排预算：修改稿待财政确认，确认后方可安排。",
-            _ when View.Conclusion == ExAnteConclusion.Reject => "不能安排预算：评估结论为不予支持。",
-            _ => "暂不能安排预算：须先由单位按评估意见提交调整完善后的申报材料，并经财政确认。",
-        };
+        : (View.Conclusion == ExAnteConclusion.Reject ? "不能安排预算：" : "暂不能安排预算：") + View.GateReason;
 
     private Dictionary<string, decimal> Given()
     {

@@ -25,7 +25,7 @@ public sealed record ExAnteSource(long Id, string Title, string State, decimal? 
 /// finance can conclude from.
 /// </summary>
 public sealed record ExAnteView(long Id, string RegionCode, int FiscalYear, long ProjectId, string ProjectCode, string ProjectName, string UnitName,
-    ExAnteVariant Variant, string Trigger, bool AddedByHand, ExAnteStatus Status, ExAnteState State, bool GateOpen, decimal RequestedAmount,
+    ExAnteVariant Variant, string Trigger, bool AddedByHand, ExAnteStatus Status, ExAnteState State, bool GateOpen, string? GateReason, decimal RequestedAmount,
     IReadOnlyList<string> Dimensions, IReadOnlyDictionary<string, string> Report, IReadOnlyList<string> StandardMaterials, IReadOnlyList<string> Materials,
     string OverallGoal, string AnnualGoal, string Indicators, string SubmittedBy, DateTime? SubmittedAtUtc, string ReturnReason,
     ExAnteRoute? Route, long? PanelId, long? EngagementId, IReadOnlyList<ExAntePoint> Form, decimal? Score, string ScoreExplanation,
@@ -87,14 +87,14 @@ public static class ExAnteQueries
             var found = await db.Panels.AsNoTracking().Where(p => p.Purpose == PanelPurpose.ExAnteReview && p.Subjects.Any(s => s.ProjectId == e.ProjectId))
                 .OrderByDescending(p => p.Id).ToListAsync(ct);
             panels = [.. found.Select(p => new ExAnteSource(p.Id, p.Title, p.State.Label(), p.Result))];
-            engagements = await db.Engagements.AsNoTracking().Where(g => g.Scope == EngagementScope.ExAnte && g.Subjects.Any(s => s.ProjectId == e.ProjectId))
-                .OrderByDescending(g => g.Id).Select(g => new ExAnteSource(g.Id, g.Title, g.State.ToString(), null)).ToListAsync(ct);
-            engagements = [.. engagements.Select(g => g with { State = Enum.Parse<EngagementState>(g.State).Label() })];
+            var agencies = await db.Engagements.AsNoTracking().Where(g => g.Scope == EngagementScope.ExAnte && g.Subjects.Any(s => s.ProjectId == e.ProjectId))
+                .OrderByDescending(g => g.Id).Select(g => new { g.Id, g.Title, g.State }).ToListAsync(ct);
+            engagements = [.. agencies.Select(g => new ExAnteSource(g.Id, g.Title, g.State.Label(), null))];
         }
         var form = e.Form.Length > 0 ? ScoringForm.Parse(e.Form) : rules.Form(e.Variant);
         var given = e.Points.Length > 0 ? ScoringForm.ReadPoints(e.Points) : new Dictionary<string, decimal>();
         return new ExAnteView(e.Id, e.RegionCode, e.FiscalYear, e.ProjectId, project.Code, project.Name, project.Unit ?? "", e.Variant, e.Trigger, e.AddedByHand,
-            e.Status, e.State, e.GateOpen, e.RequestedAmount, ExAnteRules.Dimensions(e.Variant), e.ReportByDimension, rules.Materials(e.Variant), e.MaterialList,
+            e.Status, e.State, e.GateOpen, e.GateOpen ? null : ExAnteGate.WhyShut(e), e.RequestedAmount, ExAnteRules.Dimensions(e.Variant), e.ReportByDimension, rules.Materials(e.Variant), e.MaterialList,
             e.OverallGoal, e.AnnualGoal, e.Indicators, e.SubmittedBy, e.SubmittedAtUtc, e.ReturnReason, e.Route, e.PanelId, e.EngagementId,
             [.. form.Items.Select(i => new ExAntePoint(i.Name, i.Points, given.TryGetValue(i.Name, out var g) ? g : null))], e.Score, e.ScoreExplanation,
             e.Conclusion, e.Reasons, e.Cap, e.ConcludedBy, e.ConcludedAtUtc, e.Revision, e.RevisedAmount, e.RevisedAtUtc, e.RevisionOpinion,

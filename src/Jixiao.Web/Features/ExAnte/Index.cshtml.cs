@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Jixiao.Domain.ExAnte;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Features.ExAnte;
 
@@ -12,7 +14,7 @@ namespace Jixiao.Web.Features.ExAnte;
 /// screens the library by the year's rules and names a project to evaluate by hand.
 /// </summary>
 [Authorize(Policy = Policies.BusinessStaff)]
-public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClock calendar, TimeProvider clock) : PageModel
+public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClock calendar, TimeProvider clock, IOptions<UploadLimits> limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public ExAnteStatus? Status { get; set; }
@@ -29,6 +31,8 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
     public bool Keeps => user.Scope.Has(Role.PerformanceDivision);
     public bool Finance => Keeps || user.Scope.Has(Role.BusinessDivision);
     public int All => Counts.Sum(c => c.Count);
+    /// <summary>The report of a scoring sheet that was refused (shown on the page with each wrong row).</summary>
+    public ExAnteSheetReport? Sheet { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -66,6 +70,24 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
             ?? throw new DomainException($"{year} 年度项目库中没有项目代码“{code}”，请核对项目代码或所选年度后重新填写。", "项目代码");
         var evaluation = await ExAnteWork.AddAsync(db, user, new ExAnteAddition(projectId, Variant, Reason), clock.GetUtcNow().UtcDateTime, ct);
         return evaluation is null ? NotFound() : Redirect($"/ExAnte/Details/{evaluation.Id}");
+    }
+
+    /// <summary>导入评分表: every filled row concludes (财政自行评估), all or nothing; a refused file shows its rows on the page.</summary>
+    public async Task<IActionResult> OnPostSheetAsync(IFormFile? file, ExAnteVariant sheetVariant, CancellationToken ct)
+    {
+        var year = Year ?? calendar.Year + 1;
+        if (file is null || file.Length == 0) throw new DomainException("请选择填好的事前评估评分表（xlsx）。", "评分表");
+        var report = await ExAnteSheet.ImportAsync(db, user, year, sheetVariant, file.FileName, await Uploads.ReadAsync(file, limits.Value, ct), limits.Value,
+            clock.GetUtcNow().UtcDateTime, ct);
+        if (report.Committed)
+        {
+            Done = $"评分表已导入：{report.Concluded} 个项目出具结论{(report.Skipped > 0 ? $"，{report.Skipped} 行未填得分未处理" : "")}。";
+            return Redirect($"/ExAnte?Year={year}");
+        }
+        Year = year;
+        Sheet = report;
+        await OnGetAsync(ct);
+        return Page();
     }
 
     public string Link(ExAnteStatus? status = null, int page = 1, bool keepStatus = false) => "/ExAnte" + QueryString.Create(new Dictionary<string, string?>

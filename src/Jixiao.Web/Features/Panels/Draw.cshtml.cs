@@ -45,7 +45,13 @@ public sealed class DrawModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
             (FiscalYear, DueOn) = (calendar.Year + 1, calendar.Today.AddDays(14));
             if (ProjectId is { } projectId && await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
                     .Select(p => new { p.Code, p.Name, p.FiscalYear }).SingleOrDefaultAsync(ct) is { } project)
+            {
                 (Kind, ProjectCodes, FiscalYear, Title) = (SubjectKind.Project, project.Code, project.FiscalYear, $"{project.Name}{Purpose.Label()}");
+                // An ex-ante review scores on the region-year's form of the evaluation's variant (project or policy, sub-items included).
+                if (Purpose == PanelPurpose.ExAnteReview && await db.ExAnteEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId)
+                        .Select(e => (Domain.ExAnte.ExAnteVariant?)e.Variant).SingleOrDefaultAsync(ct) is { } variant)
+                    Form = (await ExAnte.ExAnteWork.RulesAsync(db, user.RegionCode ?? "", project.FiscalYear, ct)).Form(variant).Write();
+            }
         }
         Departments = (await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode && o.Kind == OrgKind.Department).OrderBy(o => o.Code)
             .Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct)).Select(o => (o.Id, $"{o.Code} {o.Name}")).ToList();
