@@ -159,7 +159,7 @@ public sealed class ExAnteTests(BrowserApp browser)
         await Expect(perf.GetByTestId("score-explanation")).ToContainTextAsync("3 人评分：(68 + 70 + 72) ÷ 3 = 70");
         await Expect(perf.GetByTestId("score-explanation")).ToContainTextAsync("结论为“调整完善后予以支持”");
         await Expect(perf.GetByTestId("cap")).ToHaveTextAsync("600.00 万元");
-        await Expect(perf.GetByTestId("gate")).ToContainTextAsync("须先由单位按评估意见提交调整完善后的申报材料");
+        await Expect(perf.GetByTestId("gate")).ToContainTextAsync("须先由单位提交调整完善后的申报材料并经财政确认");
         await ImportTests.ScreenshotAsync(perf, "41-exante-concluded-perf");
 
         // 6. The unit's revision: above the cap it is refused with both amounts; at the cap it goes to finance.

@@ -218,14 +218,7 @@ public sealed class ExAnteStatisticsTests(DemoApps apps)
             for (var i = 0; i < plans.Length; i++)
             {
                 var (wan, score, capWan) = plans[i];
-                var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details($"CS-TJ-{i}", $"测试统计项目{i}", ProjectLevel.Level1,
-                    ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
-                    new DateOnly(year - 1, 9, 1), wan * 10_000m));
-                db.Projects.Add(project);
-                await db.SaveChangesAsync();
-                var e = ExAnteEvaluation.Screened(project, ["新增项目"], now);
-                e.Submit(new ExAnteApplication(ExAnteRules.Dimensions(ExAnteVariant.Project).ToDictionary(d => d, d => $"关于{d}：论证材料见附件。"), [], wan * 10_000m, "", "", ""),
-                    rules, 1, "周涛", now);
+                var e = await ExAnteWorld.SubmittedAsync(db, school, year, $"CS-TJ-{i}", $"测试统计项目{i}", wan, now);
                 if (score is { } total)
                 {
                     var form = rules.ProjectForm;
@@ -282,14 +275,7 @@ public sealed class ExAnteSheetTests(DemoApps apps)
             var list = new List<long>();
             foreach (var (code, wan) in new[] { ("CS-PF-1", 800m), ("CS-PF-2", 650m) })
             {
-                var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details(code, $"测试评分项目{code[^1]}", ProjectLevel.Level1,
-                    ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
-                    new DateOnly(year - 1, 9, 1), wan * 10_000m));
-                db.Projects.Add(project);
-                await db.SaveChangesAsync();
-                var e = ExAnteEvaluation.Screened(project, ["新增项目"], now);
-                e.Submit(new ExAnteApplication(ExAnteRules.Dimensions(ExAnteVariant.Project).ToDictionary(d => d, d => $"关于{d}：论证材料见附件。"), [], wan * 10_000m, "", "", ""),
-                    ExAnteRules.Default, 1, "周涛", now);
+                var e = await ExAnteWorld.SubmittedAsync(db, school, year, code, $"测试评分项目{code[^1]}", wan, now);
                 db.ExAnteEvaluations.Add(e);
                 await db.SaveChangesAsync();
                 list.Add(e.Id);
@@ -377,5 +363,23 @@ public sealed class ExAnteDocumentTests(DemoApps apps)
         Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
         Assert.Contains("财政尚未出具评估结论", await notYet.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/api/exante/{id}/opinion.docx")).StatusCode);
+    }
+}
+
+/// <summary>Evaluations the tests start from: a new project of the 第一中学 and its unit's report, with finance.</summary>
+internal static class ExAnteWorld
+{
+    public static async Task<ExAnteEvaluation> SubmittedAsync(SystemDbContext db, Domain.Organisation.OrgUnit school, int year, string code, string name, decimal wan,
+        DateTime now)
+    {
+        var project = Project.Create(DemoCounty.RegionCode, year, school, school.ParentId, new Project.Details(code, name, ProjectLevel.Level1,
+            ProjectCategory.SpecificPurpose, Recurrence.OneOff, year, year, LibraryStatus.Reserve, BudgetKind.General, TransferLevel.None, FundTags.None,
+            new DateOnly(year - 1, 9, 1), wan * 10_000m));
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        var e = ExAnteEvaluation.Screened(project, ["新增项目"], now);
+        e.Submit(new ExAnteApplication(ExAnteRules.Dimensions(ExAnteVariant.Project).ToDictionary(d => d, d => $"关于{d}：论证材料见附件。"), [], wan * 10_000m, "", "", ""),
+            ExAnteRules.Default, 1, "周涛", now);
+        return e;
     }
 }

@@ -117,13 +117,18 @@ public static class ImportFiles
 /// <summary>Rows of business data, and the audit records about them, as the database holds them.</summary>
 public sealed record BusinessCounts(int Projects, int Movements, int Payments, int AuditedProjects, int AuditedMovements, int AuditedPayments)
 {
-    public static Task<BusinessCounts> ReadAsync(JixiaoApp app) => app.AsSystemAsync<SystemDbContext, BusinessCounts>(async db => new(
-        await db.Projects.CountAsync(),
+    /// <summary>The business data of <paramref name="year"/> (the empty county's demo holds next year's library, which imports do not touch).</summary>
+    public static Task<BusinessCounts> ReadAsync(JixiaoApp app, int year) => app.AsSystemAsync<SystemDbContext, BusinessCounts>(async db =>
+    {
+        var projects = (await db.Projects.Where(p => p.FiscalYear == year).Select(p => p.Id).ToListAsync()).Select(id => id.ToString()).ToList();
+        return new(
+        projects.Count,
         await db.LedgerMovements.CountAsync(),
         await db.Payments.CountAsync(),
-        await db.AuditEntries.CountAsync(e => e.EntityType == "Project"),
+        await db.AuditEntries.CountAsync(e => e.EntityType == "Project" && projects.Contains(e.EntityId!)),
         await db.AuditEntries.CountAsync(e => e.EntityType == "LedgerMovement"),
-        await db.AuditEntries.CountAsync(e => e.EntityType == "Payment")));
+        await db.AuditEntries.CountAsync(e => e.EntityType == "Payment"));
+    });
 }
 
 /// <summary>

@@ -226,7 +226,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
     {
         var app = await county.GetAsync(provider);
         using var client = await app.ClientForAsync("perf");
-        var before = await BusinessCounts.ReadAsync(app);
+        var before = await BusinessCounts.ReadAsync(app, Year);
         (string Name, byte[] Content, string Expected)[] files =
         [
             ("支付.txt", Encoding.UTF8.GetBytes("凭证号\t支付日期\n"), "不支持的文件类型“.txt”"),
@@ -240,7 +240,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
             var problem = await response.Content.ReadJsonAsync<ProblemDetails>();
             ImportFiles.AssertChinese(problem!.Detail!, expected);
         }
-        Assert.Equal(before, await BusinessCounts.ReadAsync(app));
+        Assert.Equal(before, await BusinessCounts.ReadAsync(app, Year));
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
     {
         var app = await county.GetAsync(provider);
         using var client = await app.ClientForAsync("perf");
-        var before = await BusinessCounts.ReadAsync(app);
+        var before = await BusinessCounts.ReadAsync(app, Year);
 
         var preview = await client.RejectedAsync(kind, Year, fileName, file, commit: false);
         var report = await client.RejectedAsync(kind, Year, fileName, file, commit: true);
@@ -265,7 +265,7 @@ public sealed class ImportRejectionTests(ImportedCounty county) : IClassFixture<
         using (var commit = await client.PostAsync($"/api/imports/{report.BatchId}/commit", null))
             await ImportFiles.ReportAsync(commit, HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal(before, await BusinessCounts.ReadAsync(app));
+        Assert.Equal(before, await BusinessCounts.ReadAsync(app, Year));
         if (goodDocument is not null)
         {
             var written = await app.AsSystemAsync<SystemDbContext, bool>(async db =>

@@ -106,7 +106,7 @@ public sealed class ImportTests
         await using var app = await JixiaoApp.StartAsync(provider);
         using var client = await app.ClientForAsync("perf");
         await Files.ImportAllAsync(client);
-        var before = await BusinessCounts.ReadAsync(app);
+        var before = await BusinessCounts.ReadAsync(app, Year);
         Assert.Equal((5, 9, 5), (before.Projects, before.Movements, before.Payments));
         Assert.Equal((5, 9, 5), (before.AuditedProjects, before.AuditedMovements, before.AuditedPayments));
         var ids = await ProjectIdsAsync(client);
@@ -122,7 +122,7 @@ public sealed class ImportTests
             if (name.EndsWith(".csv", StringComparison.Ordinal)) Assert.NotEmpty(again.Issues);
         }
 
-        Assert.Equal(before, await BusinessCounts.ReadAsync(app));
+        Assert.Equal(before, await BusinessCounts.ReadAsync(app, Year));
         Assert.Equal(ids, await ProjectIdsAsync(client));
         var after = await DetailAsync(client, ids[CountyFiles.Child], new DateOnly(Year, 12, 31));
         Assert.Equal((figures.Figures.AdjustedBudget, figures.Figures.Executed), (after.Figures.AdjustedBudget, after.Figures.Executed));
@@ -186,7 +186,7 @@ public sealed class ImportTests
             if (status == HttpStatusCode.Conflict) ImportFiles.AssertChinese(body, "未写入任何数据");
         }
         Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
-        Assert.Equal(3, (await BusinessCounts.ReadAsync(app)).Payments);
+        Assert.Equal(3, (await BusinessCounts.ReadAsync(app, Year)).Payments);
         var again = await client.ImportAsync(ImportKind.Payments, Year, "支付明细.csv", file);
         Assert.Equal((0, 3), (again.Created, again.Unchanged));
     }
@@ -202,7 +202,7 @@ public sealed class ImportTests
         Assert.True(preview.CanCommit);
         Assert.Equal(5, preview.Created);
         Assert.True(preview.BatchId > 0);
-        Assert.Equal(new BusinessCounts(0, 0, 0, 0, 0, 0), await BusinessCounts.ReadAsync(app));
+        Assert.Equal(new BusinessCounts(0, 0, 0, 0, 0, 0), await BusinessCounts.ReadAsync(app, Year));
 
         using (var commit = await client.PostAsync($"/api/imports/{preview.BatchId}/commit", null))
         {
@@ -210,7 +210,7 @@ public sealed class ImportTests
             Assert.True(committed.Committed);
             Assert.Equal(5, committed.Created);
         }
-        Assert.Equal(5, (await BusinessCounts.ReadAsync(app)).Projects);
+        Assert.Equal(5, (await BusinessCounts.ReadAsync(app, Year)).Projects);
 
         using (var twice = await client.PostAsync($"/api/imports/{preview.BatchId}/commit", null))
         {
@@ -218,7 +218,7 @@ public sealed class ImportTests
             var problem = await twice.Content.ReadJsonAsync<ProblemDetails>();
             ImportFiles.AssertChinese(problem!.Detail!, "已于", "导入");
         }
-        Assert.Equal(5, (await BusinessCounts.ReadAsync(app)).Projects);
+        Assert.Equal(5, (await BusinessCounts.ReadAsync(app, Year)).Projects);
         var batches = await client.GetJsonAsync<List<ImportBatchRow>>("/api/imports");
         Assert.Equal(ImportStatus.Committed, Assert.Single(batches!, b => b.Id == preview.BatchId).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/imports/999999/commit", null)).StatusCode);
@@ -241,7 +241,7 @@ public sealed class ImportTests
         var preview = await client.ImportAsync(ImportKind.Payments, Year, "先预览.csv", Voucher("200"), commit: false);
         Assert.True(preview.CanCommit, ImportFiles.Describe(preview));
         await client.ImportAsync(ImportKind.Payments, Year, "另一人先导入.csv", Voucher("250"));
-        var before = await BusinessCounts.ReadAsync(app);
+        var before = await BusinessCounts.ReadAsync(app, Year);
 
         using var commit = await client.PostAsync($"/api/imports/{preview.BatchId}/commit", null);
         var report = await ImportFiles.ReportAsync(commit, HttpStatusCode.UnprocessableEntity);
@@ -249,7 +249,7 @@ public sealed class ImportTests
         var issue = report.IssueAt(3);
         Assert.Equal(("凭证号", "ZF-B"), (issue.Column, issue.Value));
         ImportFiles.AssertChinese(issue.Message, "ZF-B", "已导入过", "250.00");
-        Assert.Equal(before, await BusinessCounts.ReadAsync(app));
+        Assert.Equal(before, await BusinessCounts.ReadAsync(app, Year));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -281,7 +281,7 @@ public sealed class ImportTests
         var preview = await perf.ImportAsync(ImportKind.Projects, Year, "项目库.xlsx", file, commit: false);
         using (var neighbour = await app.ClientForAsync("lc.perf"))
             Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsync($"/api/imports/{preview.BatchId}/commit", null)).StatusCode);
-        Assert.Equal(new BusinessCounts(0, 0, 0, 0, 0, 0), await BusinessCounts.ReadAsync(app));
+        Assert.Equal(new BusinessCounts(0, 0, 0, 0, 0, 0), await BusinessCounts.ReadAsync(app, Year));
     }
 
     internal static async Task<Dictionary<string, long>> ProjectIdsAsync(HttpClient client)

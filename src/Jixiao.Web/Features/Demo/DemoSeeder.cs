@@ -83,8 +83,8 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             : null;
         var engagements = await DemoEngagements.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
         var panels = await DemoPanels.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
-        // Next year's library with its ex-ante evaluations (an empty county, as the import tests start from, has no library).
-        var exAnte = projects > 0 ? await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken) : 0;
+        // Next year's library with its ex-ante evaluations (this year's only where this year has projects).
+        var exAnte = await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
