@@ -2,6 +2,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.Engagements;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.Organisation;
+using Jixiao.Domain.Panels;
 
 namespace Jixiao.Domain.ExAnte;
 
@@ -10,7 +11,26 @@ public sealed record ExAnteApplication(IReadOnlyDictionary<string, string> Repor
     string OverallGoal, string AnnualGoal, string Indicators);
 
 /// <summary>Finance's score: the total, the points per item (<see cref="ScoringForm.WritePoints"/>) and how it was reached.</summary>
-public sealed record ExAnteScore(decimal Total, string Points, string Explanation);
+public sealed record ExAnteScore(decimal Total, string Points, string Explanation)
+{
+    /// <summary>A score given item by item on the form (finance's own, or an agency's as its report gives them), with its sum in words.</summary>
+    /// <param name="by">who scored, as the explanation begins ("财政自行评估")</param>
+    public static ExAnteScore Of(ScoringForm form, IReadOnlyDictionary<string, decimal> given, string by)
+    {
+        var total = form.Score(given);
+        return new(total, form.WritePoints(given), $"{by}：{string.Join(" + ", form.Items.Select(i => $"{i.Name} {Scores.Format(given[i.Name])}"))} = {Scores.Format(total)} 分");
+    }
+
+    /// <summary>A closed panel's result, with the sitting experts' mean points per item (what its total is made of).</summary>
+    public static ExAnteScore Of(Panel panel)
+    {
+        if (panel.Result is not { } result) throw new ConflictException($"评审组“{panel.Title}”尚未出结果。");
+        var scored = panel.Members.Where(m => m.Sitting && m.Total is not null).Select(m => m.Given).ToList();
+        var form = panel.ScoringForm;
+        var means = form.Items.ToDictionary(i => i.Name, i => decimal.Round(scored.Average(g => g[i.Name]), 1, MidpointRounding.AwayFromZero));
+        return new(result, form.WritePoints(means), $"专家评审组“{panel.Title}”{panel.ResultExplanation}");
+    }
+}
 
 /// <summary>
 /// 事前绩效评估 of one project of the library ("先评估后入库", DOMAIN.md §4.1): raised by the screening rules (or by finance by
@@ -74,11 +94,14 @@ public sealed class ExAnteEvaluation : IOrgOwned
     public int Version { get; private set; }
 
     /// <summary>The library's status: 待评估 until the unit's report is in, 评估中 until the conclusion, then the conclusion.</summary>
-    public ExAnteStatus Status => State switch
+    public ExAnteStatus Status => StatusOf(State, Conclusion);
+
+    /// <summary>The library's status of a state and conclusion (also for a query's rows, which hold only those two).</summary>
+    public static ExAnteStatus StatusOf(ExAnteState state, ExAnteConclusion? conclusion) => state switch
     {
         ExAnteState.Pending => ExAnteStatus.Pending,
         ExAnteState.Assessing => ExAnteStatus.Assessing,
-        _ => Conclusion switch
+        _ => conclusion switch
         {
             ExAnteConclusion.Support => ExAnteStatus.Supported,
             ExAnteConclusion.SupportAfterRevision => ExAnteStatus.SupportedAfterRevision,

@@ -19,7 +19,10 @@ public sealed record GateDecision(GateVerdict Verdict, string Message);
 /// </summary>
 public static class ExAnteGate
 {
-    public static bool Gated(MovementKind kind) => kind is MovementKind.InitialApproval or MovementKind.Addition or MovementKind.PoolAllocationIn;
+    /// <summary>The movements that give a project money, which the gate holds (a query can ask <c>FundingKinds.Contains(m.Kind)</c>).</summary>
+    public static readonly MovementKind[] FundingKinds = [MovementKind.InitialApproval, MovementKind.Addition, MovementKind.PoolAllocationIn];
+
+    public static bool Gated(MovementKind kind) => FundingKinds.Contains(kind);
 
     /// <param name="evaluation">the project's evaluation, or null when none was raised</param>
     /// <param name="triggers">when none was raised: the screening rules that hold for it now (empty: it needs none)</param>

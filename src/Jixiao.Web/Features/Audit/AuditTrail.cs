@@ -138,10 +138,16 @@ public static class AuditTrail
 
     /// <summary>Appends what the context's user did to one record without changing it (a file downloaded), to the record's region's chain.</summary>
     public static Task RecordEventAsync(this JixiaoDbContext db, Domain.Audit.AuditAction action, string entityType, long entityId, string regionCode,
-        string? detail, CancellationToken cancellationToken)
+        string? detail, CancellationToken cancellationToken) =>
+        db.RecordEventsAsync(action, entityType, regionCode, [(entityId, detail)], cancellationToken);
+
+    /// <summary>The same for several records of one region in one write to its chain (the ex-ante gate's decisions on an import's rows).</summary>
+    public static Task RecordEventsAsync(this JixiaoDbContext db, Domain.Audit.AuditAction action, string entityType, string regionCode,
+        IReadOnlyList<(long EntityId, string? Detail)> events, CancellationToken cancellationToken)
     {
+        if (events.Count == 0) return Task.CompletedTask;
         var (actor, now) = Context(db);
-        return AppendEventAsync(db, new AuditEntry
+        return AppendEventsAsync(db, [.. events.Select(e => new AuditEntry
         {
             RegionCode = regionCode,
             OccurredAtUtc = now,
@@ -149,16 +155,19 @@ public static class AuditTrail
             UserName = actor.UserName,
             Action = action,
             EntityType = entityType,
-            EntityId = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Changes = detail,
+            EntityId = e.EntityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Changes = e.Detail,
             ClientAddress = actor.ClientAddress,
-        }, cancellationToken);
+        })], cancellationToken);
     }
 
-    private static async Task AppendEventAsync(JixiaoDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    private static Task AppendEventAsync(JixiaoDbContext db, AuditEntry entry, CancellationToken cancellationToken) =>
+        AppendEventsAsync(db, [entry], cancellationToken);
+
+    private static async Task AppendEventsAsync(JixiaoDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
     {
         await using var transaction = await db.OwnTransactionAsync(cancellationToken);
-        await AuditChainWriter.AppendAsync(db, [entry], cancellationToken);
+        await AuditChainWriter.AppendAsync(db, entries, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 

@@ -107,9 +107,7 @@ public static class DemoExAnte
             }
             var form = rules.Form(e.Variant);
             var given = Spread(form, line.Score);
-            e.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(line.Score, form.WritePoints(given),
-                    $"财政自行评估：{string.Join(" + ", form.Items.Select(x => $"{x.Name} {Domain.Evaluations.Scores.Format(given[x.Name])}"))} = {Domain.Evaluations.Scores.Format(line.Score)} 分"),
-                rules, Reason(line.Plan), line.CapWan * 10_000m, "张敏（绩效管理股）", At(concluded));
+            e.Conclude(ExAnteRoute.Finance, null, null, form, ExAnteScore.Of(form, given, "财政自行评估"), rules, Reason(line.Plan), line.CapWan * 10_000m, "张敏（绩效管理股）", At(concluded));
             if (line.Plan is Plan.Revised or Plan.RevisionAccepted)
                 e.SubmitRevision($"按评估意见压减了非必要建设内容，重新测算了单价，补充了分年度实施计划，申报金额调整为 {line.CapWan} 万元。",
                     line.CapWan!.Value * 10_000m, "单位填报人", At(concluded.AddDays(7)));
@@ -119,7 +117,7 @@ public static class DemoExAnte
         Submit(handed, byHand, rules, autumn.AddDays(40), At);
         var policyForm = rules.Form(ExAnteVariant.Policy);
         var policyPoints = Spread(policyForm, 82);
-        handed.Conclude(ExAnteRoute.Finance, null, null, policyForm, new ExAnteScore(82, policyForm.WritePoints(policyPoints), "财政自行评估：五个维度合计 82 分"),
+        handed.Conclude(ExAnteRoute.Finance, null, null, policyForm, ExAnteScore.Of(policyForm, policyPoints, "财政自行评估"),
             rules, "政策目标明确、资金测算合理，建议明确奖补退出机制。", null, "张敏（绩效管理股）", At(autumn.AddDays(60)));
         evaluations.Add(handed);
 
@@ -127,7 +125,7 @@ public static class DemoExAnte
         await db.SaveChangesAsync(ct);
         foreach (var (panel, e, _) in panels.Where(p => p.Conclude))
             e.Conclude(ExAnteRoute.Panel, panel.Id, null, panel.ScoringForm,
-                new ExAnteScore(panel.Result!.Value, Web.Features.ExAnte.ExAnteWork.MeanPoints(panel), $"专家评审组“{panel.Title}”{panel.ResultExplanation}"),
+                ExAnteScore.Of(panel),
                 rules, "专家评审认为项目必要、方案可行，按申报金额予以支持。", null, "张敏（绩效管理股）", At(today.AddDays(-20)));
         db.ExAnteEvaluations.AddRange(evaluations);
 
@@ -148,25 +146,17 @@ public static class DemoExAnte
     {
         var rules = ExAnteRules.Default;
         DateTime At(DateOnly day, int hour = 2) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
-        var current = await db.Projects.Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool).ToListAsync(ct);
-        var previous = await db.Projects.Where(p => p.RegionCode == region && p.FiscalYear == year - 1).ToDictionaryAsync(p => p.Code, ct);
-        var funded = await db.LedgerMovements.Where(m => m.RegionCode == region && m.FiscalYear == year
-                && (m.Kind == MovementKind.InitialApproval || m.Kind == MovementKind.Addition || m.Kind == MovementKind.PoolAllocationIn))
-            .Select(m => new { m.ProjectId, m.Amount }).ToListAsync(ct);
-        var byProject = funded.GroupBy(m => m.ProjectId).ToDictionary(g => g.Key, g => g.Sum(m => m.Amount));
         var lastAutumn = new DateOnly(year - 1, 10, 10);
+        var (_, _, caught) = await Web.Features.ExAnte.ExAnteWork.CaughtAsync(db, region, year, rules, ct);
         var evaluations = new List<ExAnteEvaluation>();
-        foreach (var project in current)
+        foreach (var (project, facts, triggers) in caught)
         {
-            var amount = byProject.GetValueOrDefault(project.Id);
-            var triggers = ExAnteScreening.Triggers(ExAnteFacts.Of(project, previous.GetValueOrDefault(project.Code), amount), rules);
-            if (triggers.Count == 0) continue;
             var e = ExAnteEvaluation.Screened(project, triggers, At(lastAutumn));
-            Submit(e, project, rules, lastAutumn.AddDays(10), At, amount);
+            Submit(e, project, rules, lastAutumn.AddDays(10), At, facts.Amount);
             var form = rules.Form(e.Variant);
             var score = 80 + evaluations.Count % 15;
             var given = Spread(form, score);
-            e.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(score, form.WritePoints(given), $"财政自行评估：五个维度合计 {score} 分"), rules,
+            e.Conclude(ExAnteRoute.Finance, null, null, form, ExAnteScore.Of(form, given, "财政自行评估"), rules,
                 "立项依据充分，预算测算基本合理，予以支持。", null, "绩效管理股", At(lastAutumn.AddDays(30)));
             evaluations.Add(e);
         }

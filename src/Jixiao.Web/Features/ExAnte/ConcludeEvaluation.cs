@@ -1,5 +1,4 @@
 using Jixiao.Domain.Engagements;
-using Jixiao.Domain.Evaluations;
 using Jixiao.Domain.ExAnte;
 using Jixiao.Domain.Panels;
 
@@ -31,7 +30,7 @@ public static partial class ExAnteWork
             if (panel is { State: not PanelState.Closed })
                 throw new ConflictException($"评审组“{panel.Title}”尚未出结果（{panel.Members.Count(m => m.Sitting && m.Total is not null)}/{panel.Members.Count(m => m.Sitting)} 位专家已评分），请待全部专家评分后再出具结论。");
             form = panel?.ScoringForm ?? form;
-            score = panel is null ? new(0, "", "") : new(panel.Result!.Value, MeanPoints(panel), $"专家评审组“{panel.Title}”{panel.ResultExplanation}");
+            score = panel is null ? new(0, "", "") : ExAnteScore.Of(panel);
         }
         else
         {
@@ -43,21 +42,10 @@ public static partial class ExAnteWork
                 if (engagement.State is EngagementState.Preparing or EngagementState.Cancelled)
                     throw new ConflictException($"委托“{engagement.Title}”为“{engagement.State.Label()}”，第三方机构尚未开展评估。");
             }
-            var given = input.Points ?? new Dictionary<string, decimal>();
-            var total = form.Score(given);
-            var by = input.Route == ExAnteRoute.Finance ? "财政自行评估" : "第三方机构评估";
-            score = new(total, form.WritePoints(given), $"{by}：{string.Join(" + ", form.Items.Select(i => $"{i.Name} {Scores.Format(given[i.Name])}"))} = {Scores.Format(total)} 分");
+            score = ExAnteScore.Of(form, input.Points ?? new Dictionary<string, decimal>(), input.Route == ExAnteRoute.Finance ? "财政自行评估" : "第三方机构评估");
         }
         evaluation.Conclude(input.Route, input.PanelId, input.EngagementId, form, score, rules, input.Reasons, input.Cap, user.UserName, nowUtc);
         await Saves.SaveAsync(db, ct);
         return evaluation;
-    }
-
-    /// <summary>The sitting experts' mean points per item (what the panel's total is made of), kept with the conclusion.</summary>
-    internal static string MeanPoints(Panel panel)
-    {
-        var scored = panel.Members.Where(m => m.Sitting && m.Total is not null).Select(m => m.Given).ToList();
-        var form = panel.ScoringForm;
-        return form.WritePoints(form.Items.ToDictionary(i => i.Name, i => decimal.Round(scored.Average(g => g[i.Name]), 1, MidpointRounding.AwayFromZero)));
     }
 }

@@ -42,14 +42,12 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
     [BindProperty] public string? Opinion { get; set; }
 
     public ExAnteView View { get; private set; } = null!;
-    public ExAnteRules Rules { get; private set; } = null!;
     public EvidenceList? Files { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await ExAnteQueries.ViewAsync(db, user, id, ct) is not { } view) return NotFound();
         View = view;
-        Rules = await ExAnteWork.RulesAsync(db, view.RegionCode, view.FiscalYear, ct);
         Files = await EvidenceWork.ListAsync(db, user, EvidenceOwner.ExAnte, id, ct);
         if (HttpMethods.IsGet(Request.Method))
         {
@@ -122,7 +120,7 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
     /// <summary>Whether the budget may be approved now, and if not, what is still missing.</summary>
     public string Gate => View.GateOpen
         ? "可以安排预算" + (View.Cap is { } cap
-            ? $"：年初批复合计不超过建议预算控制数 {Money.Wan(cap)}（超过时{(Rules.CapMode == CapMode.Refuse ? "导入被拒绝" : "警示后允许")}）。"
+            ? $"：年初批复合计不超过建议预算控制数 {Money.Wan(cap)}（超过时{(View.CapMode == CapMode.Refuse ? "导入被拒绝" : "警示后允许")}）。"
             : "。")
         : (View.Conclusion == ExAnteConclusion.Reject ? "不能安排预算：" : "暂不能安排预算：") + View.GateReason;
 

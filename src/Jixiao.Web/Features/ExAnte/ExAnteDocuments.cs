@@ -7,8 +7,8 @@ using static Jixiao.Web.Features.Shared.Docx;
 
 namespace Jixiao.Web.Features.ExAnte;
 
-/// <summary>An evaluation as its documents print it: the view, the department, and when it was printed.</summary>
-public sealed record ExAntePrint(ExAnteView View, string Department, DateTime PrintedAtUtc)
+/// <summary>An evaluation as its documents print it: the view and when it was printed.</summary>
+public sealed record ExAntePrint(ExAnteView View, DateTime PrintedAtUtc)
 {
     public string Amount(decimal? yuan) => yuan is { } y ? $"{Money.FormatWan(y)} 万元" : "—";
 }
@@ -35,9 +35,7 @@ public static class ExAnteDocuments
     {
         if (await ExAnteQueries.ViewAsync(db, user, id, ct) is not { } view) return null;
         if (refuse(view) is { } why) throw new ConflictException(why);
-        var department = await db.ExAnteEvaluations.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => db.OrgUnits.Where(o => o.Id == e.DepartmentId).Select(o => o.Name).FirstOrDefault()).SingleAsync(ct) ?? "";
-        return new ExAntePrint(view, department, db.Clock.GetUtcNow().UtcDateTime);
+        return new ExAntePrint(view, db.Clock.GetUtcNow().UtcDateTime);
     }
 
     public static PrintJob ReportJob(ExAntePrint p) => new("事前绩效评估报告", $"事前绩效评估报告-{p.View.FiscalYear}-{p.View.ProjectCode}", ReportSheet, p);
@@ -54,7 +52,7 @@ public static class ExAnteDocuments
         body.Append(Table(
         [
             ["项目代码", v.ProjectCode, "项目名称", v.ProjectName],
-            ["实施单位", v.UnitName, "主管部门", Or(p.Department)],
+            ["实施单位", v.UnitName, "主管部门", Or(v.DepartmentName)],
             ["申报金额", p.Amount(v.RequestedAmount), "评估原因", v.Trigger],
         ], [12, 30, 12, 30], header: false));
         var n = 2;

@@ -25,13 +25,14 @@ public sealed record ExAnteSource(long Id, string Title, string State, decimal? 
 /// finance can conclude from.
 /// </summary>
 public sealed record ExAnteView(long Id, string RegionCode, int FiscalYear, long ProjectId, string ProjectCode, string ProjectName, string UnitName,
-    ExAnteVariant Variant, string Trigger, bool AddedByHand, ExAnteStatus Status, ExAnteState State, bool GateOpen, string? GateReason, decimal RequestedAmount,
+    string DepartmentName, ExAnteVariant Variant, string Trigger, bool AddedByHand, ExAnteStatus Status, ExAnteState State, bool GateOpen, string? GateReason, decimal RequestedAmount,
     IReadOnlyList<string> Dimensions, IReadOnlyDictionary<string, string> Report, IReadOnlyList<string> StandardMaterials, IReadOnlyList<string> Materials,
     string OverallGoal, string AnnualGoal, string Indicators, string SubmittedBy, DateTime? SubmittedAtUtc, string ReturnReason,
     ExAnteRoute? Route, long? PanelId, long? EngagementId, IReadOnlyList<ExAntePoint> Form, decimal? Score, string ScoreExplanation,
     ExAnteConclusion? Conclusion, string Reasons, decimal? Cap, string ConcludedBy, DateTime? ConcludedAtUtc,
     string Revision, decimal? RevisedAmount, DateTime? RevisedAtUtc, string RevisionOpinion,
-    bool CanSubmit, bool CanAssess, bool CanRevise, bool CanActOnRevision, IReadOnlyList<ExAnteSource> Panels, IReadOnlyList<ExAnteSource> Engagements);
+    bool CanSubmit, bool CanAssess, bool CanRevise, bool CanActOnRevision, IReadOnlyList<ExAnteSource> Panels, IReadOnlyList<ExAnteSource> Engagements,
+    string Thresholds, CapMode CapMode);
 
 public static class ExAnteQueries
 {
@@ -55,14 +56,14 @@ public static class ExAnteQueries
         var list = await rows.OrderBy(r => r.State == ExAnteState.Assessing || r.State == ExAnteState.RevisionSubmitted ? 0 : r.State == ExAnteState.Pending ? 1 : 2)
             .ThenByDescending(r => r.RequestedAmount).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new FormPage<ExAnteRow>([.. list.Select(r => new ExAnteRow(r.Id, r.FiscalYear, r.ProjectId, r.ProjectCode, r.ProjectName, r.UnitName, r.Variant,
-            r.Trigger, StatusOf(r.State, r.Conclusion), r.State, r.RequestedAmount, r.Score, r.Cap, r.SubmittedAtUtc, r.ConcludedAtUtc))], total, page, pageSize);
+            r.Trigger, ExAnteEvaluation.StatusOf(r.State, r.Conclusion), r.State, r.RequestedAmount, r.Score, r.Cap, r.SubmittedAtUtc, r.ConcludedAtUtc))], total, page, pageSize);
     }
 
     public static async Task<IReadOnlyList<ExAnteCount>> CountsAsync(JixiaoDbContext db, int year, CancellationToken ct)
     {
         var groups = await db.ExAnteEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).GroupBy(e => new { e.State, e.Conclusion })
             .Select(g => new { g.Key.State, g.Key.Conclusion, Count = g.Count() }).ToListAsync(ct);
-        return [.. groups.GroupBy(g => StatusOf(g.State, g.Conclusion)).Select(g => new ExAnteCount(g.Key, g.Sum(x => x.Count))).OrderBy(c => c.Status)];
+        return [.. groups.GroupBy(g => ExAnteEvaluation.StatusOf(g.State, g.Conclusion)).Select(g => new ExAnteCount(g.Key, g.Sum(x => x.Count))).OrderBy(c => c.Status)];
     }
 
     /// <summary>The library status of each project asked about that has an evaluation (the others need none: 无需评估).</summary>
@@ -70,14 +71,18 @@ public static class ExAnteQueries
         CancellationToken ct) =>
         (await db.ExAnteEvaluations.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId))
             .Select(e => new { e.ProjectId, e.Id, e.State, e.Conclusion, e.Trigger }).ToListAsync(ct))
-        .ToDictionary(e => e.ProjectId, e => (StatusOf(e.State, e.Conclusion), e.Trigger, e.Id));
+        .ToDictionary(e => e.ProjectId, e => (ExAnteEvaluation.StatusOf(e.State, e.Conclusion), e.Trigger, e.Id));
 
     public static async Task<ExAnteView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {
         var e = await db.ExAnteEvaluations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == e.ProjectId)
-            .Select(p => new { p.Code, p.Name, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault() }).SingleAsync(ct);
+            .Select(p => new
+            {
+                p.Code, p.Name, Unit = db.OrgUnits.Where(o => o.Id == p.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+                Department = db.OrgUnits.Where(o => o.Id == p.DepartmentId).Select(o => o.Name).FirstOrDefault(),
+            }).SingleAsync(ct);
         var rules = await ExAnteWork.RulesAsync(db, e.RegionCode, e.FiscalYear, ct);
         var finance = user.Scope.Has(Role.PerformanceDivision);
         var applicant = (user.Scope.Has(Role.UnitFiller) || user.Scope.Has(Role.DepartmentReviewer)) && user.Scope.CoversOrgData(e.OrgUnitId);
@@ -93,27 +98,15 @@ public static class ExAnteQueries
         }
         var form = e.Form.Length > 0 ? ScoringForm.Parse(e.Form) : rules.Form(e.Variant);
         var given = e.Points.Length > 0 ? ScoringForm.ReadPoints(e.Points) : new Dictionary<string, decimal>();
-        return new ExAnteView(e.Id, e.RegionCode, e.FiscalYear, e.ProjectId, project.Code, project.Name, project.Unit ?? "", e.Variant, e.Trigger, e.AddedByHand,
+        return new ExAnteView(e.Id, e.RegionCode, e.FiscalYear, e.ProjectId, project.Code, project.Name, project.Unit ?? "", project.Department ?? "", e.Variant, e.Trigger, e.AddedByHand,
             e.Status, e.State, e.GateOpen, e.GateOpen ? null : ExAnteGate.WhyShut(e), e.RequestedAmount, ExAnteRules.Dimensions(e.Variant), e.ReportByDimension, rules.Materials(e.Variant), e.MaterialList,
             e.OverallGoal, e.AnnualGoal, e.Indicators, e.SubmittedBy, e.SubmittedAtUtc, e.ReturnReason, e.Route, e.PanelId, e.EngagementId,
             [.. form.Items.Select(i => new ExAntePoint(i.Name, i.Points, given.TryGetValue(i.Name, out var g) ? g : null))], e.Score, e.ScoreExplanation,
             e.Conclusion, e.Reasons, e.Cap, e.ConcludedBy, e.ConcludedAtUtc, e.Revision, e.RevisedAmount, e.RevisedAtUtc, e.RevisionOpinion,
             applicant && e.State == ExAnteState.Pending, finance && e.State == ExAnteState.Assessing,
             applicant && e.State == ExAnteState.Concluded && e.Conclusion == ExAnteConclusion.SupportAfterRevision,
-            finance && e.State == ExAnteState.RevisionSubmitted, panels, engagements);
+            finance && e.State == ExAnteState.RevisionSubmitted, panels, engagements, rules.Thresholds, rules.CapMode);
     }
-
-    internal static ExAnteStatus StatusOf(ExAnteState state, ExAnteConclusion? conclusion) => state switch
-    {
-        ExAnteState.Pending => ExAnteStatus.Pending,
-        ExAnteState.Assessing => ExAnteStatus.Assessing,
-        _ => conclusion switch
-        {
-            ExAnteConclusion.Support => ExAnteStatus.Supported,
-            ExAnteConclusion.SupportAfterRevision => ExAnteStatus.SupportedAfterRevision,
-            _ => ExAnteStatus.Rejected,
-        },
-    };
 
     /// <summary>A row as the database reads it (member-initialised, so filters and sorts after the projection translate).</summary>
     private sealed class Line

@@ -37,7 +37,8 @@ public static class ExAnteSheet
     public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, CurrentUser user, int year, ExAnteVariant variant, CancellationToken ct)
     {
         RequireFinance(user);
-        var form = (await ExAnteWork.RulesAsync(db, user.RegionCode ?? "", year, ct)).Form(variant);
+        var rules = await ExAnteWork.RulesAsync(db, user.RegionCode ?? "", year, ct);
+        var form = rules.Form(variant);
         var rows = await (from e in db.ExAnteEvaluations.AsNoTracking()
                           where e.FiscalYear == year && e.Variant == variant && e.State == ExAnteState.Assessing
                           join p in db.Projects on e.ProjectId equals p.Id
@@ -50,7 +51,7 @@ public static class ExAnteSheet
         var sheet = new List<IReadOnlyList<object?>>
         {
             new object?[] { $"{year} 年度事前绩效评估评分表（{variant.Label()}，财政自行评估）" },
-            new object?[] { $"说明：每行一个待财政评估的项目，逐项填写得分（0 至该项分值，最多一位小数）和结论理由，可填建议预算控制数（万元，不超过申报金额）；未填得分的行不处理。结论按本年度分数线得出（{(await ExAnteWork.RulesAsync(db, user.RegionCode ?? "", year, ct)).Thresholds}）。前四列请勿修改。" },
+            new object?[] { $"说明：每行一个待财政评估的项目，逐项填写得分（0 至该项分值，最多一位小数）和结论理由，可填建议预算控制数（万元，不超过申报金额）；未填得分的行不处理。结论按本年度分数线得出（{rules.Thresholds}）。前四列请勿修改。" },
             titles,
         };
         sheet.AddRange(rows.Select(r => (IReadOnlyList<object?>)[
@@ -124,10 +125,8 @@ public static class ExAnteSheet
             if (r.Failed) continue;
             try
             {
-                var total = form.Score(points);
-                evaluation.Conclude(ExAnteRoute.Finance, null, null, form, new ExAnteScore(total, form.WritePoints(points),
-                        $"财政自行评估（评分表导入）：{string.Join(" + ", form.Items.Select(i => $"{i.Name} {Scores.Format(points[i.Name])}"))} = {Scores.Format(total)} 分"),
-                    rules, r.Raw("reasons"), cap, user.UserName, nowUtc);
+                evaluation.Conclude(ExAnteRoute.Finance, null, null, form, ExAnteScore.Of(form, points, "财政自行评估（评分表导入）"), rules, r.Raw("reasons"), cap,
+                    user.UserName, nowUtc);
                 concluded++;
             }
             catch (DomainException e)

@@ -58,12 +58,31 @@ public static partial class ExAnteWork
         return await query.ToDictionaryAsync(p => p.Code, ct);
     }
 
-    /// <summary>What the ledger gives each project of the year (年初批复 + 追加 + 待分资金分配转入).</summary>
+    /// <summary>
+    /// The year's projects (pools aside) that the rules catch and that have no evaluation yet, each with the rules that hold — what the
+    /// screening raises (and the demo and <c>generate</c> evaluate).
+    /// </summary>
+    internal static async Task<(int Projects, int Listed, List<(Project Project, ExAnteFacts Facts, IReadOnlyList<string> Triggers)> Caught)> CaughtAsync(JixiaoDbContext db,
+        string region, int year, ExAnteRules rules, CancellationToken ct)
+    {
+        var projects = await db.Projects.AsNoTracking().Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool).ToListAsync(ct);
+        var listed = (await db.ExAnteEvaluations.Where(e => e.RegionCode == region && e.FiscalYear == year).Select(e => e.ProjectId).ToListAsync(ct)).ToHashSet();
+        var previous = await PreviousAsync(db, region, year, null, ct);
+        var funded = await FundedAsync(db, region, year, null, ct);
+        var caught = new List<(Project, ExAnteFacts, IReadOnlyList<string>)>();
+        foreach (var project in projects.Where(p => !listed.Contains(p.Id)))
+        {
+            var facts = ExAnteFacts.Of(project, previous.GetValueOrDefault(project.Code), funded.GetValueOrDefault(project.Id).Funded);
+            if (ExAnteScreening.Triggers(facts, rules) is { Count: > 0 } triggers) caught.Add((project, facts, triggers));
+        }
+        return (projects.Count, listed.Count, caught);
+    }
+
+    /// <summary>What the ledger gives each project of the year (<see cref="ExAnteGate.FundingKinds"/>: 年初批复 + 追加 + 待分资金分配转入).</summary>
     internal static async Task<Dictionary<long, (decimal Funded, decimal Initial)>> FundedAsync(JixiaoDbContext db, string region, int year,
         IReadOnlyCollection<long>? projectIds, CancellationToken ct)
     {
-        var query = db.LedgerMovements.AsNoTracking().Where(m => m.RegionCode == region && m.FiscalYear == year
-            && (m.Kind == MovementKind.InitialApproval || m.Kind == MovementKind.Addition || m.Kind == MovementKind.PoolAllocationIn));
+        var query = db.LedgerMovements.AsNoTracking().Where(m => m.RegionCode == region && m.FiscalYear == year && ExAnteGate.FundingKinds.Contains(m.Kind));
         if (projectIds is not null) query = query.Where(m => projectIds.Contains(m.ProjectId));
         var rows = await query.Select(m => new { m.ProjectId, m.Kind, m.Amount }).ToListAsync(ct);
         return rows.GroupBy(r => r.ProjectId).ToDictionary(g => g.Key,

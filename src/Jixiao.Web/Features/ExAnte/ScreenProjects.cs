@@ -21,21 +21,10 @@ public static partial class ExAnteWork
         RequireFinance(user, "识别需事前评估的项目");
         FiscalYears.EnsureValid(year);
         var region = user.RegionCode ?? "";
-        var rules = await RulesAsync(db, region, year, ct);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool).ToListAsync(ct);
-        var listed = (await db.ExAnteEvaluations.Where(e => e.RegionCode == region && e.FiscalYear == year).Select(e => e.ProjectId).ToListAsync(ct)).ToHashSet();
-        var previous = await PreviousAsync(db, region, year, null, ct);
-        var funded = await FundedAsync(db, region, year, null, ct);
-        var raised = new List<ExAnteEvaluation>();
-        foreach (var project in projects.Where(p => !listed.Contains(p.Id)))
-        {
-            var facts = ExAnteFacts.Of(project, previous.GetValueOrDefault(project.Code), funded.GetValueOrDefault(project.Id).Funded);
-            if (ExAnteScreening.Triggers(facts, rules) is { Count: > 0 } triggers)
-                raised.Add(ExAnteEvaluation.Screened(project, triggers, nowUtc));
-        }
-        db.ExAnteEvaluations.AddRange(raised);
+        var (projects, listed, caught) = await CaughtAsync(db, region, year, await RulesAsync(db, region, year, ct), ct);
+        db.ExAnteEvaluations.AddRange(caught.Select(c => ExAnteEvaluation.Screened(c.Project, c.Triggers, nowUtc)));
         await Saves.SaveAsync(db, ct);
-        return new(year, projects.Count, raised.Count, listed.Count);
+        return new(year, projects, caught.Count, listed);
     }
 
     public static async Task<ExAnteEvaluation?> AddAsync(JixiaoDbContext db, CurrentUser user, ExAnteAddition input, DateTime nowUtc, CancellationToken ct)

@@ -76,12 +76,10 @@ public sealed partial class Importer(JixiaoDbContext db, IOptions<UploadLimits> 
     private static bool IsTotalRow(SheetRow row) =>
         row.Cells.Take(3).Select(c => CellText.Normalize(c).Replace(" ", "")).Any(c => c is "合计" or "总计" or "小计");
 
-    private async Task RecordGateAsync(ImportBatch batch, Counts counts, CancellationToken ct, bool refusalsOnly = false)
-    {
-        foreach (var (projectId, decision) in counts.GateEvents.Where(e => !refusalsOnly || e.Decision.Verdict == GateVerdict.Refuse))
-            await db.RecordEventAsync(AuditAction.ExAnteGate, nameof(Project), projectId, batch.RegionCode,
-                $"{decision.Verdict.Label()}（导入文件“{batch.FileName}”）：{decision.Message}", ct);
-    }
+    private Task RecordGateAsync(ImportBatch batch, Counts counts, CancellationToken ct, bool refusalsOnly = false) =>
+        db.RecordEventsAsync(AuditAction.ExAnteGate, nameof(Project), batch.RegionCode,
+            [.. counts.GateEvents.Where(e => !refusalsOnly || e.Decision.Verdict == GateVerdict.Refuse)
+                .Select(e => (e.ProjectId, (string?)$"{e.Decision.Verdict.Label()}（导入文件“{batch.FileName}”）：{e.Decision.Message}"))], ct);
 
     /// <summary>What a plan would do, and how to do it.</summary>
     private sealed class Counts
