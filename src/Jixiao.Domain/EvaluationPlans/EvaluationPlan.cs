@@ -265,10 +265,22 @@ public sealed class EvaluationPlan : IRegionOwned
     /// <summary>The framework may change (items, points, standards) until the first score is given.</summary>
     public void SetFramework(EvaluationFramework framework)
     {
-        if (State != PlanState.Planned || Items.Any(i => i.Score is not null))
-            throw new ConflictException($"评价“{Title}”已开始评分，指标体系不能再修改。");
+        EnsureFrameworkOpen();
         Items = Copy(EvaluationFramework.Checked(framework.Items));
         Version++;
+    }
+
+    /// <summary>The framework as written (<c>一级/二级/三级 分值 评分标准</c> a line); a locked framework is refused before the text is read.</summary>
+    public void SetFramework(string? text)
+    {
+        EnsureFrameworkOpen();
+        SetFramework(EvaluationFramework.Parse(text));
+    }
+
+    private void EnsureFrameworkOpen()
+    {
+        if (State != PlanState.Planned || Items.Any(i => i.Score is not null))
+            throw new ConflictException($"评价“{Title}”已开始评分，指标体系不能再修改。");
     }
 
     /// <summary>The agency engagement or the expert panel that does the evaluation (an evaluator of that kind needs one before scoring).</summary>
@@ -329,12 +341,18 @@ public sealed class EvaluationPlan : IRegionOwned
     /// </summary>
     public static IReadOnlyDictionary<string, decimal> PanelMeans(Panel panel, EvaluationFramework framework)
     {
-        var form = panel.ScoringForm;
-        if (form.Items.Count != framework.Items.Count || framework.Items.Any(i => form.Items.All(f => f.Name != i.Name || f.Points != i.Points)))
-            throw new ConflictException($"评审组“{panel.Title}”的评分表与本评价的指标体系不一致（指标或分值不同）：请按本评价的指标体系抽取评审组。");
+        CheckPanelForm(panel, framework);
         var scored = panel.Members.Where(m => m.Sitting && m.Total is not null).Select(m => m.Given).ToList();
         if (scored.Count == 0) throw new ConflictException($"评审组“{panel.Title}”还没有专家评分。");
         return framework.Items.ToDictionary(i => i.Name, i => decimal.Round(scored.Average(g => g[i.Name]), 1, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>A panel scores the plan's framework: exactly its items with the same points.</summary>
+    public static void CheckPanelForm(Panel panel, EvaluationFramework framework)
+    {
+        var form = panel.ScoringForm;
+        if (form.Items.Count != framework.Items.Count || framework.Items.Any(i => form.Items.All(f => f.Name != i.Name || f.Points != i.Points)))
+            throw new ConflictException($"评审组“{panel.Title}”的评分表与本评价的指标体系不一致（指标或分值不同）：请按本评价的指标体系抽取评审组。");
     }
 
     /// <summary>The report's sections as the evaluator edits them (unknown sections refused; each at most 8000 characters).</summary>

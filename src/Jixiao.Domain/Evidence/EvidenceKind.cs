@@ -33,6 +33,8 @@ public enum EvidenceOwner
     PanelMaterial = 5,
     [Label("事前评估材料")]
     ExAnte = 6,
+    [Label("评价证据")]
+    EvaluationPlan = 7,
 }
 
 public static class EvidenceKinds

@@ -25,6 +25,9 @@ public static class EvidenceRules
     /// <summary>A panel's review materials are put together by finance; the experts read them.</summary>
     public static readonly IReadOnlySet<Role> PanelMaterialWriters = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 
+    /// <summary>A department or key evaluation's evidence (评价底稿): gathered by the department that evaluates, or by finance.</summary>
+    public static readonly IReadOnlySet<Role> EvaluatorWriters = new HashSet<Role> { Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision };
+
     private static readonly IReadOnlySet<Role> Finance = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 
     /// <summary>Why the user may not attach files to the owner, or null when they may.</summary>

@@ -46,6 +46,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Evaluations.SpotCheckDraw> SpotChecks => Set<Domain.Evaluations.SpotCheckDraw>();
     public DbSet<Domain.Engagements.Engagement> Engagements => Set<Domain.Engagements.Engagement>();
     public DbSet<Domain.Engagements.EngagementSetting> EngagementSettings => Set<Domain.Engagements.EngagementSetting>();
+    public DbSet<Domain.EvaluationPlans.EvaluationPlan> EvaluationPlans => Set<Domain.EvaluationPlans.EvaluationPlan>();
+    public DbSet<Domain.EvaluationPlans.EvaluationPlanSetting> EvaluationPlanSettings => Set<Domain.EvaluationPlans.EvaluationPlanSetting>();
     public DbSet<Domain.ExAnte.ExAnteEvaluation> ExAnteEvaluations => Set<Domain.ExAnte.ExAnteEvaluation>();
     public DbSet<Domain.ExAnte.ExAnteSetting> ExAnteSettings => Set<Domain.ExAnte.ExAnteSetting>();
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();

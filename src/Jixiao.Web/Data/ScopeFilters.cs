@@ -34,6 +34,11 @@ public static class ScopeFilters
         // account the engagements it is engaged for.
         Filter<Domain.Engagements.Engagement>(builder, c, (s, e) => s.ScopeRegions.Contains(e.RegionCode)
             && (s.ScopeAllOrgs || e.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId)) || e.AgencyId == s.ScopeAgencyId));
+        // 部门评价 / 重点评价: finance of the region sees all; a department or unit the evaluations of its organisations (and a department
+        // the evaluations it organises).
+        Filter<Domain.EvaluationPlans.EvaluationPlan>(builder, c, (s, p) => s.ScopeRegions.Contains(p.RegionCode)
+            && (s.ScopeAllOrgs || p.Subjects.Any(x => s.ScopeDataOrgs.Contains(x.OrgUnitId))
+                || (p.DepartmentId != null && s.ScopeDataOrgs.Contains(p.DepartmentId.Value))));
         // 评审组: finance of the region sees all; a department or unit the panels that review its organisations' work (their result,
         // not who scored what); an expert account the panels it sits on (not one it was replaced on).
         Filter<Domain.Panels.Panel>(builder, c, (s, p) => s.ScopeRegions.Contains(p.RegionCode)

@@ -9,6 +9,7 @@ using Jixiao.Web.Features.Evaluations;
 using Jixiao.Web.Features.Evidence;
 using Jixiao.Web.Features.Experts;
 using Jixiao.Web.Features.ExAnte;
+using Jixiao.Web.Features.EvaluationPlans;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -47,6 +48,7 @@ public static class ApiEndpoints
         api.MapEngagementsApi();
         api.MapPanelsApi();
         api.MapExAnteApi();
+        api.MapEvaluationPlansApi();
         api.MapExpertsApi();
         return app;
     }

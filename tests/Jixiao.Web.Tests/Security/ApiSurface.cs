@@ -168,6 +168,8 @@ public static class AccessRules
         ("POST", Rx("^/api/evidence/stages/\\{[^}]+\\}$"), [Role.Agency]),
         // A panel's review materials are finance's to attach; the experts sitting on it and the reviewed units read them.
         ("POST", Rx("^/api/evidence/panels/\\{[^}]+\\}$"), Finance),
+        // A department or key evaluation's evidence is gathered by the department reviewers and finance.
+        ("POST", Rx("^/api/evidence/plans/\\{[^}]+\\}$"), [Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency, Role.Expert]),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
         // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it
@@ -199,6 +201,15 @@ public static class AccessRules
         ("GET", Rx("^/api/exante/statistics(\\.xlsx)?$"), Finance),
         ("GET", Rx("^/api/exante(/|$)"), Business),
         ("*", Rx("^/api/exante(/|$)"), Performance),
+        // 部门评价 / 重点评价: finance and the evaluated departments and units read theirs; the organiser (the performance division, and
+        // for a 部门评价 the reviewer of its department) plans, scores, writes the report, records findings and concludes; the performance
+        // division links engagements and panels and keeps the year's settings.
+        ("POST", Rx("^/api/evaluation-plans$"), [Role.DepartmentReviewer, Role.PerformanceDivision]),
+        ("*", Rx("^/api/evaluation-plans/\\{[^}]+\\}/(framework|scores|panel-scores|report|findings|conclude|cancel)$"), [Role.DepartmentReviewer, Role.PerformanceDivision]),
+        ("POST", Rx("^/api/evaluation-plans/\\{[^}]+\\}/link$"), Performance),
+        ("GET", Rx("^/api/evaluation-plans/statistics(\\.xlsx)?$"), Finance),
+        ("PUT", Rx("^/api/evaluation-plans/settings/\\{[^}]+\\}$"), Performance),
+        ("GET", Rx("^/api/evaluation-plans(/|$)"), Business),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
         ("*", Rx("^/api/experts(/|$)"), Performance),

@@ -97,6 +97,8 @@ public sealed class ProbeWorld
                 { Id = s.Id, Region = e.RegionCode, Org = e.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault(), Agency = e.AgencyId }),
             ["experts"] = db => db.Experts.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode }),
             ["exante"] = db => db.ExAnteEvaluations.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode, Org = e.OrgUnitId }),
+            ["evaluation-plans"] = db => db.EvaluationPlans.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
+            ["plans"] = db => db.EvaluationPlans.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
@@ -205,6 +207,12 @@ public sealed class ProbeWorld
             // An ex-ante evaluation of one of its projects: foreign ids for the 事前评估 routes.
             var project = await db.Projects.Where(p => p.RegionCode == DemoCounty.NeighbourRegionCode && p.FiscalYear == now.Year && !p.IsPool).OrderBy(p => p.Id).FirstAsync();
             db.ExAnteEvaluations.Add(Domain.ExAnte.ExAnteEvaluation.ByHand(project, Domain.ExAnte.ExAnteVariant.Project, "探针：财政指定评估", now));
+            // A key evaluation of the same project: foreign ids for the 部门评价和重点评价 routes.
+            db.EvaluationPlans.Add(Domain.EvaluationPlans.EvaluationPlan.Create(DemoCounty.NeighbourRegionCode, now.Year, "ZD-PROBE", $"{project.Name}重点评价",
+                Domain.EvaluationPlans.EvaluationKind.Key, Domain.EvaluationPlans.PlanSubjectKind.Project, Domain.EvaluationPlans.PlanEvaluator.Finance,
+                Domain.EvaluationPlans.PlanSource.HandPick, null, project.DepartmentId,
+                [new(Domain.Engagements.SubjectKind.Project, project.Id, project.OrgUnitId, project.DepartmentId, project.Name, 1_000_000m)], today, today.AddDays(60),
+                Domain.EvaluationPlans.EvaluationFramework.ProjectTemplate, "lc.perf", now));
             await db.SaveChangesAsync();
         });
     }

@@ -237,7 +237,28 @@ public static class AuditNames
             ["SupportFrom"] = "予以支持分数线", ["AdjustFrom"] = "调整完善分数线", ["CapMode"] = "超过控制数的处理", ["ProjectMaterials"] = "项目材料清单",
             ["PolicyMaterials"] = "政策材料清单",
         }),
-        ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
+        ["EvaluationPlan"] = new("部门评价和重点评价", new Dictionary<string, string>
+        {
+            ["Code"] = "评价编号", ["Title"] = "评价名称", ["Kind"] = "评价类型", ["SubjectKind"] = "评价对象类型", ["Evaluator"] = "评价主体",
+            ["Source"] = "选取来源", ["SourceNote"] = "选取说明", ["PanelId"] = "评审组", ["EngagementId"] = "委托", ["StartOn"] = "开始日期",
+            ["DueOn"] = "完成日期", ["Report"] = "评价报告", ["Total"] = "评价得分", ["Grade"] = "评价等级", ["ScoreExplanation"] = "得分计算",
+            ["ScoredBy"] = "评分人", ["ConcludedBy"] = "完成人", ["ConcludedAtUtc"] = "完成时间", ["CancelReason"] = "取消理由", ["CreatedBy"] = "制定人",
+        }),
+        ["PlanSubject"] = new("评价对象", new Dictionary<string, string> { ["PlanId"] = "评价", ["Amount"] = "评价金额" }),
+        ["PlanItem"] = new("评价指标", new Dictionary<string, string>
+        {
+            ["PlanId"] = "评价", ["Seq"] = "序号", ["Level1"] = "一级指标", ["Level2"] = "二级指标", ["Points"] = "分值", ["Standard"] = "评分标准",
+            ["Basis"] = "评分依据", ["Score"] = "得分", ["Note"] = "评分说明",
+        }),
+        ["PlanFinding"] = new("评价发现的问题", new Dictionary<string, string>
+        {
+            ["PlanId"] = "评价", ["Seq"] = "序号", ["Problem"] = "存在的问题", ["Cause"] = "原因", ["Suggestion"] = "整改建议", ["Amount"] = "涉及金额",
+        }),
+        ["EvaluationPlanSetting"] = new("评价设置", new Dictionary<string, string>
+        {
+            ["CoverageShare"] = "部门评价覆盖比例", ["ProjectFramework"] = "项目支出评价指标体系", ["DepartmentFramework"] = "部门整体评价指标体系",
+            ["PolicyFramework"] = "政策评价指标体系",
+        }),
         ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
         ["PanelMember"] = new("评审组专家", new Dictionary<string, string>
         {

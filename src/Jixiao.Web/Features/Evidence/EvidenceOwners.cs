@@ -45,6 +45,12 @@ public static class EvidenceOwners
             await db.ExAnteEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
                 ? new(e.RegionCode, e.FiscalYear, "事前绩效评估申报材料", ExAnteWork.MaterialsOpen(e), e.Status.Label(), EvidenceRules.FormWriters)
                 : null),
+        // A department or key evaluation's evidence: the evaluator attaches it (per item, named in the note) until the plan is concluded.
+        new(EvidenceOwner.EvaluationPlan, "plans", id => $"/EvaluationPlans/Details/{id}", async (db, id, ct) =>
+            await db.EvaluationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+                ? new(p.RegionCode, p.FiscalYear, $"评价“{p.Title}”", p.State is Domain.EvaluationPlans.PlanState.Planned or Domain.EvaluationPlans.PlanState.Scoring,
+                    p.State.Label(), EvidenceRules.EvaluatorWriters)
+                : null),
     ];
 
     public static Registration Of(EvidenceOwner kind) => All.Single(r => r.Kind == kind);

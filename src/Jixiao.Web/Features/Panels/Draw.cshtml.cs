@@ -22,6 +22,8 @@ public sealed class DrawModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
     [BindProperty(SupportsGet = true)] public PanelPurpose Purpose { get; set; } = PanelPurpose.TargetReview;
     /// <summary>A project to review, from a link (事前评估's "组建评审组"): prefills its code, year and a title on the GET.</summary>
     [BindProperty(SupportsGet = true)] public long? ProjectId { get; set; }
+    /// <summary>A department or key evaluation to score (its "抽取评价评审组"): prefills its subjects, year, title and framework as the form.</summary>
+    [BindProperty(SupportsGet = true)] public long? PlanId { get; set; }
     [BindProperty] public SubjectKind Kind { get; set; } = SubjectKind.Project;
     [BindProperty, Display(Name = "评审对象")] public long? DepartmentId { get; set; }
     [BindProperty] public string? ProjectCodes { get; set; }
@@ -51,6 +53,14 @@ public sealed class DrawModel(JixiaoDbContext db, CurrentUser user, BusinessCloc
                 if (Purpose == PanelPurpose.ExAnteReview && await db.ExAnteEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId)
                         .Select(e => (Domain.ExAnte.ExAnteVariant?)e.Variant).SingleOrDefaultAsync(ct) is { } variant)
                     Form = (await ExAnte.ExAnteWork.RulesAsync(db, user.RegionCode ?? "", project.FiscalYear, ct)).Form(variant).Write();
+            }
+            if (PlanId is { } planId && await db.EvaluationPlans.AsNoTracking().Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == planId, ct) is { } plan)
+            {
+                (Purpose, FiscalYear, Title, Form) = (PanelPurpose.EvaluationReview, plan.FiscalYear, $"{plan.Title}评审组", plan.Framework.Form().Write());
+                var subject = plan.Subjects[0];
+                (Kind, DepartmentId, PolicyName) = (subject.Kind, subject.ProjectId is null ? subject.OrgUnitId : null, subject.Kind == SubjectKind.Policy ? subject.Name : null);
+                var ids = plan.ProjectIds.ToList();
+                ProjectCodes = string.Join(",", await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Code).ToListAsync(ct));
             }
         }
         Departments = (await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode && o.Kind == OrgKind.Department).OrderBy(o => o.Code)

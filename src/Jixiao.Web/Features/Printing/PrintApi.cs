@@ -42,6 +42,10 @@ public static class PrintApi
                 (_, print, _, _) => Task.FromResult(ExAnte.ExAnteDocuments.OpinionJob(print)))
             .WithTags("事前绩效评估").WithName("PrintExAnteOpinion")
             .WithSummary("下载财政的事前绩效评估意见书（PDF，A4）：评估方式、逐项得分及计算、结论、理由、建议预算控制数和修改稿情况；尚未出具结论为 409，不在权限范围内为 404，暂时无法生成为 503");
+        api.MapPdf("/evaluation-plans/{id:long}/report/pdf", EvaluationPlans.PlanDocuments.ReportAsync,
+                (_, print, _, _) => Task.FromResult(EvaluationPlans.PlanDocuments.Job(print)))
+            .WithTags("部门评价和重点评价").WithName("PrintEvaluationPlanReport")
+            .WithSummary("下载绩效评价报告（PDF，A4）：基本情况、工作开展情况、综合评价及结论（评分表）、指标分析、问题及原因、建议、其他；报告尚未编写为 409，不在权限范围内为 404，暂时无法生成为 503");
         return api;
     }
 

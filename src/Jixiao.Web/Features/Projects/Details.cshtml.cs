@@ -21,6 +21,8 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
 
     /// <summary>The project's 事前评估 (null: it needs none).</summary>
     public (Domain.ExAnte.ExAnteStatus Status, string Trigger, long Id)? ExAnte { get; private set; }
+    /// <summary>The concluded department and key evaluations of the project, with their grades and the findings on it.</summary>
+    public IReadOnlyList<EvaluationPlans.ProjectEvaluationGrade> Evaluations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -34,6 +36,7 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
             .Join(db.MonitoringRounds, t => t.RoundId, r => r.Id, (t, r) => new { t.Id, r.Title, t.Light, t.LightReason }).FirstOrDefaultAsync(ct);
         Monitoring = task is null ? null : (task.Id, task.Title, task.Light, task.LightReason);
         ExAnte = (await ExAnteQueries.StatusesAsync(db, [id], ct)).TryGetValue(id, out var exAnte) ? exAnte : null;
+        Evaluations = await EvaluationPlans.PlanQueries.ForProjectAsync(db, id, ct);
         Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }

@@ -489,6 +489,187 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.ToTable("EngagementSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ConcludedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConcludedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("EngagementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("PanelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<string>("ScoreExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SourceNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PanelId");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "FiscalYear", "Kind", "State");
+
+                    b.ToTable("EvaluationPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlanSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("CoverageShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("DepartmentFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicyFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("ProjectFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationPlanSettings", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Evaluations.EvaluationWeightSetting", b =>
                 {
                     b.Property<long>("Id")
@@ -2980,6 +3161,201 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.Navigation("Draw");
 
                     b.Navigation("Stages");
+
+                    b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlan", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Domain.Panels.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanFinding", "Findings", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long?>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Problem")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Suggestion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.HasIndex("PlanId", "Seq")
+                                .IsUnique();
+
+                            b1.ToTable("EvaluationPlanFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanItem", "Items", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Level1")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Level2")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<decimal>("Points")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("numeric(5,1)");
+
+                            b1.Property<decimal?>("Score")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("numeric(5,1)");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Standard")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId", "Seq")
+                                .IsUnique();
+
+                            b1.ToTable("EvaluationPlanItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanSubject", "Subjects", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<long>("OrgUnitId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrgUnitId");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("EvaluationPlanSubjects", (string)null);
+
+                            b1.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                                .WithMany()
+                                .HasForeignKey("OrgUnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Items");
 
                     b.Navigation("Subjects");
                 });

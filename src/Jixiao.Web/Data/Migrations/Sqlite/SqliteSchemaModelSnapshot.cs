@@ -471,6 +471,183 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.ToTable("EngagementSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConcludedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcludedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PanelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PanelId");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "FiscalYear", "Kind", "State");
+
+                    b.ToTable("EvaluationPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlanSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CoverageShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectFramework")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationPlanSettings", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Evaluations.EvaluationWeightSetting", b =>
                 {
                     b.Property<long>("Id")
@@ -2892,6 +3069,195 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.Navigation("Draw");
 
                     b.Navigation("Stages");
+
+                    b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.EvaluationPlans.EvaluationPlan", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Domain.Panels.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanFinding", "Findings", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Problem")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Suggestion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.HasIndex("PlanId", "Seq")
+                                .IsUnique();
+
+                            b1.ToTable("EvaluationPlanFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanItem", "Items", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Level1")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Level2")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Points")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Score")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Standard")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId", "Seq")
+                                .IsUnique();
+
+                            b1.ToTable("EvaluationPlanItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.OwnsMany("Jixiao.Domain.EvaluationPlans.PlanSubject", "Subjects", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OrgUnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PlanId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrgUnitId");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("EvaluationPlanSubjects", (string)null);
+
+                            b1.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                                .WithMany()
+                                .HasForeignKey("OrgUnitId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+
+                            b1.HasOne("Jixiao.Domain.Budget.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Items");
 
                     b.Navigation("Subjects");
                 });
