@@ -136,9 +136,9 @@ public sealed record EvaluationFramework(IReadOnlyList<FrameworkItem> Items)
         _ => "",
     };
 
-    private static string TargetText(TargetIndicator i) => i.Comparison == Comparison.Qualitative
-        ? i.TargetValue
-        : $"{i.Comparison.Label()}{i.TargetValue}{i.Unit}";
+    /// <summary>The target as the targets pages show it (<see cref="TargetIndicator.Display"/>): a value written with its sign and unit
+    /// (“≧735人次”, as units and the published indicators write it) shows them once.</summary>
+    private static string TargetText(TargetIndicator i) => i.Comparison == Comparison.Qualitative ? i.TargetValue : i.Display(null);
 
     /// <summary>The national template of a subject (DOMAIN.md §4.4; the department and policy frames as the 2020 guidance suggests).</summary>
     public static EvaluationFramework Template(PlanSubjectKind subject) => subject switch

@@ -409,7 +409,7 @@ public sealed class EvaluationPlan : IRegionOwned
     public void Cancel(string? reason)
     {
         if (State is PlanState.Concluded or PlanState.Cancelled)
-            throw new ConflictException($"评价“{Title}”已{State.Label()}，不能取消。");
+            throw new ConflictException($"评价“{Title}”{State.Label()}，不能取消。");
         CancelReason = Reasons.Require(reason, "取消评价");
         State = PlanState.Cancelled;
         Version++;
@@ -418,7 +418,7 @@ public sealed class EvaluationPlan : IRegionOwned
     private void Open()
     {
         if (State is PlanState.Concluded or PlanState.Cancelled)
-            throw new ConflictException($"评价“{Title}”已{State.Label()}，不能再修改。");
+            throw new ConflictException($"评价“{Title}”{State.Label()}，不能再修改。");
     }
 
     private static List<PlanItem> Copy(EvaluationFramework framework) => [.. framework.Items.Select((item, k) => PlanItem.Of(k + 1, item))];
