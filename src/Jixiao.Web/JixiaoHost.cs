@@ -35,6 +35,7 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, TargetScaleStep>();
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<IScaleStep, EvaluationScaleStep>();
+        services.AddScoped<IScaleStep, PlanScaleStep>();
         services.Configure<UploadLimits>(builder.Configuration.GetSection(UploadLimits.Section));
         services.Configure<Domain.Evidence.EvidenceLimits>(builder.Configuration.GetSection(Domain.Evidence.EvidenceLimits.Section));
         services.AddScoped<IEvidenceStore, EvidenceStore>();

@@ -30,6 +30,13 @@ public sealed class PagesTests(BrowserApp browser)
             db.ExAnteEvaluations.Where(e => e.RegionCode == DemoCounty.RegionCode && e.FiscalYear == year + 1
                 && db.Projects.Any(p => p.Id == e.ProjectId && p.Name == project)).Select(e => e.Id).SingleAsync());
         var (pending, assessing) = (await ExAnteIdAsync("第一中学教学综合楼建设"), await ExAnteIdAsync("县人民医院医疗设备更新"));
+        // Last year's department-overall key evaluation by an agency (concluded).
+        var (overallId, overallTitle) = await app.AsSystemAsync<SystemDbContext, (long, string)>(async db =>
+        {
+            var plan = await db.EvaluationPlans.Where(p => p.RegionCode == DemoCounty.RegionCode && p.FiscalYear == year - 1
+                && p.SubjectKind == Jixiao.Domain.EvaluationPlans.PlanSubjectKind.Department).OrderBy(p => p.Id).FirstAsync();
+            return (plan.Id, plan.Title);
+        });
         (string? User, string Path, string Title, string Heading, string File)[] pages =
         [
             (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),
@@ -67,6 +74,13 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", $"/ExAnte/Details/{assessing}", "县人民医院医疗设备更新", "县人民医院医疗设备更新", "29-exante-details-perf"),
             ("perf", "/ExAnte/Settings", "事前评估设置", $"事前评估设置 · {year + 1} 年度", "30-exante-settings-perf"),
             ("edu", "/ExAnte/Settings", "事前评估设置", $"事前评估设置 · {year + 1} 年度", "30-exante-settings-edu"),
+            ("perf", "/EvaluationPlans", "部门评价和重点评价", $"部门评价和财政重点评价 · {year - 1} 年度", "31-plans-perf"),
+            ("edu", "/EvaluationPlans", "部门评价和重点评价", $"部门评价和财政重点评价 · {year - 1} 年度", "31-plans-edu"),
+            ("perf", $"/EvaluationPlans/Details/{overallId}", overallTitle, overallTitle, "32-plan-details-perf"),
+            ("edu", "/EvaluationPlans/Coverage", "部门评价覆盖", $"部门评价覆盖 · {year - 1} 年度", "33-plan-coverage-edu"),
+            ("perf", "/EvaluationPlans/Coverage", "部门评价覆盖", $"部门评价覆盖 · {year - 1} 年度", "33-plan-coverage-perf"),
+            ("perf", "/EvaluationPlans/Statistics", "评价统计", $"部门评价和重点评价统计 · {year - 1} 年度", "34-plan-statistics-perf"),
+            ("perf", "/EvaluationPlans/Settings", "评价设置", $"评价设置 · {year - 1} 年度", "35-plan-settings-perf"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

@@ -233,7 +233,7 @@ public sealed class Engagement : IRegionOwned
     public void Cancel(string? reason)
     {
         if (State is EngagementState.Completed or EngagementState.Cancelled)
-            throw new ConflictException($"委托“{Title}”已{State.Label()}，不能终止。");
+            throw new ConflictException($"委托“{Title}”{State.Label()}，不能终止。");
         Reasons.Require(reason, "终止委托");
         State = EngagementState.Cancelled;
         Revision++;

@@ -101,7 +101,10 @@ public sealed class PlanItem
 
     internal FrameworkItem ToFramework() => new(Level1, Level2, Name, Points, Standard, Basis);
 
-    internal void Give(decimal score, string note)
+    internal void Give(decimal score, string note) => (Score, Note) = (score, Check(score, note));
+
+    /// <summary>The note as kept, or the refusal: a score outside 0–points or in hundredths, a deduction without its reason.</summary>
+    internal string Check(decimal score, string note)
     {
         if (score < 0 || score > Points || decimal.Round(score, 1) != score)
             throw new DomainException($"“{Name}”的得分 {Scores.Format(score)} 应在 0–{Scores.Format(Points)} 分之间（最多一位小数）。", Name);
@@ -109,7 +112,7 @@ public sealed class PlanItem
         if (text.Length > 1000) throw new DomainException($"“{Name}”的评分说明不超过 1000 字。", Name);
         if (score < Points && text.Length == 0)
             throw new DomainException($"“{Name}”得 {Scores.Format(score)} 分（满分 {Scores.Format(Points)}）：扣分请写明理由。", Name);
-        (Score, Note) = (score, text);
+        return text;
     }
 }
 
@@ -310,6 +313,9 @@ public sealed class EvaluationPlan : IRegionOwned
         if (given.Count == 0) throw new DomainException("请至少为一个指标打分。", "得分");
         foreach (var name in given.Keys.Where(k => Items.All(i => i.Name != k)))
             throw new DomainException($"指标体系没有“{name}”这一项。", name);
+        // Every score checked before any is kept: a refused call changes nothing.
+        foreach (var item in Items.Where(i => given.ContainsKey(i.Name)))
+            item.Check(given[item.Name].Score, given[item.Name].Note ?? "");
         foreach (var item in Items.Where(i => given.ContainsKey(i.Name)))
             item.Give(given[item.Name].Score, given[item.Name].Note ?? "");
         (ScoredBy, State) = (by, PlanState.Scoring);
@@ -400,7 +406,7 @@ public sealed class EvaluationPlan : IRegionOwned
             throw new ConflictException($"评价报告缺少“{missing}”：请生成或填写报告后再完成评价。");
         var total = Items.Sum(i => i.Score!.Value);
         var grade = ReferenceScoring.GradeOf(total, 100m);
-        var levels = Items.GroupBy(i => i.Level1).Select(g => $"{g.Key} {Scores.Format(g.Sum(i => i.Score!.Value))}/{Scores.Format(g.Sum(i => i.Points))}");
+        var levels = Items.OrderBy(i => i.Seq).GroupBy(i => i.Level1).Select(g => $"{g.Key} {Scores.Format(g.Sum(i => i.Score!.Value))}/{Scores.Format(g.Sum(i => i.Points))}");
         ScoreExplanation = $"{string.Join(" + ", levels)} = {Scores.Format(total)} 分；≥ 90 优、80–90 良、60–80 中、< 60 差，评价等级为“{grade.Label()}”";
         (Total, Grade, ConcludedBy, ConcludedAtUtc, State) = (total, grade, by, nowUtc, PlanState.Concluded);
         Version++;

@@ -61,7 +61,7 @@ public static class PlanReport
     /// <summary>The score table in words: each 一级's points and score, the total and the grade (or what is still to score).</summary>
     private static string Conclusion_(EvaluationPlan plan)
     {
-        var table = string.Join("；", plan.Items.GroupBy(i => i.Level1).Select(g => $"{g.Key} {Scores.Format(g.Sum(i => i.Score ?? 0))}/{Scores.Format(g.Sum(i => i.Points))} 分"));
+        var table = string.Join("；", plan.Items.OrderBy(i => i.Seq).GroupBy(i => i.Level1).Select(g => $"{g.Key} {Scores.Format(g.Sum(i => i.Score ?? 0))}/{Scores.Format(g.Sum(i => i.Points))} 分"));
         if (!plan.FullyScored)
             return $"评分尚未完成（{plan.Items.Count(i => i.Score is not null)}/{plan.Items.Count} 个指标已评分）：{table}。";
         var total = plan.Items.Sum(i => i.Score!.Value);

@@ -110,6 +110,37 @@ public sealed partial class FormPdfTests(PrintedCounty county) : IClassFixture<P
             Assert.True(text.Contains(Squeeze(expected), StringComparison.Ordinal), $"PDF 中应有“{expected}”，实际文字：{text}");
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Pdf_OfAConcludedEvaluationReport_ShowsItsSectionsScoreTableAndGrade_ForTheEvaluatedDepartmentOnly(DatabaseProvider provider)
+    {
+        RequireChromium();
+        var app = await county.GetAsync(provider);
+        // A concluded evaluation of a project of a department with a reviewer account (the demo's last year), and another department's reviewer.
+        var reviewers = DemoCounty.Accounts.Where(a => a.Region == DemoCounty.RegionCode && a.Role == Role.DepartmentReviewer).ToDictionary(a => a.OrgCode!, a => a.UserName);
+        var plan = await app.AsSystemAsync<SystemDbContext, (long Id, string Title, decimal Total, string Grade, string Finding, string Code)>(async db =>
+        {
+            var departments = await db.OrgUnits.Where(o => o.RegionCode == DemoCounty.RegionCode && reviewers.Keys.Contains(o.Code)).ToDictionaryAsync(o => o.Id, o => o.Code);
+            var ids = departments.Keys.ToList();
+            var found = await db.EvaluationPlans.Include(p => p.Findings)
+                .Where(p => p.RegionCode == DemoCounty.RegionCode && p.State == Domain.EvaluationPlans.PlanState.Concluded && p.DepartmentId != null
+                            && ids.Contains(p.DepartmentId.Value) && p.SubjectKind == Domain.EvaluationPlans.PlanSubjectKind.Project && p.Findings.Count > 0)
+                .OrderBy(p => p.Id).FirstAsync();
+            return (found.Id, found.Title, found.Total!.Value, found.Grade!.Value.Label(), found.Findings.OrderBy(f => f.Seq).First().Problem,
+                departments[found.DepartmentId!.Value]);
+        });
+        using var owner = await app.ClientForAsync(reviewers[plan.Code]);
+        using var other = await app.ClientForAsync(reviewers.First(r => r.Key != plan.Code).Value);
+
+        var response = await owner.GetAsync($"/api/evaluation-plans/{plan.Id}/report/pdf", TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        foreach (var expected in new[] { $"{plan.Title}报告", "一、基本情况", "三、综合评价情况及评价结论", "立项依据充分性", $"{Domain.Evaluations.Scores.Format(plan.Total)} 分（{plan.Grade}）",
+                     plan.Finding, "六、有关建议" })
+            Assert.True(text.Contains(Squeeze(expected), StringComparison.Ordinal), $"PDF 中应有“{expected}”，实际文字：{text}");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/evaluation-plans/{plan.Id}/report/pdf", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     [Theory, MemberData(nameof(Forms))]
     public async Task Pdf_OfAnotherUnitsForm_IsNotFound(DatabaseProvider provider, string form)
     {

@@ -244,7 +244,7 @@ public static class AuditNames
             ["DueOn"] = "完成日期", ["Report"] = "评价报告", ["Total"] = "评价得分", ["Grade"] = "评价等级", ["ScoreExplanation"] = "得分计算",
             ["ScoredBy"] = "评分人", ["ConcludedBy"] = "完成人", ["ConcludedAtUtc"] = "完成时间", ["CancelReason"] = "取消理由", ["CreatedBy"] = "制定人",
         }),
-        ["PlanSubject"] = new("评价对象", new Dictionary<string, string> { ["PlanId"] = "评价", ["Amount"] = "评价金额" }),
+        ["PlanSubject"] = new("评价计划的评价对象", new Dictionary<string, string> { ["PlanId"] = "评价", ["Amount"] = "评价金额" }),
         ["PlanItem"] = new("评价指标", new Dictionary<string, string>
         {
             ["PlanId"] = "评价", ["Seq"] = "序号", ["Level1"] = "一级指标", ["Level2"] = "二级指标", ["Points"] = "分值", ["Standard"] = "评分标准",

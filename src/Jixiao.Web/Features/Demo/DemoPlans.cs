@@ -50,7 +50,6 @@ public static class DemoPlans
                                     && db.Targets.Any(t => t.SubjectKey == "P" + p.Id && t.State == TargetState.Approved)
                               join t in db.ProjectTotals on p.Id equals t.ProjectId
                               select new Managed(p.Id, p.Name, p.OrgUnitId, p.DepartmentId!.Value, t.Adjusted)).ToListAsync(ct);
-        if (projects.Count == 0) return 0;
         var departments = await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == region && o.Kind == OrgKind.Department).ToDictionaryAsync(o => o.Id, ct);
         var units = await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == region).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var after = new DateOnly(year + 1, 1, 1);
@@ -113,8 +112,8 @@ public static class DemoPlans
             plans.Add((plan, state, new DateOnly(year + 1, 9, 15)));
         }
         // Several projects of one department, a policy.
-        var largest = projects.GroupBy(p => p.Department).OrderByDescending(g => g.Sum(p => p.Adjusted)).First();
-        plans.Add((EvaluationPlan.Create(region, year, $"ZD-{year}-{++key:000}", $"{departments[largest.Key].Name}同类项目打捆重点评价", EvaluationKind.Key,
+        if (projects.GroupBy(p => p.Department).Where(g => g.Count() >= 3).OrderByDescending(g => g.Sum(p => p.Adjusted)).FirstOrDefault() is { } largest)
+            plans.Add((EvaluationPlan.Create(region, year, $"ZD-{year}-{++key:000}", $"{departments[largest.Key].Name}同类项目打捆重点评价", EvaluationKind.Key,
             PlanSubjectKind.Projects, PlanEvaluator.Finance, PlanSource.HandPick, null, largest.Key,
             [.. largest.OrderBy(p => p.Adjusted).Take(3).Select(Subject)], new DateOnly(year + 1, 5, 1), new DateOnly(year + 1, 10, 31),
             EvaluationFramework.ProjectTemplate, "perf", At(new DateOnly(year + 1, 4, 20))), PlanState.Concluded, new DateOnly(year + 1, 10, 20)));

@@ -61,8 +61,13 @@ public static partial class PlanWork
 
     private static async Task<string> NextCodeAsync(JixiaoDbContext db, string region, int year, EvaluationKind kind, CancellationToken ct)
     {
-        var count = await db.EvaluationPlans.IgnoreQueryFilters().CountAsync(p => p.RegionCode == region && p.FiscalYear == year && p.Kind == kind, ct);
-        return $"{(kind == EvaluationKind.Department ? "BM" : "ZD")}-{year}-{count + 1:000}";
+        // The next free number after the count (a number given by hand may have taken it).
+        var prefix = $"{(kind == EvaluationKind.Department ? "BM" : "ZD")}-{year}-";
+        var taken = (await db.EvaluationPlans.IgnoreQueryFilters().Where(p => p.RegionCode == region && p.FiscalYear == year && p.Code.StartsWith(prefix))
+            .Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        var next = taken.Count + 1;
+        while (taken.Contains($"{prefix}{next:000}")) next++;
+        return $"{prefix}{next:000}";
     }
 
     /// <summary>The subjects as given, checked against the year's projects and the region's departments, with their amounts.</summary>

@@ -35,7 +35,8 @@ public static class PlanDocuments
         return new PlanPrint(view, db.Clock.GetUtcNow().UtcDateTime);
     }
 
-    public static string Title(PlanView v) => $"{v.Title}绩效评价报告";
+    /// <summary>“…重点绩效评价” becomes “…重点绩效评价报告”, any other name “…绩效评价报告”.</summary>
+    public static string Title(PlanView v) => v.Title.EndsWith("评价", StringComparison.Ordinal) ? $"{v.Title}报告" : $"{v.Title}绩效评价报告";
 
     public static PrintJob Job(PlanPrint p) => new("绩效评价报告", $"绩效评价报告-{p.View.FiscalYear}-{p.View.Code}", Sheet, p);
 
