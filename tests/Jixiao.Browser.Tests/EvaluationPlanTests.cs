@@ -30,6 +30,14 @@ public sealed class EvaluationPlanTests(BrowserApp browser)
             var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10605");
             var project = TestProjects.Budgeted(school, year, code, "课后服务保障");
             db.Projects.Add(project);
+            // The firm also works on this year's engagements of the other walks: last year's settings let it take up to ten at once.
+            if (!await db.EngagementSettings.AnyAsync(x => x.RegionCode == DemoCounty.RegionCode && x.FiscalYear == year))
+            {
+                var setting = EngagementSetting.Create(DemoCounty.RegionCode, year);
+                setting.Set(string.Join("\n", StagePlan.Default), ScoringForm.ReportQuality.Write(), RatingWeights.Default, new LotteryRules(MaxOpenEngagements: 10),
+                    DateTime.UtcNow);
+                db.EngagementSettings.Add(setting);
+            }
             await db.SaveChangesAsync();
             return project.Id;
         });

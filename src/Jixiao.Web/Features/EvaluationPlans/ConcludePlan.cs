@@ -13,48 +13,26 @@ public sealed record PlanCancelInput(string? Reason);
 
 public static partial class PlanWork
 {
-    public static async Task<EvaluationPlan?> WriteReportAsync(JixiaoDbContext db, CurrentUser user, long id, PlanReportInput input, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "编写评价报告");
-        if (input.Sections is { Count: > 0 } sections) plan.WriteReport(sections);
-        if (input.Draft) plan.WriteReport(PlanReport.Draft(plan, await FundsAsync(db, plan, ct), await EvaluatorNameAsync(db, plan, ct), input.Replace));
-        if (input.Sections is not { Count: > 0 } && !input.Draft) throw new DomainException("请填写报告内容，或选择按评分和账面数据生成初稿。", "报告");
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> WriteReportAsync(JixiaoDbContext db, CurrentUser user, long id, PlanReportInput input, CancellationToken ct) =>
+        ActAsync(db, user, id, "编写评价报告", async plan =>
+        {
+            if (input.Sections is not { Count: > 0 } && !input.Draft) throw new DomainException("请填写报告内容，或选择按评分和账面数据生成初稿。", "报告");
+            if (input.Sections is { Count: > 0 } sections) plan.WriteReport(sections);
+            if (input.Draft) plan.WriteReport(PlanReport.Draft(plan, await FundsAsync(db, plan, ct), await EvaluatorNameAsync(db, plan, ct), input.Replace));
+        }, ct);
 
-    public static async Task<EvaluationPlan?> SetFindingsAsync(JixiaoDbContext db, CurrentUser user, long id, PlanFindingsInput input, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "记录评价发现的问题");
-        plan.SetFindings(input.Findings ?? []);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> SetFindingsAsync(JixiaoDbContext db, CurrentUser user, long id, PlanFindingsInput input, CancellationToken ct) =>
+        ActAsync(db, user, id, "记录评价发现的问题", plan => plan.SetFindings(input.Findings ?? []), ct);
 
-    public static async Task<EvaluationPlan?> ConcludeAsync(JixiaoDbContext db, CurrentUser user, long id, DateTime nowUtc, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "完成评价");
-        var completed = plan.EngagementId is { } e && await db.Engagements.AnyAsync(x => x.Id == e && x.State == EngagementState.Completed, ct);
-        plan.Conclude(completed, user.UserName, nowUtc);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> ConcludeAsync(JixiaoDbContext db, CurrentUser user, long id, DateTime nowUtc, CancellationToken ct) =>
+        ActAsync(db, user, id, "完成评价", async plan =>
+        {
+            var completed = plan.EngagementId is { } e && await db.Engagements.AnyAsync(x => x.Id == e && x.State == EngagementState.Completed, ct);
+            plan.Conclude(completed, user.UserName, nowUtc);
+        }, ct);
 
-    public static async Task<EvaluationPlan?> CancelAsync(JixiaoDbContext db, CurrentUser user, long id, PlanCancelInput input, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "取消评价");
-        plan.Cancel(input.Reason);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> CancelAsync(JixiaoDbContext db, CurrentUser user, long id, PlanCancelInput input, CancellationToken ct) =>
+        ActAsync(db, user, id, "取消评价", plan => plan.Cancel(input.Reason), ct);
 
     /// <summary>Who evaluates, by name: the department, finance, the engaged agency, the panel.</summary>
     internal static async Task<string> EvaluatorNameAsync(JixiaoDbContext db, EvaluationPlan plan, CancellationToken ct) => plan.Evaluator switch

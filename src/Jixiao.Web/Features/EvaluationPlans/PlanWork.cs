@@ -40,6 +40,20 @@ public static partial class PlanWork
                 : $"只有财政绩效股可以{what}。");
     }
 
+    /// <summary>The organiser's act on a plan: load it (null: not found for this user), check who acts, apply, save.</summary>
+    private static Task<EvaluationPlan?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, string what, Action<EvaluationPlan> act, CancellationToken ct) =>
+        ActAsync(db, user, id, what, plan => { act(plan); return Task.CompletedTask; }, ct);
+
+    private static async Task<EvaluationPlan?> ActAsync(JixiaoDbContext db, CurrentUser user, long id, string what, Func<EvaluationPlan, Task> act, CancellationToken ct)
+    {
+        var plan = await FindAsync(db, id, ct);
+        if (plan is null) return null;
+        RequireOrganiser(user, plan, what);
+        await act(plan);
+        await Saves.SaveAsync(db, ct);
+        return plan;
+    }
+
     public static Task<int> FilesAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
         db.EvidenceFiles.CountAsync(f => f.OwnerKind == EvidenceOwner.EvaluationPlan && f.OwnerId == id && f.DeletedAtUtc == null, ct);
 

@@ -15,15 +15,8 @@ public sealed record PlanLinkInput(long? EngagementId, long? PanelId);
 
 public static partial class PlanWork
 {
-    public static async Task<EvaluationPlan?> SetFrameworkAsync(JixiaoDbContext db, CurrentUser user, long id, FrameworkInput input, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "修改评价指标体系");
-        plan.SetFramework(input.Text);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> SetFrameworkAsync(JixiaoDbContext db, CurrentUser user, long id, FrameworkInput input, CancellationToken ct) =>
+        ActAsync(db, user, id, "修改评价指标体系", plan => plan.SetFramework(input.Text), ct);
 
     /// <summary>Finance links the engagement (of the plan's scope, covering its subjects) or the evaluation panel (of its subjects).</summary>
     public static async Task<EvaluationPlan?> LinkAsync(JixiaoDbContext db, CurrentUser user, long id, PlanLinkInput input, CancellationToken ct)
@@ -54,28 +47,19 @@ public static partial class PlanWork
         return plan;
     }
 
-    public static async Task<EvaluationPlan?> ScoreAsync(JixiaoDbContext db, CurrentUser user, long id, IReadOnlyList<ItemScoreInput> input, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "评分");
-        if (input.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new DomainException($"“{twice.Key}”给了两次分，请只保留一次。", twice.Key);
-        plan.Score(input.ToDictionary(i => i.Name, i => (i.Score, i.Note)), user.UserName);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> ScoreAsync(JixiaoDbContext db, CurrentUser user, long id, IReadOnlyList<ItemScoreInput> input, CancellationToken ct) =>
+        ActAsync(db, user, id, "评分", plan =>
+        {
+            if (input.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new DomainException($"“{twice.Key}”给了两次分，请只保留一次。", twice.Key);
+            plan.Score(input.ToDictionary(i => i.Name, i => (i.Score, i.Note)), user.UserName);
+        }, ct);
 
     /// <summary>Takes the linked panel's result item by item (the experts' mean).</summary>
-    public static async Task<EvaluationPlan?> ApplyPanelAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
-    {
-        var plan = await FindAsync(db, id, ct);
-        if (plan is null) return null;
-        RequireOrganiser(user, plan, "采用评审组得分");
-        var panel = plan.PanelId is { } panelId ? await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct) : null;
-        if (panel is null) throw new ConflictException("本评价尚未关联专家评审组：请先抽取并关联评审组。");
-        plan.ApplyPanel(panel);
-        await Saves.SaveAsync(db, ct);
-        return plan;
-    }
+    public static Task<EvaluationPlan?> ApplyPanelAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct) =>
+        ActAsync(db, user, id, "采用评审组得分", async plan =>
+        {
+            var panel = plan.PanelId is { } panelId ? await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct) : null;
+            plan.ApplyPanel(panel ?? throw new ConflictException("本评价尚未关联专家评审组：请先抽取并关联评审组。"));
+        }, ct);
 }
