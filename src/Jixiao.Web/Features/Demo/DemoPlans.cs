@@ -41,7 +41,7 @@ public static class DemoPlans
     private sealed record Managed(long Id, string Name, long OrgUnitId, long Department, decimal Adjusted);
 
     /// <returns>how many plans it wrote</returns>
-    public static async Task<int> FillAsync(SystemDbContext db, string region, int year, DateTime nowUtc, int seed, CancellationToken ct)
+    public static async Task<int> FillAsync(SystemDbContext db, string region, int year, int seed, CancellationToken ct)
     {
         var random = new Random(seed);
         var projects = await (from p in db.Projects.AsNoTracking()
@@ -92,7 +92,6 @@ public static class DemoPlans
         }
 
         // 财政重点评价.
-        var users = await db.Users.Where(u => u.RegionCode == region && u.UserName == "perf").Select(u => u.UserName!).ToListAsync(ct);
         var byAmount = projects.OrderByDescending(p => p.Adjusted).ThenBy(p => p.Id).ToList();
         var distorted = await db.SelfEvaluations.AsNoTracking().Where(e => e.RegionCode == region && e.FiscalYear == year && e.ProjectId != null && e.Total != null)
             .OrderBy(e => e.Total - e.ReferenceTotal).Select(e => e.ProjectId!.Value).Take(6).ToListAsync(ct);
@@ -160,10 +159,10 @@ public static class DemoPlans
             }
             if (goal == PlanState.Scoring)
             {
-                plan.Score(given.Take(given.Count / 2).ToDictionary(), plan.Kind == EvaluationKind.Department ? "demo" : "perf");
+                plan.Score(given.Take(given.Count / 2).ToDictionary(), plan.Kind == EvaluationKind.Department ? "部门评价工作组" : "perf");
                 continue;
             }
-            plan.Score(given, plan.Kind == EvaluationKind.Department ? "部门评价工作组" : users.FirstOrDefault() ?? "perf");
+            plan.Score(given, plan.Kind == EvaluationKind.Department ? "部门评价工作组" : "perf");
             var projectIds = plan.ProjectIds.ToList();
             var findings = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(Problems.Length)).Distinct()
                 .Select(k => new FindingInput(Problems[k], Causes[k], Suggestions[k], k is 1 or 3 ? decimal.Round(plan.Amount * 0.02m * (k + 1), 2) : null,

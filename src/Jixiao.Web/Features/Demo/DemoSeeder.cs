@@ -83,7 +83,7 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
             : null;
         var engagements = await DemoEngagements.FillAsync(db, orgs[DemoCounty.RegionCode], current, cancellationToken);
         // Last year's department and key evaluations (after the engagements: the department-overall ones are the agencies').
-        var plans = await DemoPlans.FillAsync(db, DemoCounty.RegionCode, current - 1, clock.GetUtcNow().UtcDateTime, 140424, cancellationToken);
+        var plans = await DemoPlans.FillAsync(db, DemoCounty.RegionCode, current - 1, 140424, cancellationToken);
         var panels = await DemoPanels.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
         // Next year's library with its ex-ante evaluations (this year's only where this year has projects).
         var exAnte = await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);

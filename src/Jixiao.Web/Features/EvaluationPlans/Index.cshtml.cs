@@ -36,6 +36,16 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
     [BindProperty, Display(Name = "完成日期")] public DateOnly? DueOn { get; set; }
     [BindProperty, Display(Name = "委托费用（万元）")] public decimal? FeeWan { get; set; }
 
+    /// <summary>What to write instead when a field cannot be read (text in a number or date field).</summary>
+    private static readonly Dictionary<string, string> FieldFixes = new()
+    {
+        [nameof(PolicyWan)] = "政策资金应为万元数，如 1860",
+        [nameof(FeeWan)] = "委托费用应为万元数，如 3.8",
+        [nameof(StartOn)] = "开始日期应为日期，如 2026-03-01",
+        [nameof(DueOn)] = "完成日期应为日期，如 2026-06-30",
+        [nameof(DepartmentId)] = "请从列表中选择部门",
+    };
+
     public IReadOnlyList<int> Years { get; private set; } = [];
     public FormPage<PlanRow> Result { get; private set; } = new([], 0, 1, 50);
     public IReadOnlyList<(long Id, string Name)> Departments { get; private set; } = [];
@@ -49,7 +59,7 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
         Years = await db.FiscalYears.AsNoTracking().Where(y => y.RegionCode == user.RegionCode).OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
         // Last year's spending is what is evaluated after its self-evaluation.
         Year ??= calendar.Year - 1;
-        Result = await PlanQueries.ListAsync(db, user, Year.Value, Kind, State, Q, PageNumber, 50, calendar, ct);
+        Result = await PlanQueries.ListAsync(db, Year.Value, Kind, State, Q, PageNumber, 50, calendar, ct);
         var departments = await db.OrgUnits.AsNoTracking().Where(o => o.RegionCode == user.RegionCode && o.Kind == OrgKind.Department)
             .OrderBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         Departments = [.. departments.Where(d => Keeps || user.Scope.CoversOrgData(d.Id)).Select(d => (d.Id, d.Name))];
@@ -62,6 +72,11 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, BusinessClo
     /// <summary>制定评价计划: the projects named by their codes in the evaluation year.</summary>
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
+        if (BindingErrors.Explain(ModelState, "", FieldFixes))
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
         var year = Year ?? calendar.Year - 1;
         var codes = (ProjectCodes ?? "").Split([',', '，', ' ', '\n', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var ids = new List<long>();

@@ -46,7 +46,7 @@ public sealed record ProjectEvaluationGrade(long PlanId, string Code, string Tit
 
 public static class PlanQueries
 {
-    public static async Task<FormPage<PlanRow>> ListAsync(JixiaoDbContext db, CurrentUser user, int year, EvaluationKind? kind, PlanState? state, string? q,
+    public static async Task<FormPage<PlanRow>> ListAsync(JixiaoDbContext db, int year, EvaluationKind? kind, PlanState? state, string? q,
         int page, int pageSize, BusinessClock calendar, CancellationToken ct)
     {
         var plans = db.EvaluationPlans.AsNoTracking().Where(p => p.FiscalYear == year);

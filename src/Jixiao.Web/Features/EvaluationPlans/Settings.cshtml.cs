@@ -30,6 +30,11 @@ public sealed class SettingsModel(JixiaoDbContext db, CurrentUser user, TimeProv
     {
         Year ??= calendar.Year - 1;
         if (!Edits) return Forbid();
+        if (BindingErrors.Explain(ModelState, "", new Dictionary<string, string> { [nameof(CoverageSharePercent)] = "覆盖比例应为百分数，如 30" }))
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
         if (CoverageSharePercent is not { } share) throw new DomainException("请填写部门评价覆盖比例（百分数，如 30）。", nameof(CoverageSharePercent));
         await PlanWork.SetSettingsAsync(db, user, Year.Value, new PlanSettingsInput(share, ProjectFramework, DepartmentFramework, PolicyFramework),
             clock.GetUtcNow().UtcDateTime, ct);
