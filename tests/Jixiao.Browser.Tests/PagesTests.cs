@@ -37,6 +37,13 @@ public sealed class PagesTests(BrowserApp browser)
                 && p.SubjectKind == Jixiao.Domain.EvaluationPlans.PlanSubjectKind.Department).OrderBy(p => p.Id).FirstAsync();
             return (plan.Id, plan.Title);
         });
+        // A rectification item of a key evaluation's finding (the demo raises every source's findings).
+        var (rectificationId, rectificationSource) = await app.AsSystemAsync<SystemDbContext, (long, string)>(async db =>
+        {
+            var item = await db.Rectifications.Where(r => r.RegionCode == DemoCounty.RegionCode && r.Source == Jixiao.Domain.Rectifications.RectificationSource.KeyEvaluation)
+                .OrderBy(r => r.Id).FirstAsync();
+            return (item.Id, item.Source.Label());
+        });
         (string? User, string Path, string Title, string Heading, string File)[] pages =
         [
             (null, "/Account/Login", "登录", "预算绩效管理信息系统", "01-login"),
@@ -81,6 +88,12 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/EvaluationPlans/Coverage", "部门评价覆盖", $"部门评价覆盖 · {year - 1} 年度", "33-plan-coverage-perf"),
             ("perf", "/EvaluationPlans/Statistics", "评价统计", $"部门评价和重点评价统计 · {year - 1} 年度", "34-plan-statistics-perf"),
             ("perf", "/EvaluationPlans/Settings", "评价设置", $"评价设置 · {year - 1} 年度", "35-plan-settings-perf"),
+            ("perf", "/Rectifications", "问题整改", "问题整改", "36-rectifications-perf"),
+            ("yizhong", "/Rectifications", "问题整改", "问题整改", "36-rectifications-yizhong"),
+            ("edu", "/Rectifications", "问题整改", "问题整改", "36-rectifications-edu"),
+            ("perf", $"/Rectifications/Details/{rectificationId}", $"整改事项 {rectificationId}", $"整改事项 {rectificationId}（{rectificationSource}）", "37-rectification-perf"),
+            ("perf", "/Rectifications/Raise", "登记整改事项", "手工登记整改事项", "38-rectification-raise-perf"),
+            ("perf", "/Rectifications/Statistics", "整改统计", "全部年度问题整改统计", "39-rectification-statistics-perf"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

@@ -35,6 +35,8 @@ public enum EvidenceOwner
     ExAnte = 6,
     [Label("评价证据")]
     EvaluationPlan = 7,
+    [Label("整改佐证材料")]
+    Rectification = 8,
 }
 
 public static class EvidenceKinds

@@ -28,6 +28,9 @@ public static class EvidenceRules
     /// <summary>A department or key evaluation's evidence (评价底稿): gathered by the department that evaluates, or by finance.</summary>
     public static readonly IReadOnlySet<Role> EvaluatorWriters = new HashSet<Role> { Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision };
 
+    /// <summary>A rectification reply's evidence (整改佐证): the responsible unit, or the department replying for itself or helping its unit.</summary>
+    public static readonly IReadOnlySet<Role> ReplyWriters = new HashSet<Role> { Role.UnitFiller, Role.DepartmentReviewer };
+
     private static readonly IReadOnlySet<Role> Finance = new HashSet<Role> { Role.BusinessDivision, Role.PerformanceDivision };
 
     /// <summary>Why the user may not attach files to the owner, or null when they may.</summary>

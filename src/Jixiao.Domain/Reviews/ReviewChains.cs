@@ -1,4 +1,5 @@
 using Jixiao.Domain.Access;
+using Jixiao.Domain.Rectifications;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Domain.Reviews;
@@ -39,6 +40,30 @@ public static class ReviewChains
 
     public static readonly ReviewChain<FormState, FormAction> Monitoring = Form("监控表");
     public static readonly ReviewChain<FormState, FormAction> SelfEvaluation = Form("自评表");
+
+    /// <summary>
+    /// 整改 (DOMAIN.md §4.6): the responsible unit submits its reply to its department, which passes it to finance or returns it; a
+    /// department responsible itself submits to finance; finance's performance division verifies (核实通过) or returns it. 延期 and
+    /// 撤销 are finance's acts outside the chain (<see cref="Rectifications.Rectification"/>).
+    /// </summary>
+    public static readonly ReviewChain<RectificationState, RectificationAction> Rectification = new(
+    [
+        new(RectificationState.Pending, RectificationAction.Submit, Filler, RectificationState.Submitted, TargetSubject.Project),
+        new(RectificationState.InProgress, RectificationAction.Submit, Filler, RectificationState.Submitted, TargetSubject.Project),
+        new(RectificationState.Pending, RectificationAction.Submit, Filler, RectificationState.Verifying, TargetSubject.Department),
+        new(RectificationState.InProgress, RectificationAction.Submit, Filler, RectificationState.Verifying, TargetSubject.Department),
+        new(RectificationState.Submitted, RectificationAction.Approve, Role.DepartmentReviewer, RectificationState.Verifying),
+        new(RectificationState.Submitted, RectificationAction.Return, Role.DepartmentReviewer, RectificationState.InProgress),
+        new(RectificationState.Verifying, RectificationAction.Accept, Role.PerformanceDivision, RectificationState.Done),
+        new(RectificationState.Verifying, RectificationAction.Return, Role.PerformanceDivision, RectificationState.InProgress),
+    ], r => r.State switch
+    {
+        RectificationState.Done or RectificationState.Cancelled => $"整改事项已{r.State.Label()}，不能再{r.Action.Label()}。",
+        _ when r.Action == RectificationAction.Submit =>
+            $"{r.Role.Label()}不能在“{r.State.Label()}”状态提交整改情况：只有{r.Filler.Label()}能提交待整改或整改中的事项。",
+        _ when r.Reviewer is { } reviewer => $"当前状态“{r.State.Label()}”应由{reviewer.Label()}办理，{r.Role.Label()}不能{r.Action.Label()}。",
+        _ => $"“{r.State.Label()}”的整改事项应由{r.Filler.Label()}填写并提交，{r.Role.Label()}不能{r.Action.Label()}。",
+    });
 
     /// <param name="form">the form's name in messages (监控表, 自评表)</param>
     private static ReviewChain<FormState, FormAction> Form(string form) => new(

@@ -73,6 +73,28 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
+/// <summary>暂缓拨付 of a project: from a date until released; the payment import reads a year's holds at once.</summary>
+internal sealed class PaymentHoldConfiguration : IEntityTypeConfiguration<PaymentHold>
+{
+    public void Configure(EntityTypeBuilder<PaymentHold> b)
+    {
+        b.ToTable("PaymentHolds");
+        b.Property(h => h.RegionCode).HasMaxLength(6);
+        b.Property(h => h.Amount).HasConversion(Fen.Converter);
+        b.Property(h => h.DocumentNo).HasMaxLength(60);
+        b.Property(h => h.Reason).HasMaxLength(1000);
+        b.Property(h => h.HeldBy).HasMaxLength(256);
+        b.Property(h => h.ReleaseReason).HasMaxLength(1000);
+        b.Property(h => h.ReleasedBy).HasMaxLength(256);
+        b.Ignore(h => h.IsReleased);
+        b.HasIndex(h => new { h.RegionCode, h.FiscalYear });
+        b.HasIndex(h => h.ProjectId);
+        b.HasIndex(h => h.CorrectiveActionId).IsUnique();
+        b.HasOne<Project>().WithMany().HasForeignKey(h => h.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Monitoring.CorrectiveAction>().WithMany().HasForeignKey(h => h.CorrectiveActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ProjectTotalsConfiguration : IEntityTypeConfiguration<ProjectTotals>
 {
     public void Configure(EntityTypeBuilder<ProjectTotals> b)

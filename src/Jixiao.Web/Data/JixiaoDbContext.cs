@@ -30,6 +30,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<LedgerMovement> LedgerMovements => Set<LedgerMovement>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentHold> PaymentHolds => Set<PaymentHold>();
     public DbSet<ProjectTotals> ProjectTotals => Set<ProjectTotals>();
     public DbSet<ProjectListVersion> ProjectListVersions => Set<ProjectListVersion>();
     public DbSet<Domain.Targets.PerformanceTarget> Targets => Set<Domain.Targets.PerformanceTarget>();
@@ -51,6 +52,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.ExAnte.ExAnteEvaluation> ExAnteEvaluations => Set<Domain.ExAnte.ExAnteEvaluation>();
     public DbSet<Domain.ExAnte.ExAnteSetting> ExAnteSettings => Set<Domain.ExAnte.ExAnteSetting>();
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
+    public DbSet<Domain.Rectifications.Rectification> Rectifications => Set<Domain.Rectifications.Rectification>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<Domain.Agencies.Agency> Agencies => Set<Domain.Agencies.Agency>();

@@ -10,6 +10,7 @@ using Jixiao.Web.Features.Evidence;
 using Jixiao.Web.Features.Experts;
 using Jixiao.Web.Features.ExAnte;
 using Jixiao.Web.Features.EvaluationPlans;
+using Jixiao.Web.Features.Rectifications;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -49,6 +50,7 @@ public static class ApiEndpoints
         api.MapPanelsApi();
         api.MapExAnteApi();
         api.MapEvaluationPlansApi();
+        api.MapRectificationsApi();
         api.MapExpertsApi();
         return app;
     }

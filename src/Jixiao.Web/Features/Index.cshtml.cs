@@ -59,6 +59,16 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser current, TimeProv
                 if (t.ToAccept > 0) Pending.Add(new($"待确认事前评估修改稿：{t.ToAccept} 项（{t.FiscalYear} 年度）", "确认后项目方可安排预算", link));
             }
         }
+        // 整改: replies to write (returned ones first), replies to review or verify, and what is overdue.
+        var rectify = await Rectifications.RectificationQueries.ToDoAsync(db, current, calendar.Today, ct);
+        if (rectify.Returned > 0)
+            Pending.Add(new($"整改情况被退回：{rectify.Returned} 项", "查看退回理由，补充整改措施或佐证后重新提交", "/Rectifications?Box=Mine"));
+        if (rectify.ToReply - rectify.Returned > 0)
+            Pending.Add(new($"待整改事项：{rectify.ToReply - rectify.Returned} 项{(rectify.OverdueMine > 0 ? $"（逾期 {rectify.OverdueMine} 项）" : "")}",
+                "填写整改措施及成效并上传佐证材料，按期提交", "/Rectifications?Box=Mine"));
+        if (rectify.ToReview > 0) Pending.Add(new($"待审核整改情况：{rectify.ToReview} 项", "所属单位提交的整改情况，审核后报财政核实", "/Rectifications?Box=Mine"));
+        if (rectify.ToVerify > 0) Pending.Add(new($"待核实整改情况：{rectify.ToVerify} 项", "核实通过即整改完成，不到位的退回", "/Rectifications?Box=Mine"));
+        if (rectify.OverdueAll > 0 && (scope.Has(Role.PerformanceDivision) || scope.Has(Role.DepartmentReviewer))) Pending.Add(new($"逾期未整改事项：{rectify.OverdueAll} 项", "超过整改期限仍未报送财政核实，督促责任单位或延期", "/Rectifications?Box=Overdue"));
         // 委托 stages waiting for the user's party (the agency's to submit, or returned with an objection; the unit's and finance's to confirm).
         if (scope.Roles.Any(r => r is Role.Agency or Role.UnitFiller or Role.DepartmentReviewer or Role.BusinessDivision or Role.PerformanceDivision))
         {

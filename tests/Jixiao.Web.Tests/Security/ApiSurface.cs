@@ -152,6 +152,7 @@ public static class AccessRules
         ("*", Rx("^/api/audit(/|$)"), [Role.AuditAdmin]),
         ("*", Rx("^/api/imports(/|$)"), Performance),
         ("GET", Rx("^/api/(projects/pools|targets/coverage|evaluations/statistics)$"), Finance),
+        ("POST", Rx("^/api/projects/holds/\\{[^}]+\\}/release$"), Performance),
         ("PUT", Rx("^/api/(evaluations/weights|targets/frame|monitoring/rules|workflow/settings)$"), Performance),
         ("GET", Rx("^/api/workflow/settings$"), Business),
         ("POST", Rx("^/api/evaluations/(refigure|issue)$"), Performance),
@@ -170,6 +171,8 @@ public static class AccessRules
         ("POST", Rx("^/api/evidence/panels/\\{[^}]+\\}$"), Finance),
         // A department or key evaluation's evidence is gathered by the department reviewers and finance.
         ("POST", Rx("^/api/evidence/plans/\\{[^}]+\\}$"), [Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
+        // A rectification reply's evidence is attached by the responsible unit or the department.
+        ("POST", Rx("^/api/evidence/rectifications/\\{[^}]+\\}$"), [Role.UnitFiller, Role.DepartmentReviewer]),
         ("*", Rx("^/api/evidence(/|$)"), [.. Business, Role.Agency, Role.Expert]),
         ("*", Rx("^/api/(projects|targets|library|monitoring|evaluations)(/|$)"), Business),
         // The agency register: finance reads it and exports it, an agency account reads its own record; the performance division keeps it
@@ -210,6 +213,12 @@ public static class AccessRules
         ("GET", Rx("^/api/evaluation-plans/statistics(\\.xlsx)?$"), Finance),
         ("PUT", Rx("^/api/evaluation-plans/settings/\\{[^}]+\\}$"), Performance),
         ("GET", Rx("^/api/evaluation-plans(/|$)"), Business),
+        ("POST", Rx("^/api/rectifications(/batch)?$"), Performance),
+        ("POST", Rx("^/api/rectifications/\\{[^}]+\\}/(extend|cancel)$"), Performance),
+        ("PUT", Rx("^/api/rectifications/\\{[^}]+\\}/reply$"), [Role.UnitFiller, Role.DepartmentReviewer]),
+        ("POST", Rx("^/api/rectifications/\\{[^}]+\\}/actions$"), [Role.UnitFiller, Role.DepartmentReviewer, Role.PerformanceDivision]),
+        ("GET", Rx("^/api/rectifications/statistics(\\.xlsx)?$"), Finance),
+        ("GET", Rx("^/api/rectifications(/|$)"), Business),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),
         ("*", Rx("^/api/experts(/|$)"), Performance),

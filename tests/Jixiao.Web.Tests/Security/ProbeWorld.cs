@@ -99,6 +99,8 @@ public sealed class ProbeWorld
             ["exante"] = db => db.ExAnteEvaluations.Select(e => new IdRow { Id = e.Id, Region = e.RegionCode, Org = e.OrgUnitId }),
             ["evaluation-plans"] = db => db.EvaluationPlans.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
             ["plans"] = db => db.EvaluationPlans.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
+            ["holds"] = db => db.PaymentHolds.Select(h => new IdRow { Id = h.Id, Region = h.RegionCode, Org = h.OrgUnitId }),
+            ["rectifications"] = db => db.Rectifications.Select(r => new IdRow { Id = r.Id, Region = r.RegionCode, Org = r.OrgUnitId }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
@@ -213,6 +215,13 @@ public sealed class ProbeWorld
                 Domain.EvaluationPlans.PlanSource.HandPick, null, project.DepartmentId,
                 [new(Domain.Engagements.SubjectKind.Project, project.Id, project.OrgUnitId, project.DepartmentId, project.Name, 1_000_000m)], today, today.AddDays(60),
                 Domain.EvaluationPlans.EvaluationFramework.ProjectTemplate, "lc.perf", now));
+            // A hold on its payments: foreign ids for the 暂缓拨付 routes.
+            db.PaymentHolds.Add(Domain.Budget.PaymentHold.Place(project, today, 10_000m, "黎财绩〔探针〕1号", "探针：暂缓拨付", "lc.perf"));
+            // A rectification item of the same project, raised by hand: foreign ids for the 问题整改 routes.
+            db.Rectifications.Add(Domain.Rectifications.Rectification.Raise(DemoCounty.NeighbourRegionCode, now.Year, Domain.Targets.TargetSubject.Project,
+                new(Domain.Rectifications.RectificationSource.Manual, null, null, "探针：审计发现", project.OrgUnitId, project.DepartmentId, project.Id,
+                    "探针登记的问题描述", "探针登记的整改要求", today.AddDays(30)),
+                new Domain.Targets.ReviewActor(null, "lc.perf", Role.PerformanceDivision), today, now));
             await db.SaveChangesAsync();
         });
     }

@@ -66,6 +66,11 @@ public static class AuditNames
         }),
         ["LedgerMovement"] = new("指标变动", new Dictionary<string, string> { ["Kind"] = "变动类型" }),
         ["Payment"] = new("支付", new Dictionary<string, string>()),
+        ["PaymentHold"] = new("暂缓拨付", new Dictionary<string, string>
+        {
+            ["From"] = "暂缓开始日期", ["Amount"] = "暂缓金额", ["CorrectiveActionId"] = "整改措施", ["HeldBy"] = "决定人", ["ReleasedOn"] = "解除日期",
+            ["ReleaseReason"] = "解除理由", ["ReleasedBy"] = "解除人",
+        }),
         ["ProjectTotals"] = new("项目汇总", new Dictionary<string, string>
         {
             ["Adjusted"] = "全年预算", ["Initial"] = "年初预算", ["LatestDate"] = "最近变动日期",
@@ -259,6 +264,14 @@ public static class AuditNames
             ["CoverageShare"] = "部门评价覆盖比例", ["ProjectFramework"] = "项目支出评价指标体系", ["DepartmentFramework"] = "部门整体评价指标体系",
             ["PolicyFramework"] = "政策评价指标体系",
         }),
+        ["Rectification"] = new("整改事项", new Dictionary<string, string>
+        {
+            ["Subject"] = "填报主体", ["Source"] = "问题来源", ["SourceId"] = "来源记录", ["SourceKey"] = "来源问题", ["SourceTitle"] = "来源名称",
+            ["Problem"] = "问题描述", ["Requirement"] = "整改要求", ["Amount"] = "问题金额", ["Deadline"] = "整改期限", ["Measures"] = "整改措施及成效",
+            ["RepliedBy"] = "填写人", ["RepliedAtUtc"] = "填写时间", ["HandedInOn"] = "报送核实日期", ["CompletedOn"] = "完成日期", ["RaisedBy"] = "登记人",
+            ["RaisedAtUtc"] = "登记时间",
+        }),
+        ["RectificationStep"] = new("整改办理记录", new Dictionary<string, string> { ["RectificationId"] = "整改事项", ["UserName"] = "办理人" }),
         ["PanelSubject"] = new("评审对象", new Dictionary<string, string> { ["PanelId"] = "评审组" }),
         ["PanelMember"] = new("评审组专家", new Dictionary<string, string>
         {

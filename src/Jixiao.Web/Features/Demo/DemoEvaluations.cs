@@ -113,12 +113,13 @@ public static class DemoEvaluations
         var sample = await db.SpotChecks.Include(d => d.Items).SingleAsync(d => d.Id == draw.Id, ct);
         var totals = await db.SelfEvaluations.AsNoTracking().Where(e => sample.Items.Select(i => i.EvaluationId).Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.Total ?? e.ReferenceTotal, ct);
-        foreach (var item in sample.Items.Where((_, i) => i % 2 == 0))
+        foreach (var (item, n) in sample.Items.Where((_, i) => i % 2 == 0).Select((item, n) => (item, n)))
         {
             var self = totals[item.EvaluationId];
-            // Most re-reviews land near the unit's own score; one in five finds it overstated (失真).
-            var indicator = Math.Clamp(decimal.Round(self - (random.Next(5) == 0 ? 25 : random.Next(0, 6)), 2), 0, weights.Total);
-            sample.ReReview(item.EvaluationId, self, random.Next(70, 96), indicator, weights, performance.UserName, until);
+            // Most re-reviews land near the unit's own score; the first and one in five of the others find it overstated (失真).
+            var indicator = Math.Clamp(decimal.Round(self - (n == 0 || random.Next(5) == 0 ? 25 : random.Next(0, 6)), 2), 0, weights.Total);
+            // the first one's self-evaluation quality is as poor as its figures, so that the demo always has a 失真 to rectify
+            sample.ReReview(item.EvaluationId, self, n == 0 ? indicator : random.Next(70, 96), indicator, weights, performance.UserName, until);
         }
         await db.SaveChangesAsync(ct);
         return new Result(filled.Projects, ids.Count, submitted, sample.Items.Count);

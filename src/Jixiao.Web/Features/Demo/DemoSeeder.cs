@@ -87,10 +87,13 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         var panels = await DemoPanels.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
         // Next year's library with its ex-ante evaluations (this year's only where this year has projects).
         var exAnte = await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
+        // The findings of every source above as rectification items, in every state.
+        var rectifications = await DemoRectifications.FillAsync(db, DemoCounty.RegionCode, current, calendar.Today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations, {Plans} department and key evaluations) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations, {Plans} department and key evaluations, {Rectifications} rectification items) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
-            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, panels, exAnte, plans, clock.GetElapsedTime(started));
+            evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, panels, exAnte, plans, rectifications,
+            clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>

@@ -51,6 +51,12 @@ public static class EvidenceOwners
                 ? new(p.RegionCode, p.FiscalYear, $"评价“{p.Title}”", p.State is Domain.EvaluationPlans.PlanState.Planned or Domain.EvaluationPlans.PlanState.Scoring,
                     p.State.Label(), EvidenceRules.EvaluatorWriters)
                 : null),
+        // A rectification item's evidence: the responsible side attaches it while the item is with it (待整改, 整改中, or returned).
+        new(EvidenceOwner.Rectification, "rectifications", id => $"/Rectifications/Details/{id}", async (db, id, ct) =>
+            await db.Rectifications.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
+                ? new(r.RegionCode, r.FiscalYear, $"整改事项（编号 {r.Id}）", r.State is Domain.Rectifications.RectificationState.Pending or Domain.Rectifications.RectificationState.InProgress,
+                    r.State.Label(), EvidenceRules.ReplyWriters)
+                : null),
     ];
 
     public static Registration Of(EvidenceOwner kind) => All.Single(r => r.Kind == kind);

@@ -13,6 +13,8 @@ public sealed partial class Importer
         var existing = await db.Payments.AsNoTracking().Where(p => p.RegionCode == batch.RegionCode && p.FiscalYear == batch.FiscalYear)
             .Select(p => new { p.DocumentNo, p.ProjectId, p.Amount, p.Date }).ToListAsync(ct);
         var known = existing.ToDictionary(p => p.DocumentNo);
+        var holds = (await db.PaymentHolds.AsNoTracking().Where(h => h.RegionCode == batch.RegionCode && h.FiscalYear == batch.FiscalYear).ToListAsync(ct))
+            .ToLookup(h => h.ProjectId);
         var counts = new Counts();
         var seen = new Dictionary<string, int>();
         var created = new List<Payment>();
@@ -38,6 +40,11 @@ public sealed partial class Importer
             {
                 if (old.ProjectId == project.Id && old.Amount == amount && old.Date == date) counts.Unchanged++;
                 else r.Error("document", $"凭证号“{document}”已导入过（{old.Date:yyyy-MM-dd}，{Money.Format(old.Amount)} 元），本行内容不同：同一凭证不能改写。");
+                continue;
+            }
+            if (PaymentHold.Refusal(holds[project.Id], project.Name, date) is { } held)
+            {
+                r.Error("date", held);
                 continue;
             }
             try

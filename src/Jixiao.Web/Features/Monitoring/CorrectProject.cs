@@ -63,6 +63,12 @@ public static partial class ReturnWork
             throw new ConflictException($"文件号“{action.DocumentNo}”已用于该项目的指标变动，请换一个文件号。");
         db.CorrectiveActions.Add(action);
         db.LedgerMovements.AddRange(action.Movements(project, prepared.Counterpart));
+        if (action.Kind == CorrectiveKind.Suspension)
+        {
+            // the action's id is the hold's link: saved first, in the same transaction
+            await CommitAsync(db, ct);
+            db.PaymentHolds.Add(PaymentHold.Place(project, action.Date, action.Amount, action.DocumentNo, action.Reason, user.UserName, action.Id));
+        }
         if (action.Kind == CorrectiveKind.TargetAdjustment)
         {
             var inForce = await db.Targets.Include(t => t.Indicators)

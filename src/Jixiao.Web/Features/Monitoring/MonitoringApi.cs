@@ -99,7 +99,7 @@ public static class MonitoringApi
         group.MapPost("/tasks/{id:long}/corrections", RecordCorrection)
             .RequireAuthorization(performance)
             .WithName(nameof(RecordCorrection))
-            .WithSummary("记录整改措施：Reduction 预算调减、Reallocation 调剂（counterpartProjectId 调入项目）、Recovery 收回 —— 写入项目指标账；Suspension 暂缓拨付 —— 记录在案；TargetAdjustment 目标调整 —— 生成下一版目标草稿交单位修改。金额不得超过截至该日的可用余额");
+            .WithSummary("记录整改措施：Reduction 预算调减、Reallocation 调剂（counterpartProjectId 调入项目）、Recovery 收回 —— 写入项目指标账；Suspension 暂缓拨付 —— 自该日起暂缓支付（支付导入拒绝暂缓期间的支付，财政解除后恢复）；TargetAdjustment 目标调整 —— 生成下一版目标草稿交单位修改。金额不得超过截至该日的可用余额");
         return api;
     }
 

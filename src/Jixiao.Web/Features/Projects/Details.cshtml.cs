@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Features.Projects;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Access.Policies.BusinessStaff)]
-public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : PageModel
+public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
     public ProjectDetail Detail { get; private set; } = null!;
@@ -24,6 +24,13 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
     /// <summary>The concluded department and key evaluations of the project, with their grades and the findings on it.</summary>
     public IReadOnlyList<EvaluationPlans.ProjectEvaluationGrade> Evaluations { get; private set; } = [];
 
+    /// <summary>暂缓拨付 of the project, held or released.</summary>
+    public IReadOnlyList<PaymentHoldView> Holds { get; private set; } = [];
+    public bool MayRelease => user.Scope.Has(Role.PerformanceDivision);
+
+    /// <summary>The project's rectification items from every source, each with its replies and verification.</summary>
+    public IReadOnlyList<Features.Rectifications.ProjectRectification> Rectifications { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var detail = await ProjectLedger.LoadAsync(db, id, AsOf, calendar.Today, ct);
@@ -37,9 +44,19 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar) : P
         Monitoring = task is null ? null : (task.Id, task.Title, task.Light, task.LightReason);
         ExAnte = (await ExAnteQueries.StatusesAsync(db, [id], ct)).TryGetValue(id, out var exAnte) ? exAnte : null;
         Evaluations = await EvaluationPlans.PlanQueries.ForProjectAsync(db, id, ct);
+        Rectifications = await Features.Rectifications.RectificationQueries.ForProjectAsync(db, id, calendar.Today, ct);
+        Holds = await PaymentHolds.ForProjectAsync(db, id, ct);
         Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }
+
+    [BindProperty] public string? ReleaseReason { get; set; }
+
+    /// <summary>解除暂缓拨付 from today.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(long id, long holdId, CancellationToken ct) =>
+        await PaymentHolds.ReleaseAsync(db, user, holdId, new ReleaseHoldRequest(null, ReleaseReason), clock.GetUtcNow().UtcDateTime, ct) is null
+            ? NotFound()
+            : Redirect($"/Projects/Details/{id}");
 
     public string ChartSeries => JsonSerializer.Serialize(Detail.Months.Select(m => new
     {

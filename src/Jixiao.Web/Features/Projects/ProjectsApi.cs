@@ -15,6 +15,16 @@ public static class ProjectsApi
                 await ProjectLedger.LoadAsync(db, id, asOf, calendar.Today, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithName("GetProject")
             .WithSummary("项目详情：截至 asOf 的年初预算数、全年预算数、执行数、执行率、时间进度，及其背后的每一笔指标变动和支付");
+        group.MapGet("/{id:long}/holds", async Task<Ok<IReadOnlyList<PaymentHoldView>>> (long id, JixiaoDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await PaymentHolds.ForProjectAsync(db, id, ct)))
+            .WithName("ListPaymentHolds")
+            .WithSummary("项目的暂缓拨付：开始日期、金额、文号、理由，是否已解除（解除日期、理由）；暂缓期间的支付导入被拒绝");
+        group.MapPost("/holds/{holdId:long}/release", async Task<Results<Ok<PaymentHoldView>, NotFound>> (long holdId, ReleaseHoldRequest request,
+                JixiaoDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                await PaymentHolds.ReleaseAsync(db, user, holdId, request, clock.GetUtcNow().UtcDateTime, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
+            .RequireAuthorization(Access.Policies.For(Role.PerformanceDivision))
+            .WithName("ReleasePaymentHold")
+            .WithSummary("解除暂缓拨付（绩效股，写明理由）：自解除日期（默认今天）起的支付可以导入；暂缓期间的支付仍被拒绝");
         group.MapGet("/pools", ListPools)
             .RequireAuthorization(Access.Policies.FinanceStaff)
             .WithName(nameof(ListPools))

@@ -206,6 +206,77 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.Budget.PaymentHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CorrectiveActionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DocumentNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ReleaseReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectiveActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode", "FiscalYear");
+
+                    b.ToTable("PaymentHolds", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Budget.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -1884,6 +1955,123 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.ToTable("Panels", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.Rectifications.Rectification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("HandedInOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime?>("RepliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "State", "Deadline");
+
+                    b.ToTable("Rectifications", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Reviews.DocumentCounter", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2914,6 +3102,20 @@ namespace Jixiao.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Jixiao.Domain.Budget.Payment", b =>
                 {
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Budget.PaymentHold", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Monitoring.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Jixiao.Domain.Budget.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -4061,6 +4263,76 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Rectifications.Rectification", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Jixiao.Domain.Rectifications.RectificationStep", "Steps", b1 =>
+                        {
+                            b1.Property<long>("RectificationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("FromState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Opinion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("ToState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<long?>("UserId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("UserName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.HasKey("RectificationId", "Seq");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("RectificationSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RectificationId");
+                        });
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Targets.PerformanceTarget", b =>

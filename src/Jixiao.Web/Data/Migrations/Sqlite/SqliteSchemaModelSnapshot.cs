@@ -194,6 +194,75 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.Budget.PaymentHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CorrectiveActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectiveActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode", "FiscalYear");
+
+                    b.ToTable("PaymentHolds", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Budget.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -1834,6 +1903,121 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.ToTable("Panels", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.Rectifications.Rectification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HandedInOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "State", "Deadline");
+
+                    b.ToTable("Rectifications", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Reviews.DocumentCounter", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2830,6 +3014,20 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Jixiao.Domain.Budget.Payment", b =>
                 {
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Budget.PaymentHold", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Monitoring.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Jixiao.Domain.Budget.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -3953,6 +4151,76 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.Rectifications.Rectification", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Jixiao.Domain.Rectifications.RectificationStep", "Steps", b1 =>
+                        {
+                            b1.Property<long>("RectificationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Seq")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FromState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Opinion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ToState")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("UserId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("UserName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RectificationId", "Seq");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("RectificationSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RectificationId");
+                        });
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Targets.PerformanceTarget", b =>
