@@ -36,6 +36,7 @@ public static class JixiaoHost
         services.AddScoped<IScaleStep, MonitoringScaleStep>();
         services.AddScoped<IScaleStep, EvaluationScaleStep>();
         services.AddScoped<IScaleStep, PlanScaleStep>();
+        services.AddScoped<IScaleStep, RectificationScaleStep>();
         services.Configure<UploadLimits>(builder.Configuration.GetSection(UploadLimits.Section));
         services.Configure<Domain.Evidence.EvidenceLimits>(builder.Configuration.GetSection(Domain.Evidence.EvidenceLimits.Section));
         services.AddScoped<IEvidenceStore, EvidenceStore>();

@@ -87,6 +87,7 @@ internal sealed class PaymentHoldConfiguration : IEntityTypeConfiguration<Paymen
         b.Property(h => h.ReleaseReason).HasMaxLength(1000);
         b.Property(h => h.ReleasedBy).HasMaxLength(256);
         b.Ignore(h => h.IsReleased);
+        b.Property(h => h.Version).IsConcurrencyToken().HasDefaultValue(0);
         b.HasIndex(h => new { h.RegionCode, h.FiscalYear });
         b.HasIndex(h => h.ProjectId);
         b.HasIndex(h => h.CorrectiveActionId).IsUnique();

@@ -31,6 +31,9 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
         b.HasIndex(r => new { r.RegionCode, r.SourceKey }).IsUnique().HasFilter("\"SourceKey\" IS NOT NULL");
         b.HasIndex(r => new { r.RegionCode, r.FiscalYear, r.State, r.Deadline });
         b.HasIndex(r => r.ProjectId);
+        // the scope filter and the inboxes: a unit's or a department's items by state
+        b.HasIndex(r => new { r.OrgUnitId, r.State });
+        b.HasIndex(r => new { r.DepartmentId, r.State });
         b.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(r => r.Steps, s => s.MapSteps("RectificationSteps", "RectificationId", actionLength: 12));

@@ -11,7 +11,7 @@ public sealed class PaymentHoldTests
     private static readonly DateOnly Today = new(2026, 9, 30);
 
     private static PaymentHold Held() =>
-        PaymentHold.Place(Saved.WithId(PerformanceTargetTests.SchoolProject(), 21), From, 300_000m, "襄财绩〔2026〕8号", "项目实施进度严重滞后，暂缓拨付剩余资金", "perf");
+        PaymentHold.Place(Saved.WithId(PerformanceTargetTests.SchoolProject(), 21), From, 300_000m, "襄财绩〔2026〕8号", "项目实施进度严重滞后，暂缓拨付剩余资金", "perf", From);
 
     public static TheoryData<string, string?, bool> Dates => new()
     {
@@ -46,7 +46,7 @@ public sealed class PaymentHoldTests
     public static TheoryData<string, string?, string> BadReleases => new()
     {
         { "2026-09-29", "已完成整改，恢复拨付", "早于今天" },
-        { "2027-01-05", "已完成整改，恢复拨付", "不在预算年度" },
+        { "2026-08-19", "已完成整改，恢复拨付", "早于今天" },
         { "2026-10-10", "好", "至少 4 个字" },
     };
 
@@ -55,6 +55,30 @@ public sealed class PaymentHoldTests
     {
         var e = Assert.Throws<DomainException>(() => Held().Release(DateOnly.Parse(on), reason, "perf", Today));
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void ABackDatedDecision_HoldsFromTheDayItIsRecorded_AndMayBeReleasedThatDay()
+    {
+        var project = Saved.WithId(PerformanceTargetTests.SchoolProject(), 21);
+        var hold = PaymentHold.Place(project, From, 300_000m, "襄财绩〔2026〕8号", "项目实施进度严重滞后，暂缓拨付剩余资金", "perf", Today);
+        Assert.Equal(Today, hold.From);
+        // the treasury's payments between the decision and its recording were made in good faith
+        Assert.False(hold.Holds(Today.AddDays(-1)));
+        Assert.True(hold.Holds(Today));
+        hold.Release(Today, "经核实已整改到位，恢复拨付", "perf", Today);
+        Assert.False(hold.Holds(Today));
+        Assert.False(hold.IsHeldOn(Today));
+    }
+
+    [Fact]
+    public void AReleaseFromALaterDay_StillHoldsUntilThen()
+    {
+        var hold = Held();
+        hold.Release(Today.AddDays(5), "整改完成后第五日起恢复拨付", "perf", Today);
+        Assert.True(hold.IsHeldOn(Today));
+        Assert.True(hold.Holds(Today.AddDays(4)));
+        Assert.False(hold.IsHeldOn(Today.AddDays(5)));
     }
 
     [Fact]

@@ -44,6 +44,13 @@ public sealed class GenerateTests
         var page = await perf.GetJsonAsync<Listed>("/api/evaluations?year=2025&mine=false");
         Assert.Equal(forms["990102"].Forms, page!.Total);
 
+        // Every county's findings became rectification items, in more than one state.
+        var rectified = await app.AsSystemAsync<SystemDbContext, Dictionary<string, int>>(async db =>
+            (await db.Rectifications.Select(r => new { r.RegionCode, r.State }).ToListAsync())
+            .GroupBy(r => r.RegionCode).ToDictionary(g => g.Key, g => g.Select(r => r.State).Distinct().Count()));
+        Assert.Equal(counties, rectified.Keys.Order());
+        Assert.All(rectified.Values, states => Assert.True(states >= 3, $"{states} 种状态"));
+
         // The year of the run: every project the ex-ante rules catch was evaluated and supported before its budget, so finance's
         // screening finds nothing left, and every evaluation generated supports its project.
         var screening = await perf.PostAsync("/api/exante/screen/2026", null);

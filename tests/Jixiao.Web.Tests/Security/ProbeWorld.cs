@@ -216,7 +216,7 @@ public sealed class ProbeWorld
                 [new(Domain.Engagements.SubjectKind.Project, project.Id, project.OrgUnitId, project.DepartmentId, project.Name, 1_000_000m)], today, today.AddDays(60),
                 Domain.EvaluationPlans.EvaluationFramework.ProjectTemplate, "lc.perf", now));
             // A hold on its payments: foreign ids for the 暂缓拨付 routes.
-            db.PaymentHolds.Add(Domain.Budget.PaymentHold.Place(project, today, 10_000m, "黎财绩〔探针〕1号", "探针：暂缓拨付", "lc.perf"));
+            db.PaymentHolds.Add(Domain.Budget.PaymentHold.Place(project, today, 10_000m, "黎财绩〔探针〕1号", "探针：暂缓拨付", "lc.perf", today));
             // A rectification item of the same project, raised by hand: foreign ids for the 问题整改 routes.
             db.Rectifications.Add(Domain.Rectifications.Rectification.Raise(DemoCounty.NeighbourRegionCode, now.Year, Domain.Targets.TargetSubject.Project,
                 new(Domain.Rectifications.RectificationSource.Manual, null, null, "探针：审计发现", project.OrgUnitId, project.DepartmentId, project.Id,

@@ -27,7 +27,7 @@ public static partial class EngagementWork
         {
             case StageAction.Submit:
                 if (party != StageParty.Agency) throw new ForbiddenException($"阶段成果由第三方机构提交，{party.Label()}只能确认或提出异议。");
-                engagement.Submit(stage.Number, await FilesAsync(db, stageId, ct), note, actor, nowUtc);
+                engagement.Submit(stage.Number, await Evidence.EvidenceWork.CountAsync(db, Domain.Evidence.EvidenceOwner.Deliverable, stageId, ct), note, actor, nowUtc);
                 break;
             case StageAction.Confirm or StageAction.Object when party == StageParty.Agency:
                 // What the party may never do is refused as such, whatever state the engagement is in (a completed one too).

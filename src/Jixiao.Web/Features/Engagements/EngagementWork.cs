@@ -1,5 +1,4 @@
 using Jixiao.Domain.Engagements;
-using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Features.Engagements;
@@ -44,9 +43,6 @@ public static partial class EngagementWork
         _ => user.Scope.Has(Role.UnitFiller) ? Role.UnitFiller : Role.DepartmentReviewer,
     });
 
-    /// <summary>How many files are attached to a stage now (a submission without one is refused).</summary>
-    public static Task<int> FilesAsync(JixiaoDbContext db, long stageId, CancellationToken ct) =>
-        db.EvidenceFiles.CountAsync(f => f.OwnerKind == EvidenceOwner.Deliverable && f.OwnerId == stageId && f.DeletedAtUtc == null, ct);
 
     /// <summary>Only the performance division plans, draws, sets aside and cancels.</summary>
     private static void RequireKeeper(CurrentUser user, string what)

@@ -123,7 +123,7 @@ public static class PlanQueries
             [.. PlanReport.Sections.Select(s => new PlanSectionView(s, sections.GetValueOrDefault(s, ""), PlanReport.Required.Contains(s)))],
             [.. plan.Findings.OrderBy(f => f.Seq).Select(f => Finding(f, projectNames))],
             plan.Total, plan.Grade, plan.ScoreExplanation, plan.ScoredBy, plan.ConcludedBy, plan.ConcludedAtUtc, plan.CancelReason, plan.CreatedBy, plan.CreatedAtUtc,
-            engagement, panel, await PlanWork.FilesAsync(db, plan.Id, ct), organiser && open,
+            engagement, panel, await Evidence.EvidenceWork.CountAsync(db, Domain.Evidence.EvidenceOwner.EvaluationPlan, plan.Id, ct), organiser && open,
             organiser && plan.State == PlanState.Planned && items.All(i => i.Score is null),
             organiser && open && plan.Evaluator != PlanEvaluator.Panel && (plan.Evaluator != PlanEvaluator.Agency || plan.EngagementId is not null),
             finance && open && (plan.Evaluator == PlanEvaluator.Agency || plan.Evaluator == PlanEvaluator.Panel), candidates, plan.Framework.Write());

@@ -1,6 +1,5 @@
 using Jixiao.Domain.EvaluationPlans;
 using Jixiao.Domain.Evaluations;
-using Jixiao.Domain.Evidence;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Web.Features.EvaluationPlans;
@@ -53,9 +52,6 @@ public static partial class PlanWork
         await Saves.SaveAsync(db, ct);
         return plan;
     }
-
-    public static Task<int> FilesAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
-        db.EvidenceFiles.CountAsync(f => f.OwnerKind == EvidenceOwner.EvaluationPlan && f.OwnerId == id && f.DeletedAtUtc == null, ct);
 
     /// <summary>The ledger and the self-evaluation of each subject project (a department's projects summed, a policy's amount as planned).</summary>
     internal static async Task<List<SubjectFunds>> FundsAsync(JixiaoDbContext db, EvaluationPlan plan, CancellationToken ct)

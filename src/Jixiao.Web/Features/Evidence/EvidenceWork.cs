@@ -16,6 +16,10 @@ public sealed record EvidenceList(EvidenceOwner Owner, string Segment, long Owne
 /// <summary>The use cases of evidence files (ADR 0009): upload, list, download, delete. The owner's scope is the files' scope.</summary>
 public static partial class EvidenceWork
 {
+    /// <summary>How many files (not deleted) an owner has now: what its page shows and what a submission that needs one checks.</summary>
+    public static Task<int> CountAsync(JixiaoDbContext db, EvidenceOwner kind, long ownerId, CancellationToken ct) =>
+        db.EvidenceFiles.CountAsync(f => f.OwnerKind == kind && f.OwnerId == ownerId && f.DeletedAtUtc == null, ct);
+
     /// <summary>A file not deleted, with its owner's facts, when the user can load the owner; null otherwise (404).</summary>
     private static async Task<(EvidenceFile File, EvidenceOwnerFacts Owner)?> FindFileAsync(JixiaoDbContext db, long fileId, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Jixiao.Domain.Budget;
-using Jixiao.Domain.Evidence;
 using Jixiao.Domain.ExAnte;
 
 namespace Jixiao.Web.Features.ExAnte;
@@ -31,9 +30,6 @@ public static partial class ExAnteWork
         ExAnteState.Concluded => e.Conclusion == ExAnteConclusion.SupportAfterRevision,
         _ => false,
     };
-
-    public static Task<int> FilesAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
-        db.EvidenceFiles.CountAsync(f => f.OwnerKind == EvidenceOwner.ExAnte && f.OwnerId == id && f.DeletedAtUtc == null, ct);
 
     /// <summary>The performance division screens, adds, concludes and keeps the settings (预算科/绩效科).</summary>
     private static void RequireFinance(CurrentUser user, string what)

@@ -19,7 +19,7 @@ public static partial class ExAnteWork
         RequireApplicant(user, evaluation, "提交事前评估报告");
         var rules = await RulesAsync(db, evaluation.RegionCode, evaluation.FiscalYear, ct);
         evaluation.Submit(new ExAnteApplication(input.Report ?? new Dictionary<string, string>(), input.Materials ?? [], input.RequestedAmount,
-            input.OverallGoal ?? "", input.AnnualGoal ?? "", input.Indicators ?? ""), rules, await FilesAsync(db, id, ct), user.UserName, nowUtc);
+            input.OverallGoal ?? "", input.AnnualGoal ?? "", input.Indicators ?? ""), rules, await Evidence.EvidenceWork.CountAsync(db, Domain.Evidence.EvidenceOwner.ExAnte, id, ct), user.UserName, nowUtc);
         await Saves.SaveAsync(db, ct);
         return evaluation;
     }

@@ -42,14 +42,15 @@ public sealed partial class Importer
                 else r.Error("document", $"凭证号“{document}”已导入过（{old.Date:yyyy-MM-dd}，{Money.Format(old.Amount)} 元），本行内容不同：同一凭证不能改写。");
                 continue;
             }
-            if (PaymentHold.Refusal(holds[project.Id], project.Name, date) is { } held)
-            {
-                r.Error("date", held);
-                continue;
-            }
             try
             {
-                created.Add(Payment.Create(project, date, amount, document, summary));
+                var payment = Payment.Create(project, date, amount, document, summary);
+                if (PaymentHold.Refusal(holds[project.Id], project.Name, date) is { } held)
+                {
+                    r.Error("date", held);
+                    continue;
+                }
+                created.Add(payment);
                 counts.Created++;
             }
             catch (DomainException e)

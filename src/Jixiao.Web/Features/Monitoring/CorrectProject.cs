@@ -48,7 +48,7 @@ public static partial class ReturnWork
     {
         if (await PrepareAsync(db, user, taskId, request, nowUtc, ct) is not { } prepared) return null;
         var project = prepared.Project;
-        if (request.Kind is CorrectiveKind.Reduction or CorrectiveKind.Reallocation or CorrectiveKind.Recovery && !request.Confirmed)
+        if (request.Kind is CorrectiveKind.Reduction or CorrectiveKind.Reallocation or CorrectiveKind.Recovery or CorrectiveKind.Suspension && !request.Confirmed)
         {
             var preview = await PreviewCorrectionAsync(db, user, taskId, request, nowUtc, ct);
             throw new DomainException($"请确认：{preview!.Sentence}确认无误后再提交（confirmed: true）。", "确认");
@@ -67,7 +67,8 @@ public static partial class ReturnWork
         {
             // the action's id is the hold's link: saved first, in the same transaction
             await CommitAsync(db, ct);
-            db.PaymentHolds.Add(PaymentHold.Place(project, action.Date, action.Amount, action.DocumentNo, action.Reason, user.UserName, action.Id));
+            db.PaymentHolds.Add(PaymentHold.Place(project, action.Date, action.Amount, action.DocumentNo, action.Reason, user.UserName,
+                BusinessCalendar.DateOf(nowUtc), action.Id));
         }
         if (action.Kind == CorrectiveKind.TargetAdjustment)
         {

@@ -45,7 +45,7 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, Cur
         ExAnte = (await ExAnteQueries.StatusesAsync(db, [id], ct)).TryGetValue(id, out var exAnte) ? exAnte : null;
         Evaluations = await EvaluationPlans.PlanQueries.ForProjectAsync(db, id, ct);
         Rectifications = await Features.Rectifications.RectificationQueries.ForProjectAsync(db, id, calendar.Today, ct);
-        Holds = await PaymentHolds.ForProjectAsync(db, id, ct);
+        Holds = await PaymentHolds.ForProjectAsync(db, id, calendar.Today, ct);
         Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }

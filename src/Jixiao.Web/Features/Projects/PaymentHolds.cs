@@ -3,8 +3,9 @@ using Jixiao.Domain.Budget;
 namespace Jixiao.Web.Features.Projects;
 
 /// <summary>A project's 暂缓拨付 as its page and the API show it.</summary>
+/// <param name="Held">payments are held today (not released, or released from a later day)</param>
 public sealed record PaymentHoldView(long Id, DateOnly From, decimal Amount, string DocumentNo, string Reason, string HeldBy, long? CorrectiveActionId,
-    DateOnly? ReleasedOn, string ReleaseReason, string ReleasedBy);
+    DateOnly? ReleasedOn, string ReleaseReason, string ReleasedBy, bool Held);
 
 public sealed record ReleaseHoldRequest(DateOnly? On, string? Reason);
 
@@ -16,9 +17,9 @@ public static class PaymentHolds
 {
     private static readonly SaveConflicts Saves = new("该暂缓拨付刚刚被他人办理，请刷新后查看。", new Dictionary<string, string>());
 
-    public static async Task<IReadOnlyList<PaymentHoldView>> ForProjectAsync(JixiaoDbContext db, long projectId, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<PaymentHoldView>> ForProjectAsync(JixiaoDbContext db, long projectId, DateOnly today, CancellationToken ct) =>
         (await db.PaymentHolds.AsNoTracking().Where(h => h.ProjectId == projectId).OrderBy(h => h.From).ThenBy(h => h.Id).ToListAsync(ct))
-        .Select(View).ToList();
+        .Select(h => View(h, today)).ToList();
 
     public static async Task<PaymentHoldView?> ReleaseAsync(JixiaoDbContext db, CurrentUser user, long id, ReleaseHoldRequest request, DateTime nowUtc,
         CancellationToken ct)
@@ -29,9 +30,9 @@ public static class PaymentHolds
         var today = BusinessCalendar.DateOf(nowUtc);
         hold.Release(request.On ?? today, request.Reason, user.UserName, today);
         await Saves.SaveAsync(db, ct);
-        return View(hold);
+        return View(hold, today);
     }
 
-    private static PaymentHoldView View(PaymentHold h) =>
-        new(h.Id, h.From, h.Amount, h.DocumentNo, h.Reason, h.HeldBy, h.CorrectiveActionId, h.ReleasedOn, h.ReleaseReason, h.ReleasedBy);
+    private static PaymentHoldView View(PaymentHold h, DateOnly today) =>
+        new(h.Id, h.From, h.Amount, h.DocumentNo, h.Reason, h.HeldBy, h.CorrectiveActionId, h.ReleasedOn, h.ReleaseReason, h.ReleasedBy, h.IsHeldOn(today));
 }

@@ -15,8 +15,9 @@ public static class ProjectsApi
                 await ProjectLedger.LoadAsync(db, id, asOf, calendar.Today, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithName("GetProject")
             .WithSummary("项目详情：截至 asOf 的年初预算数、全年预算数、执行数、执行率、时间进度，及其背后的每一笔指标变动和支付");
-        group.MapGet("/{id:long}/holds", async Task<Ok<IReadOnlyList<PaymentHoldView>>> (long id, JixiaoDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await PaymentHolds.ForProjectAsync(db, id, ct)))
+        group.MapGet("/{id:long}/holds", async Task<Results<Ok<IReadOnlyList<PaymentHoldView>>, NotFound>> (long id, JixiaoDbContext db, BusinessClock calendar,
+                CancellationToken ct) =>
+                await db.Projects.AnyAsync(p => p.Id == id, ct) ? TypedResults.Ok(await PaymentHolds.ForProjectAsync(db, id, calendar.Today, ct)) : TypedResults.NotFound())
             .WithName("ListPaymentHolds")
             .WithSummary("项目的暂缓拨付：开始日期、金额、文号、理由，是否已解除（解除日期、理由）；暂缓期间的支付导入被拒绝");
         group.MapPost("/holds/{holdId:long}/release", async Task<Results<Ok<PaymentHoldView>, NotFound>> (long holdId, ReleaseHoldRequest request,

@@ -102,7 +102,7 @@ public static class RectificationQueries
             : null;
         var orgIds = new[] { item.OrgUnitId, item.DepartmentId ?? 0 };
         var names = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var files = await db.EvidenceFiles.CountAsync(f => f.OwnerKind == Domain.Evidence.EvidenceOwner.Rectification && f.OwnerId == id && f.DeletedAtUtc == null, ct);
+        var files = await Evidence.EvidenceWork.CountAsync(db, Domain.Evidence.EvidenceOwner.Rectification, id, ct);
         bool May(RectificationAction action, Role role) =>
             user.Scope.Has(role) && !item.IsClosed && ReviewChains.Rectification.Allows(item.Subject, item.State, action, role);
         return new RectificationView(item.Id, item.RegionCode, item.FiscalYear, item.Subject, item.Source, item.SourceTitle, SourceLink(item), item.ProjectId,

@@ -265,6 +265,12 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectiveActionId")
@@ -2059,9 +2065,11 @@ namespace Jixiao.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("DepartmentId", "State");
+
+                    b.HasIndex("OrgUnitId", "State");
 
                     b.HasIndex("RegionCode", "SourceKey")
                         .IsUnique()

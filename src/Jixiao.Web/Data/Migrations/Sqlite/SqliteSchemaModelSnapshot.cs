@@ -251,6 +251,12 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectiveActionId")
@@ -2005,9 +2011,11 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("DepartmentId", "State");
+
+                    b.HasIndex("OrgUnitId", "State");
 
                     b.HasIndex("RegionCode", "SourceKey")
                         .IsUnique()
