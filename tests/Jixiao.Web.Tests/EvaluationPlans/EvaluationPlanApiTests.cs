@@ -4,6 +4,7 @@ using Jixiao.Domain.Budget;
 using Jixiao.Domain.EvaluationPlans;
 using Jixiao.Domain.Evaluations;
 using Jixiao.Tests.Shared;
+using static Jixiao.Tests.Shared.ApiAnswers;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Tests.Imports;
@@ -31,22 +32,8 @@ public sealed class EvaluationPlanApiTests(DemoApps apps)
         List<Finding> Findings, decimal? Total, Grade? Grade, string ScoreExplanation, Evaluator? Engagement, bool CanScore, bool CanEditFramework);
     internal sealed record CoverageLine(long DepartmentId, string Department, decimal Managed, decimal Covered, bool Reached, decimal Shortfall, string Explanation);
     internal sealed record Coverage(decimal Required, List<CoverageLine> Departments);
-    internal sealed record Problem(string Detail, string? Field);
-
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object body) =>
         client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: ApiJson.Options) });
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<T>())!;
-    }
-
-    private static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.True(status == response.StatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<Problem>())!;
-    }
 
     /// <summary>A budgeted project of last year at a school of the 教育科技局, with its approved desk targets and a 年初批复.</summary>
     private static async Task<(long Id, int Year, long Department, decimal Amount)> ProjectAsync(JixiaoApp app, string code, decimal amount)

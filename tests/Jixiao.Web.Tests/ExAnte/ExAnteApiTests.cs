@@ -5,6 +5,7 @@ using Jixiao.Domain.Audit;
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.ExAnte;
 using Jixiao.Tests.Shared;
+using static Jixiao.Tests.Shared.ApiAnswers;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Imports;
@@ -31,21 +32,7 @@ public sealed class ExAnteApiTests(DemoApps apps)
     internal sealed record Row(long Id, long ProjectId, ExAnteStatus Status);
     internal sealed record Page(List<Row> Rows, int Total);
     internal sealed record Screening(int FiscalYear, int Projects, int Raised, int AlreadyListed);
-    internal sealed record Problem(string Detail, string? Field);
-
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, ApiJson.Options);
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<T>())!;
-    }
-
-    private static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.True(status == response.StatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<Problem>())!;
-    }
 
     /// <summary>A new 特定目标类 project of next year's library at the 第一中学, asking for 900万.</summary>
     private static async Task<(long Id, string Code, int Year)> NewProjectAsync(JixiaoApp app, string code)

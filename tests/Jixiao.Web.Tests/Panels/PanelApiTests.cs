@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Domain.Panels;
 using Jixiao.Tests.Shared;
+using static Jixiao.Tests.Shared.ApiAnswers;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -28,21 +29,8 @@ public sealed class PanelApiTests(DemoApps apps)
     internal sealed record Row(long Id, string Title, bool? ScoredByMe);
     internal sealed record Page(List<Row> Rows, int Total);
     internal sealed record ToDo(long PanelId, string Title);
-    internal sealed record Problem(string Detail, string? Field);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, ApiJson.Options);
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<T>())!;
-    }
-
-    private static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        return (await response.Content.ReadJsonAsync<Problem>())!;
-    }
 
     private sealed record World(JixiaoApp App, int Year, DateOnly Today, long Education, IReadOnlyList<ExpertCandidate> Pool, long AccountExpertId);
 

@@ -5,6 +5,7 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Rectifications;
 using Jixiao.Domain.Reviews;
 using Jixiao.Tests.Shared;
+using static Jixiao.Tests.Shared.ApiAnswers;
 using Jixiao.Web.Data;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Imports;
@@ -33,20 +34,6 @@ public sealed class RectificationApiTests(DemoApps apps)
     internal sealed record Statistics(List<Count> BySource);
     internal sealed record Batch(int Found, int Raised, int Skipped, List<long> Ids);
     internal sealed record ToDo(int ToReply, int Returned, int ToReview, int ToVerify, int OverdueMine, int OverdueAll);
-    internal sealed record Problem(string Detail, string? Field);
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<T>())!;
-    }
-
-    private static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.True(status == response.StatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadJsonAsync<Problem>())!;
-    }
-
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, ApiJson.Options);
 
     [Theory, MemberData(nameof(Providers))]
