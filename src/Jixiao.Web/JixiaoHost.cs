@@ -23,7 +23,14 @@ public static class JixiaoHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessClock>();
         services.AddJixiaoDatabase();
+        // The notices' interceptor first: it writes its notices after the save and before the audit trail commits the save's transaction.
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Notices.NoticeInterceptor>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Audit.AuditSaveInterceptor>();
+        services.Configure<Features.Notices.MailOptions>(builder.Configuration.GetSection(Features.Notices.MailOptions.Section));
+        services.Configure<Features.Notices.NoticeOptions>(builder.Configuration.GetSection(Features.Notices.NoticeOptions.Section));
+        services.AddSingleton<Features.Notices.NoticeMailer>();
+        services.AddScoped<Features.Notices.NoticeSweep>();
+        services.AddHostedService<Features.Notices.NoticeService>();
         services.AddSingleton<Features.Projects.ProjectListCache>();
         services.AddSingleton<IReferenceSeed, Features.Library.LibrarySeed.Reference>();
         services.AddJixiaoAuth();

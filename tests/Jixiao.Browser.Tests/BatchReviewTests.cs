@@ -15,7 +15,7 @@ namespace Jixiao.Browser.Tests;
 /// <summary>
 /// The performance division works through its target inbox: filters it by department, ticks several targets and
 /// approves them in one batch with one grade and opinion, and reads what was done. Screenshots (inbox filtered, the
-/// result, the 审核流程与文号 settings) go to TestResults.
+/// result, the 审核流程、文号与提醒 settings) go to TestResults.
 /// </summary>
 public sealed class BatchReviewTests(BrowserApp browser)
 {

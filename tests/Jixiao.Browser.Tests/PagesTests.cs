@@ -94,6 +94,8 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", $"/Rectifications/Details/{rectificationId}", $"整改事项 {rectificationId}", $"整改事项 {rectificationId}（{rectificationSource}）", "37-rectification-perf"),
             ("perf", "/Rectifications/Raise", "登记整改事项", "手工登记整改事项", "38-rectification-raise-perf"),
             ("perf", "/Rectifications/Statistics", "整改统计", "全部年度问题整改统计", "39-rectification-statistics-perf"),
+            ("yizhong", "/Notices", "消息提醒", "消息提醒", "40-notices-yizhong"),
+            ("agency", "/Notices?All=true", "消息提醒", "消息提醒", "40-notices-agency"),
         ];
 
         var directory = SaveScreenshots ? Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "screenshots")).FullName : null;

@@ -26,11 +26,15 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly bool _ownsDatabase;
 
-    private JixiaoApp(TestDatabase database, bool kestrel, TimeProvider? clock)
+    private JixiaoApp(TestDatabase database, bool kestrel, TimeProvider? clock, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true)
     {
         Database = database;
         _clock = clock;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
         if (kestrel) UseKestrel(0);
     }
 
@@ -38,13 +42,22 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
 
     /// <param name="projects">demo projects to seed in the demo county (0: organisations and accounts only)</param>
     /// <param name="clock">a fixed "now" for the app and its demo data (tests of dated business rules such as monitoring cut-offs)</param>
+    /// <param name="settings">configuration of this deployment (e.g. <c>Mail:Host</c>)</param>
     public static async Task<JixiaoApp> StartAsync(DatabaseProvider provider, bool seedDemo = true, bool kestrel = false, int projects = 0,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel, clock);
+        var app = new JixiaoApp(await TestDatabase.CreateAsync(provider), kestrel, clock, settings);
         if (kestrel) app.StartServer();
         else _ = app.Server;
         if (seedDemo) await app.AsSystemAsync<DemoSeeder>(s => s.SeedAsync(projects));
+        return app;
+    }
+
+    /// <summary>A second node of <paramref name="first"/>'s deployment: another app on the same database (which stays <paramref name="first"/>'s).</summary>
+    public static JixiaoApp Beside(JixiaoApp first, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var app = new JixiaoApp(first.Database, kestrel: false, first._clock, settings ?? first._settings, ownsDatabase: false);
+        _ = app.Server;
         return app;
     }
 
@@ -54,9 +67,12 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Jixiao", Database.ConnectionString);
         builder.UseSetting("Demo:SeedWhenEmpty", "false");
         builder.UseSetting("Demo:PrintAccounts", "false");
+        // The deadline job runs only where a test calls it (NoticeSweep), never on a timer beside the test.
+        builder.UseSetting("Notices:SweepMinutes", "0");
         // The suite signs in hundreds of times from one address; the throttle's own tests set their limits.
         builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
         builder.UseSetting("SignIn:PerUserNamePerMinute", "100000");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (_clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
@@ -132,6 +148,6 @@ public sealed class JixiaoApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

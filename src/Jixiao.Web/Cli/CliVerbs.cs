@@ -14,7 +14,7 @@ namespace Jixiao.Web.Cli;
 public static class CliVerbs
 {
     public static IEnumerable<Command> All =>
-        [Migrate(), Seed(), Generate(), Import(), UserVerbs.Command(), VerifyAudit(), Refigure(), SchemaScript(), OpenApi()];
+        [Migrate(), Seed(), Generate(), Import(), UserVerbs.Command(), VerifyAudit(), Refigure(), Notices(), SchemaScript(), OpenApi()];
 
     private static Command Migrate() => Verb("migrate", "把数据库结构升级到最新版本（网站每次启动时也会做）", [], async (_, services, _) =>
     {
@@ -97,6 +97,18 @@ public static class CliVerbs
                 Console.WriteLine($"  区划 {broken.ChainKey} 第 {broken.Sequence} 条：{broken.Reason}");
             return result.Intact ? 0 : 1;
         });
+
+    /// <summary>One run of the deadline job (what every node does every <c>Notices:SweepMinutes</c>), for cron or a test of the mail settings.</summary>
+    private static Command Notices() => Group("notices", "消息提醒", [Verb("sweep", "运行一次截止提醒（即将到期、已逾期）并发送待发的邮件", [],
+        async (_, services, cancellationToken) =>
+        {
+            await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            var result = await services.GetRequiredService<Features.Notices.NoticeSweep>().RunAsync(cancellationToken);
+            Console.WriteLine(result.Ran
+                ? $"已写入 {result.Written} 条提醒，发送 {result.Mailed} 封邮件。"
+                : $"另一节点正在运行截止提醒，本次未写入；发送 {result.Mailed} 封邮件。");
+            return 0;
+        })]);
 
     private static Command Refigure()
     {

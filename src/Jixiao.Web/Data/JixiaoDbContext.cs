@@ -53,6 +53,7 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.ExAnte.ExAnteSetting> ExAnteSettings => Set<Domain.ExAnte.ExAnteSetting>();
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
     public DbSet<Domain.Rectifications.Rectification> Rectifications => Set<Domain.Rectifications.Rectification>();
+    public DbSet<Domain.Notices.Notice> Notices => Set<Domain.Notices.Notice>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<Domain.Agencies.Agency> Agencies => Set<Domain.Agencies.Agency>();

@@ -27,6 +27,8 @@ public static class ScopeFilters
         // The registers: finance of the region sees them whole; an agency or expert account sees its own record only.
         Filter<Domain.Agencies.Agency>(builder, c, (s, a) => s.ScopeRegions.Contains(a.RegionCode) && (s.ScopeRegisters || a.Id == s.ScopeAgencyId));
         Filter<Domain.Experts.Expert>(builder, c, (s, e) => s.ScopeRegions.Contains(e.RegionCode) && (s.ScopeRegisters || e.Id == s.ScopeExpertId));
+        // 消息提醒: each reader their own.
+        Filter<Domain.Notices.Notice>(builder, c, (s, n) => n.UserId == s.ScopeUserId);
         // A chain is visible with its region: the verifier checks exactly the chains whose records the caller reads.
         Filter<AuditChainHead>(builder, c, (s, h) => s.ScopeRegions.Contains(h.ChainKey));
 

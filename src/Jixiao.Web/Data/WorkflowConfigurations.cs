@@ -10,6 +10,7 @@ internal sealed class WorkflowSettingConfiguration : IEntityTypeConfiguration<Wo
         b.ToTable("WorkflowSettings");
         b.Property(s => s.RegionCode).HasMaxLength(6);
         b.Property(s => s.DocumentPrefix).HasMaxLength(Domain.Monitoring.DocumentNumber.MaxPrefixLength);
+        b.Property(s => s.NoticeDaysBefore).HasDefaultValue(Domain.Notices.NoticeRules.DefaultDaysBefore);
         b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
     }
 }

@@ -11,6 +11,7 @@ using Jixiao.Web.Features.Experts;
 using Jixiao.Web.Features.ExAnte;
 using Jixiao.Web.Features.EvaluationPlans;
 using Jixiao.Web.Features.Rectifications;
+using Jixiao.Web.Features.Notices;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -51,6 +52,7 @@ public static class ApiEndpoints
         api.MapExAnteApi();
         api.MapEvaluationPlansApi();
         api.MapRectificationsApi();
+        api.MapNoticesApi();
         api.MapExpertsApi();
         return app;
     }

@@ -49,7 +49,7 @@ public sealed class OpenApiContractTests(OpenApiContractTests.DocumentApp app) :
         var body = Resolve(app.Document.RootElement.GetProperty("paths").GetProperty("/api/users").GetProperty("post")
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         var properties = body.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["userName", "displayName", "orgUnitId", "roles", "isActive", "password", "regionCode"], properties);
+        Assert.Equal(["userName", "displayName", "orgUnitId", "roles", "isActive", "password", "regionCode", "email"], properties);
     }
 
     [Fact]

@@ -145,6 +145,8 @@ public static class AccessRules
     private static readonly (string Method, Regex Path, Role[] Roles)[] Rules =
     [
         ("*", Rx("^/api/auth(/|$)"), Everyone),
+        // 消息提醒: every account reads its own (the scope filter shows no one else's).
+        ("*", Rx("^/api/notices(/|$)"), Everyone),
         ("GET", Rx("^/api/(regions|orgs)(/|$)"), Everyone),
         ("*", Rx("^/api/orgs(/|$)"), [Role.SystemAdmin]),
         ("*", Rx("^/api/users(/|$)"), [Role.SystemAdmin]),

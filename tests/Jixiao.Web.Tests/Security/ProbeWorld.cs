@@ -101,11 +101,13 @@ public sealed class ProbeWorld
             ["plans"] = db => db.EvaluationPlans.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
             ["holds"] = db => db.PaymentHolds.Select(h => new IdRow { Id = h.Id, Region = h.RegionCode, Org = h.OrgUnitId }),
             ["rectifications"] = db => db.Rectifications.Select(r => new IdRow { Id = r.Id, Region = r.RegionCode, Org = r.OrgUnitId }),
+            // A notice is its reader's alone: any other one answers 404 (the scope filter shows each reader their own).
+            ["notices"] = db => db.Notices.IgnoreQueryFilters().Select(n => new IdRow { Id = n.Id, Region = n.RegionCode }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts", "notices" };
 
     /// <summary>
     /// Kinds whose path value is a fiscal year (<c>/settings/{year}</c>, <c>/ratings/{year}</c>): each region has every year, so no
@@ -222,6 +224,11 @@ public sealed class ProbeWorld
                 new(Domain.Rectifications.RectificationSource.Manual, null, null, "探针：审计发现", project.OrgUnitId, project.DepartmentId, project.Id,
                     "探针登记的问题描述", "探针登记的整改要求", today.AddDays(30)),
                 new Domain.Targets.ReviewActor(null, "lc.perf", Role.PerformanceDivision), today, now));
+            // A notice of each county's finance: foreign (and other readers') ids for the 消息提醒 routes.
+            foreach (var (region, reader) in new[] { (DemoCounty.NeighbourRegionCode, "lc.perf"), (DemoCounty.RegionCode, "perf") })
+                db.Notices.Add(Domain.Notices.Notice.Create(region, await db.Users.Where(u => u.UserName == reader).Select(u => u.Id).SingleAsync(),
+                    Domain.Notices.NoticeKind.NewTask, Domain.Notices.NoticeTopic.Rectification, $"probe:{reader}", "探针：提醒", "探针登记的提醒", "/Rectifications", 1,
+                    null, false, now));
             await db.SaveChangesAsync();
         });
     }

@@ -16,7 +16,8 @@ public sealed record AuditActor(long? UserId, string UserName, string? RegionCod
 /// </summary>
 public static class AuditCapture
 {
-    internal static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey)];
+    /// <summary>The trail itself, the keys, and the notices (messages derived from audited acts; reading one is not a business change).</summary>
+    internal static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(DataProtectionKey), typeof(Domain.Notices.Notice)];
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "KeyHash", "CodeHash", "TotpSecret"];
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

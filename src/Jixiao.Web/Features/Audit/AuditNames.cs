@@ -120,6 +120,7 @@ public static class AuditNames
         ["WorkflowSetting"] = new("审核流程设置", new Dictionary<string, string>
         {
             ["DocumentPrefix"] = "文号前缀", ["FormDivisionStep"] = "监控与自评经业务股室审核",
+            ["TargetDeadline"] = "目标申报截止日期", ["SelfEvaluationDeadline"] = "自评截止日期", ["NoticeDaysBefore"] = "提前提醒天数",
         }),
         ["DocumentCounter"] = new("文号计数", new Dictionary<string, string> { ["Last"] = "已用序号" }),
         ["SelfEvaluation"] = new("绩效自评表", new Dictionary<string, string>

@@ -17,6 +17,7 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
     [BindProperty] public List<Role> SelectedRoles { get; set; } = [];
     [BindProperty] public bool IsActive { get; set; } = true;
     [BindProperty] public string? Password { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "电子邮箱")] public string? Email { get; set; }
 
     /// <summary>An administrator account: only its name can be changed here (三员分立).</summary>
     public bool IsAdminAccount => Id is not null && SelectedRoles.Any(Roles.Administrators.Contains);
@@ -31,8 +32,8 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
             var user = (await SaveUser.ListAsync(db, db.Users.Where(u => u.Id == id), clock.GetUtcNow().UtcDateTime, ct)).SingleOrDefault();
             if (user is null) return NotFound();
             if (HttpMethods.IsGet(Request.Method))
-                (UserName, DisplayName, OrgUnitId, RegionCode, SelectedRoles, IsActive) =
-                    (user.UserName, user.DisplayName, user.OrgUnitId, user.RegionCode, user.Roles.ToList(), user.IsActive);
+                (UserName, DisplayName, OrgUnitId, RegionCode, SelectedRoles, IsActive, Email) =
+                    (user.UserName, user.DisplayName, user.OrgUnitId, user.RegionCode, user.Roles.ToList(), user.IsActive, user.Email);
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -40,7 +41,7 @@ public sealed class EditModel(JixiaoDbContext db, UserManager<AppUser> users, Ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var command = new SaveUser.Command(UserName, DisplayName, OrgUnitId, SelectedRoles, IsActive, Password, RegionCode);
+        var command = new SaveUser.Command(UserName, DisplayName, OrgUnitId, SelectedRoles, IsActive, Password, RegionCode, Email);
         if (Id is { } id)
         {
             if (await SaveUser.UpdateAsync(db, users, actor.Scope.Roles, id, command, ct) is null) return NotFound();

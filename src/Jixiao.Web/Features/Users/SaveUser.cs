@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jixiao.Web.Features.Users;
 
+/// <param name="Email">电子邮箱: the notices (消息提醒) are mailed there too</param>
 public sealed record UserDto(long Id, string UserName, string DisplayName, string RegionCode, long? OrgUnitId, string? OrgName,
-    IReadOnlyList<Role> Roles, bool IsActive, bool IsLockedOut, DateTime? LockoutEndUtc);
+    IReadOnlyList<Role> Roles, bool IsActive, bool IsLockedOut, DateTime? LockoutEndUtc, string? Email = null);
 
 /// <summary>
 /// User management for the system administrator: create, change roles and organisation, disable, set a
@@ -13,7 +14,9 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, strin
 /// </summary>
 public static class SaveUser
 {
-    public sealed record Command(string UserName, string DisplayName, long? OrgUnitId, IReadOnlyList<Role> Roles, bool IsActive, string? Password, string? RegionCode);
+    /// <param name="Email">电子邮箱 (optional): the user's notices are mailed there as well</param>
+    public sealed record Command(string UserName, string DisplayName, long? OrgUnitId, IReadOnlyList<Role> Roles, bool IsActive, string? Password, string? RegionCode,
+        string? Email = null);
 
     /// <summary>Filter and order <paramref name="users"/> first; the DTO is built in memory (lockout times are
     /// DateTimeOffset, which SQLite cannot compare).</summary>
@@ -22,13 +25,13 @@ public static class SaveUser
         var rows = await users.AsNoTracking()
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.RegionCode, u.OrgUnitId, u.IsActive, u.LockoutEnd,
+                u.Id, u.UserName, u.DisplayName, u.RegionCode, u.OrgUnitId, u.IsActive, u.LockoutEnd, u.Email,
                 OrgName = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
                 Roles = u.Roles.Select(r => r.Role).ToList(),
             })
             .ToListAsync(ct);
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.RegionCode, u.OrgUnitId, u.OrgName,
-                u.Roles.Order().ToList(), u.IsActive, u.LockoutEnd is { } end && end.UtcDateTime > nowUtc, u.LockoutEnd?.UtcDateTime))
+                u.Roles.Order().ToList(), u.IsActive, u.LockoutEnd is { } end && end.UtcDateTime > nowUtc, u.LockoutEnd?.UtcDateTime, u.Email))
             .ToList();
     }
 
@@ -56,6 +59,7 @@ public static class SaveUser
         {
             UserName = userName,
             DisplayName = RequireName(command.DisplayName),
+            Email = EmailOf(command.Email),
             RegionCode = region,
             OrgUnitId = org?.Id,
             IsActive = command.IsActive,
@@ -84,6 +88,7 @@ public static class SaveUser
             AccountChanges.Ensure(actor, change, held, change == AccountChange.ChangeRoles ? wanted : held, field);
         var (region, org) = await ResolveOrgAsync(db, command with { RegionCode = user.RegionCode }, ct);
         user.DisplayName = RequireName(command.DisplayName);
+        user.Email = EmailOf(command.Email);
         user.OrgUnitId = org?.Id;
         var rolesChanged = !wanted.SetEquals(user.Roles.Select(r => r.Role)) || user.IsActive != command.IsActive;
         user.Roles.RemoveAll(r => !wanted.Contains(r.Role));
@@ -107,12 +112,16 @@ public static class SaveUser
     private static IEnumerable<(AccountChange Change, string Field)> Changes(AppUser user, IReadOnlyCollection<Role> held, IReadOnlySet<Role> wanted, Command command)
     {
         if (!string.Equals(user.DisplayName, command.DisplayName?.Trim(), StringComparison.Ordinal)) yield return (AccountChange.Rename, "姓名");
+        if (!string.Equals(user.Email ?? "", command.Email?.Trim() ?? "", StringComparison.OrdinalIgnoreCase)) yield return (AccountChange.Rename, "电子邮箱");
         if (user.OrgUnitId != command.OrgUnitId) yield return (AccountChange.ChangeOrganisation, "所属机构");
         if (!wanted.SetEquals(held)) yield return (AccountChange.ChangeRoles, "角色");
         if (user.IsActive && !command.IsActive) yield return (AccountChange.Disable, "启用");
         if (!user.IsActive && command.IsActive) yield return (AccountChange.Enable, "启用");
         if (!string.IsNullOrEmpty(command.Password)) yield return (AccountChange.ResetPassword, "新密码");
     }
+
+    /// <summary>The address as stored (null when none), or the refusal naming the field.</summary>
+    private static string? EmailOf(string? text) => ContactText.Email(text) is { Length: > 0 } email ? email : null;
 
     private static async Task<(string Region, Domain.Organisation.OrgUnit? Org)> ResolveOrgAsync(JixiaoDbContext db, Command command, CancellationToken ct)
     {

@@ -4,12 +4,18 @@ using Jixiao.Domain.Organisation;
 
 namespace Jixiao.Web.Features.Workflow;
 
-/// <summary>A region-year's way of working as shown and set: the division step of the forms, the 文号 prefix and the next number.</summary>
-public sealed record WorkflowView(string RegionCode, int Year, bool FormDivisionStep, string DocumentPrefix, string NextDocumentNo);
+/// <summary>A region-year's way of working as shown and set: the division step of the forms, the 文号 prefix and the next number, the
+/// filing deadlines and the reminders' lead.</summary>
+public sealed record WorkflowView(string RegionCode, int Year, bool FormDivisionStep, string DocumentPrefix, string NextDocumentNo,
+    DateOnly? TargetDeadline, DateOnly? SelfEvaluationDeadline, int NoticeDaysBefore);
 
 /// <param name="FormDivisionStep">监控表、自评表经资金所在业务股室审核后再报绩效股</param>
 /// <param name="DocumentPrefix">文号前缀, e.g. 襄财绩</param>
-public sealed record WorkflowRequest(bool FormDivisionStep, string? DocumentPrefix);
+/// <param name="TargetDeadline">绩效目标申报截止日期 (none: no reminders for targets)</param>
+/// <param name="SelfEvaluationDeadline">单位自评截止日期 (none: no reminders for self-evaluations)</param>
+/// <param name="NoticeDaysBefore">截止前几天开始提醒 (0–30, default 3)</param>
+public sealed record WorkflowRequest(bool FormDivisionStep, string? DocumentPrefix, DateOnly? TargetDeadline = null, DateOnly? SelfEvaluationDeadline = null,
+    int NoticeDaysBefore = Domain.Notices.NoticeRules.DefaultDaysBefore);
 
 public static class WorkflowWork
 {
@@ -24,7 +30,8 @@ public static class WorkflowWork
         var prefix = setting?.DocumentPrefix ?? await DefaultPrefixAsync(db, regionCode, ct);
         var last = await db.DocumentCounters.AsNoTracking().Where(c => c.RegionCode == regionCode && c.FiscalYear == year)
             .Select(c => (long?)c.Last).SingleOrDefaultAsync(ct) ?? 0;
-        return new WorkflowView(regionCode, year, setting?.FormDivisionStep ?? true, prefix, DocumentNumber.Format(prefix, year, last + 1));
+        return new WorkflowView(regionCode, year, setting?.FormDivisionStep ?? true, prefix, DocumentNumber.Format(prefix, year, last + 1),
+            setting?.TargetDeadline, setting?.SelfEvaluationDeadline, setting?.NoticeDaysBefore ?? Domain.Notices.NoticeRules.DefaultDaysBefore);
     }
 
     public static async Task<WorkflowView> SetAsync(JixiaoDbContext db, CurrentUser user, int year, WorkflowRequest request, DateTime nowUtc,
@@ -40,6 +47,7 @@ public static class WorkflowWork
             db.WorkflowSettings.Add(setting);
         }
         setting.Set(request.FormDivisionStep, request.DocumentPrefix, nowUtc);
+        setting.SetDeadlines(request.TargetDeadline, request.SelfEvaluationDeadline, request.NoticeDaysBefore, nowUtc);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(db, region, year, ct);
     }
