@@ -78,7 +78,7 @@ public sealed class CorrectiveAction : IOrgOwned
     {
         if (project.Id != ProjectId || counterpart?.Id != CounterpartProjectId)
             throw new InvalidOperationException("The action's projects are passed.");
-        var reason = $"{Kind.Label()}（监控整改）：{Reason}";
+        var reason = $"{Kind.Label()}（{(TaskId is null ? "结果应用" : "监控整改")}）：{Reason}";
         if (reason.Length > 500) reason = reason[..499] + "…";
         return Kind switch
         {

@@ -54,6 +54,8 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
     public DbSet<Domain.Rectifications.Rectification> Rectifications => Set<Domain.Rectifications.Rectification>();
     public DbSet<Domain.Notices.Notice> Notices => Set<Domain.Notices.Notice>();
+    public DbSet<Domain.BudgetLinks.BudgetLink> BudgetLinks => Set<Domain.BudgetLinks.BudgetLink>();
+    public DbSet<Domain.BudgetLinks.BudgetLinkSetting> BudgetLinkSettings => Set<Domain.BudgetLinks.BudgetLinkSetting>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
     public DbSet<Domain.Agencies.Agency> Agencies => Set<Domain.Agencies.Agency>();

@@ -40,3 +40,49 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
         b.Navigation(r => r.Steps).AutoInclude(false);
     }
 }
+
+/// <summary>预算挂钩建议: one per next year's proposal; both projects are kept (a project with a suggestion cannot be deleted).</summary>
+internal sealed class BudgetLinkConfiguration : IEntityTypeConfiguration<Domain.BudgetLinks.BudgetLink>
+{
+    public void Configure(EntityTypeBuilder<Domain.BudgetLinks.BudgetLink> b)
+    {
+        b.ToTable("BudgetLinks");
+        b.Property(l => l.RegionCode).HasMaxLength(6);
+        b.Property(l => l.Grade).HasMaxLength(12);
+        b.Property(l => l.Basis).HasMaxLength(24);
+        b.Property(l => l.BasisTitle).HasMaxLength(200);
+        b.Property(l => l.SuggestedAction).HasMaxLength(12);
+        b.Property(l => l.SuggestedThisYear).HasMaxLength(12);
+        b.Property(l => l.DecidedAction).HasMaxLength(12);
+        b.Property(l => l.DecidedThisYear).HasMaxLength(12);
+        b.Property(l => l.State).HasMaxLength(12);
+        b.Property(l => l.Explanation).HasMaxLength(1000);
+        b.Property(l => l.Reason).HasMaxLength(Domain.BudgetLinks.BudgetLink.ReasonLimit);
+        b.Property(l => l.DecidedBy).HasMaxLength(256);
+        foreach (var money in new[] { nameof(Domain.BudgetLinks.BudgetLink.Requested), nameof(Domain.BudgetLinks.BudgetLink.CurrentBudget),
+                     nameof(Domain.BudgetLinks.BudgetLink.Executed), nameof(Domain.BudgetLinks.BudgetLink.SuggestedBudget),
+                     nameof(Domain.BudgetLinks.BudgetLink.SuggestedThisYearAmount), nameof(Domain.BudgetLinks.BudgetLink.DecidedBudget),
+                     nameof(Domain.BudgetLinks.BudgetLink.DecidedThisYearAmount) })
+            b.Property(money).HasConversion(Fen.Converter);
+        b.Property(l => l.Version).IsConcurrencyToken().HasDefaultValue(0);
+        b.Ignore(l => l.Budget);
+        b.Ignore(l => l.Action);
+        b.Ignore(l => l.Reduction);
+        b.HasIndex(l => l.ProposalProjectId).IsUnique();
+        b.HasIndex(l => l.BasisProjectId);
+        b.HasIndex(l => new { l.RegionCode, l.FiscalYear, l.State });
+        b.HasIndex(l => new { l.OrgUnitId, l.FiscalYear });
+        b.HasOne<Project>().WithMany().HasForeignKey(l => l.ProposalProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Project>().WithMany().HasForeignKey(l => l.BasisProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BudgetLinkSettingConfiguration : IEntityTypeConfiguration<Domain.BudgetLinks.BudgetLinkSetting>
+{
+    public void Configure(EntityTypeBuilder<Domain.BudgetLinks.BudgetLinkSetting> b)
+    {
+        b.ToTable("BudgetLinkSettings");
+        b.Property(s => s.RegionCode).HasMaxLength(6);
+        b.HasIndex(s => new { s.RegionCode, s.FiscalYear }).IsUnique();
+    }
+}

@@ -12,6 +12,7 @@ using Jixiao.Web.Features.ExAnte;
 using Jixiao.Web.Features.EvaluationPlans;
 using Jixiao.Web.Features.Rectifications;
 using Jixiao.Web.Features.Notices;
+using Jixiao.Web.Features.BudgetLinks;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -53,6 +54,7 @@ public static class ApiEndpoints
         api.MapEvaluationPlansApi();
         api.MapRectificationsApi();
         api.MapNoticesApi();
+        api.MapBudgetLinksApi();
         api.MapExpertsApi();
         return app;
     }

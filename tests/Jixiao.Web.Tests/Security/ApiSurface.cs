@@ -220,6 +220,10 @@ public static class AccessRules
         ("PUT", Rx("^/api/rectifications/\\{[^}]+\\}/reply$"), [Role.UnitFiller, Role.DepartmentReviewer]),
         ("POST", Rx("^/api/rectifications/\\{[^}]+\\}/actions$"), [Role.UnitFiller, Role.DepartmentReviewer, Role.PerformanceDivision]),
         ("GET", Rx("^/api/rectifications/statistics(\\.xlsx)?$"), Finance),
+        // 结果与预算挂钩: finance reads the suggestions; the performance division (and budget division) suggests, decides and sets the rules.
+        ("POST", Rx("^/api/budget-links/(suggest|\\{[^}]+\\}/decide)$"), Performance),
+        ("PUT", Rx("^/api/budget-links/rules$"), Performance),
+        ("GET", Rx("^/api/budget-links(/|$)"), Finance),
         ("GET", Rx("^/api/rectifications(/|$)"), Business),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),

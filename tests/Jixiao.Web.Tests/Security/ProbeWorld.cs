@@ -102,6 +102,7 @@ public sealed class ProbeWorld
             ["holds"] = db => db.PaymentHolds.Select(h => new IdRow { Id = h.Id, Region = h.RegionCode, Org = h.OrgUnitId }),
             ["rectifications"] = db => db.Rectifications.Select(r => new IdRow { Id = r.Id, Region = r.RegionCode, Org = r.OrgUnitId }),
             // A notice is its reader's alone: any other one answers 404 (the scope filter shows each reader their own).
+            ["budget-links"] = db => db.BudgetLinks.Select(l => new IdRow { Id = l.Id, Region = l.RegionCode, Org = l.OrgUnitId }),
             ["notices"] = db => db.Notices.IgnoreQueryFilters().Select(n => new IdRow { Id = n.Id, Region = n.RegionCode }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
@@ -224,6 +225,17 @@ public sealed class ProbeWorld
                 new(Domain.Rectifications.RectificationSource.Manual, null, null, "探针：审计发现", project.OrgUnitId, project.DepartmentId, project.Id,
                     "探针登记的问题描述", "探针登记的整改要求", today.AddDays(30)),
                 new Domain.Targets.ReviewActor(null, "lc.perf", Role.PerformanceDivision), today, now));
+            // A budget link of the same project into next year: foreign ids for the 结果与预算挂钩 routes.
+            var unit = await db.OrgUnits.SingleAsync(o => o.Id == project.OrgUnitId);
+            var next = Domain.Budget.Project.Create(project.RegionCode, project.FiscalYear + 1, unit, project.DepartmentId, new Domain.Budget.Project.Details(
+                project.Code + "N", project.Name, project.Level, project.Category, project.Recurrence, project.StartYear, Math.Max(project.EndYear, project.FiscalYear + 1),
+                Domain.Budget.LibraryStatus.Admitted, project.BudgetKind, project.Transfer, project.Tags, project.EstablishedOn, 500_000m));
+            db.Projects.Add(next);
+            await db.SaveChangesAsync();
+            var facts = new Domain.BudgetLinks.LinkFacts(new(Domain.Evaluations.Grade.Fair, 70m, Domain.BudgetLinks.LinkBasis.SelfEvaluation, now.Year - 1, project.Name),
+                false, 0, 500_000m, 500_000m, 400_000m);
+            db.BudgetLinks.Add(Domain.BudgetLinks.BudgetLink.Suggest(next, project, facts,
+                Domain.BudgetLinks.LinkRules.Suggest(facts, Domain.BudgetLinks.LinkRuleValues.Default)!, now));
             // A notice of each county's finance: foreign (and other readers') ids for the 消息提醒 routes.
             foreach (var (region, reader) in new[] { (DemoCounty.NeighbourRegionCode, "lc.perf"), (DemoCounty.RegionCode, "perf") })
                 db.Notices.Add(Domain.Notices.Notice.Create(region, await db.Users.Where(u => u.UserName == reader).Select(u => u.Id).SingleAsync(),

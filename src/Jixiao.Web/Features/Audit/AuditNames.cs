@@ -66,6 +66,20 @@ public static class AuditNames
         }),
         ["LedgerMovement"] = new("指标变动", new Dictionary<string, string> { ["Kind"] = "变动类型" }),
         ["Payment"] = new("支付", new Dictionary<string, string>()),
+        ["BudgetLink"] = new("预算挂钩建议", new Dictionary<string, string>
+        {
+            ["FiscalYear"] = "预算年度（下年度）", ["ProposalProjectId"] = "下年度项目", ["BasisProjectId"] = "本年度项目", ["Grade"] = "评价等级", ["Score"] = "评价得分",
+            ["Basis"] = "评价依据", ["BasisYear"] = "评价年度", ["BasisTitle"] = "评价名称", ["Distorted"] = "自评失真", ["OpenRectifications"] = "未完成整改数",
+            ["Requested"] = "申报数", ["CurrentBudget"] = "本年预算数", ["SuggestedAction"] = "建议处理", ["SuggestedBudget"] = "建议安排数",
+            ["SuggestedThisYear"] = "建议本年处理", ["SuggestedThisYearAmount"] = "建议本年金额", ["SuggestedAtUtc"] = "建议时间", ["DecidedAction"] = "决定处理",
+            ["DecidedBudget"] = "决定安排数", ["DecidedThisYear"] = "决定本年处理", ["DecidedThisYearAmount"] = "决定本年金额", ["Reason"] = "调整理由",
+            ["DecidedBy"] = "决定人", ["DecidedAtUtc"] = "决定时间", ["CorrectiveActionId"] = "本年整改措施",
+        }),
+        ["BudgetLinkSetting"] = new("预算挂钩规则", new Dictionary<string, string>
+        {
+            ["FairReducePercent"] = "“中”调减比例", ["PoorReducePercent"] = "“差”调减比例", ["CancelPoor"] = "“差”取消安排", ["SuspendPoor"] = "“差”暂缓拨付",
+            ["RecoverBelowPercent"] = "收回闲置资金的执行率", ["BlockIncrease"] = "失真或整改未完成不得增加",
+        }),
         ["PaymentHold"] = new("暂缓拨付", new Dictionary<string, string>
         {
             ["From"] = "暂缓开始日期", ["Amount"] = "暂缓金额", ["CorrectiveActionId"] = "整改措施", ["HeldBy"] = "决定人", ["ReleasedOn"] = "解除日期",

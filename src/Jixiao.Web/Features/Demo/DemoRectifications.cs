@@ -79,8 +79,11 @@ public static class DemoRectifications
         Rectification Walk(string itemRegion, int fiscalYear, SourceFinding f, int n)
         {
             var raisedOn = today.AddDays(-(20 + n % 5 * 15));
+            // 0 待整改, 1 整改中, 2 returned by the department, 3 with the department, 4 with finance, 5 done on time, 6 done late, 7 returned by finance
+            var goal = n % 8;
             var overdue = n % 3 == 0;
-            var deadline = overdue ? today.AddDays(-(3 + n % 7)) : raisedOn.AddDays(90);
+            // one done late had a deadline five days after it was raised, and replied four days after that
+            var deadline = goal == 6 ? raisedOn.AddDays(5) : overdue ? today.AddDays(-(3 + n % 7)) : raisedOn.AddDays(90);
             var org = orgs.GetValueOrDefault(f.OrgUnitId);
             var subject = org?.Kind == OrgKind.Department ? TargetSubject.Department : TargetSubject.Project;
             var department = subject == TargetSubject.Department ? f.OrgUnitId : f.DepartmentId ?? org?.ParentId;
@@ -90,15 +93,12 @@ public static class DemoRectifications
             var item = Rectification.Raise(itemRegion, fiscalYear, subject, input, finance, raisedOn, At(raisedOn, 2));
             var filler = new ReviewActor(null, Filler(f.OrgUnitId), subject == TargetSubject.Department ? Role.DepartmentReviewer : Role.UnitFiller);
             var reviewer = new ReviewActor(null, department is { } d ? Filler(d) : "主管部门", Role.DepartmentReviewer);
-            // 0 待整改, 1 整改中, 2 returned by the department, 3 with the department, 4 with finance, 5 done on time, 6 done late, 7 returned by finance
-            var goal = n % 8;
             if (n == 9) { item.Cancel("与同一项目的重点评价问题重复，已并入该整改事项", finance, At(raisedOn.AddDays(2), 3)); return item; }
             if (goal == 0) return item;
             var day = raisedOn.AddDays(10);
             item.Reply(Measures[n % Measures.Length], filler, At(day, 3));
             if (goal == 1) return item;
             var late = goal == 6 ? deadline.AddDays(4) : day;
-            if (goal == 6 && late > today) late = today;
             item.Act(RectificationAction.Submit, filler, null, late, At(late, 4));
             if (subject == TargetSubject.Project)
             {

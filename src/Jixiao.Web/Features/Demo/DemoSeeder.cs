@@ -89,14 +89,16 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         var exAnte = await DemoExAnte.FillAsync(db, orgs[DemoCounty.RegionCode], current, calendar.Today, cancellationToken);
         // The findings of every source above as rectification items, in every state.
         var rectifications = await DemoRectifications.FillAsync(db, DemoCounty.RegionCode, current, calendar.Today, cancellationToken);
+        // Next year's continuing proposals with the link rules' suggestions, some decided.
+        var links = await DemoBudgetLinks.FillAsync(db, DemoCounty.RegionCode, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoNotices.FillAsync(db, DemoCounty.RegionCode, "襄垣县", current, calendar.Today, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The morning's reminders: what is due soon or overdue for every demo account.
         var notices = await sweep.RunAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations, {Plans} department and key evaluations, {Rectifications} rectification items, {Notices} notices) in {Elapsed}",
+        logger.LogInformation("Seeded the demo county ({Projects} projects, {Movements} movements, {Payments} payments, {Targets} target versions, {Returns} monitoring returns filled of {Tasks}; last year {Forms} self-evaluations, {Submitted} submitted, {Sampled} spot-checked; {Agencies} agencies, {Experts} experts, {Engagements} engagements, {Panels} panels, {ExAnte} ex-ante evaluations, {Plans} department and key evaluations, {Rectifications} rectification items, {Links} budget links, {Notices} notices) in {Elapsed}",
             filled.Projects, filled.Movements, filled.Payments, targets, monitoring?.Filled ?? 0, monitoring?.Tasks ?? 0, evaluations?.Forms ?? 0,
             evaluations?.Submitted ?? 0, evaluations?.Sampled ?? 0, agencies.Agencies, experts, engagements.Engagements, panels, exAnte, plans, rectifications,
-            notices.Written, clock.GetElapsedTime(started));
+            links, notices.Written, clock.GetElapsedTime(started));
     }
 
     /// <summary>A demo account; administrators come enrolled in the second factor with <see cref="TwoFactor.DemoSecret"/>.</summary>

@@ -31,6 +31,9 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, Cur
     /// <summary>The project's rectification items from every source, each with its replies and verification.</summary>
     public IReadOnlyList<Features.Rectifications.ProjectRectification> Rectifications { get; private set; } = [];
 
+    /// <summary>预算挂钩: the suggestions for next year's proposal of this project, or for this project as next year's proposal.</summary>
+    public IReadOnlyList<BudgetLinks.LinkRow> BudgetLinks { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var detail = await ProjectLedger.LoadAsync(db, id, AsOf, calendar.Today, ct);
@@ -46,6 +49,7 @@ public sealed class DetailsModel(JixiaoDbContext db, BusinessClock calendar, Cur
         Evaluations = await EvaluationPlans.PlanQueries.ForProjectAsync(db, id, ct);
         Rectifications = await Features.Rectifications.RectificationQueries.ForProjectAsync(db, id, calendar.Today, ct);
         Holds = await PaymentHolds.ForProjectAsync(db, id, calendar.Today, ct);
+        BudgetLinks = await Features.BudgetLinks.BudgetLinkQueries.ForProjectAsync(db, id, ct);
         Corrections = await db.CorrectiveActions.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
         return Page();
     }

@@ -20,6 +20,16 @@ public static partial class RectificationWork
     public static Task<Rectification?> FindAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
         db.Rectifications.Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == id, ct);
 
+    /// <summary>One act on an item: load it (null: not found for this user), apply, save.</summary>
+    private static async Task<Rectification?> ActAsync(JixiaoDbContext db, long id, Action<Rectification> act, CancellationToken ct)
+    {
+        var item = await FindAsync(db, id, ct);
+        if (item is null) return null;
+        act(item);
+        await Saves.SaveAsync(db, ct);
+        return item;
+    }
+
     /// <summary>The user's role for the action on the item: the one the chain allows, else any (the domain then says why not).</summary>
     internal static ReviewActor Actor(CurrentUser user, Rectification item, RectificationAction action)
     {

@@ -393,6 +393,194 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                     b.ToTable("Projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("BasisProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BasisTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BasisYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CorrectiveActionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CurrentBudget")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedAction")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecidedBudget")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedThisYear")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("DecidedThisYearAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Distorted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Executed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("OpenRectifications")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProposalProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("Requested")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Score")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("SuggestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SuggestedBudget")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SuggestedThisYear")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("SuggestedThisYearAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasisProjectId");
+
+                    b.HasIndex("ProposalProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "FiscalYear");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "State");
+
+                    b.ToTable("BudgetLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLinkSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("BlockIncrease")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CancelPoor")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("FairReducePercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PoorReducePercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("RecoverBelowPercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("SuspendPoor")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLinkSettings", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Engagements.Engagement", b =>
                 {
                     b.Property<long>("Id")
@@ -3244,6 +3432,21 @@ namespace Jixiao.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLink", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("BasisProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Engagements.Engagement", b =>

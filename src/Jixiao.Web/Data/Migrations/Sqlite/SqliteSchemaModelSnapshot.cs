@@ -377,6 +377,190 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                     b.ToTable("Projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BasisProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasisTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasisYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CorrectiveActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedAction")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedThisYear")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedThisYearAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Distorted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Executed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenRectifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposalProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SuggestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuggestedBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedThisYear")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuggestedThisYearAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasisProjectId");
+
+                    b.HasIndex("ProposalProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "FiscalYear");
+
+                    b.HasIndex("RegionCode", "FiscalYear", "State");
+
+                    b.ToTable("BudgetLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLinkSetting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BlockIncrease")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("FairReducePercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PoorReducePercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RecoverBelowPercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuspendPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLinkSettings", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Domain.Engagements.Engagement", b =>
                 {
                     b.Property<long>("Id")
@@ -3154,6 +3338,21 @@ namespace Jixiao.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Domain.BudgetLinks.BudgetLink", b =>
+                {
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("BasisProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Domain.Budget.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Domain.Engagements.Engagement", b =>
