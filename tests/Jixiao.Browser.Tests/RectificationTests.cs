@@ -1,3 +1,4 @@
+using Jixiao.Domain.Budget;
 using Jixiao.Domain.Engagements;
 using Jixiao.Domain.EvaluationPlans;
 using Jixiao.Tests.Shared;
@@ -13,7 +14,9 @@ namespace Jixiao.Browser.Tests;
 /// 整改 in the browser, from a key evaluation's finding to the project's page: finance raises the concluded evaluation's finding as a
 /// rectification item; the school writes its measures, attaches its evidence and submits; the department passes it; finance returns it
 /// once with a reason, the school adds to it and submits again, the department passes it and finance accepts it — and the project's
-/// page shows the chain: the evaluation, the finding, the item and every step with its people.
+/// page shows the chain: the evaluation, the finding, the item and every step with its people. The project goes on; next year's proposal gets
+/// the link rules' 调减 (the evaluation was 中) and the recovery of this year's idle money, which the budget division accepts: the page then
+/// shows the budget action and the ledger holds the 收回.
 /// </summary>
 public sealed class RectificationTests(BrowserApp browser)
 {
@@ -38,7 +41,8 @@ public sealed class RectificationTests(BrowserApp browser)
                 PlanSubjectKind.Project, PlanEvaluator.Finance, PlanSource.HandPick, null, school.ParentId,
                 [new(SubjectKind.Project, project.Id, school.Id, school.ParentId, project.Name, 500_000m)], DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(30),
                 EvaluationFramework.ProjectTemplate, "perf", now);
-            plan.Score(plan.Items.ToDictionary(i => i.Name, i => (i.Points, (string?)null)), "perf");
+            // scored 70 of 100: 中
+            plan.Score(plan.Items.ToDictionary(i => i.Name, i => (decimal.Round(i.Points * 0.7m, 1), (string?)"验收和资金管理不规范，按标准扣分")), "perf");
             plan.SetFindings([new FindingInput(problem, "验收流于形式", "补做验收并完善验收记录", 80_000m, project.Id)]);
             plan.WriteReport(PlanReport.Draft(plan, [new SubjectFunds(project.Name, school.Name, 500_000m, 500_000m, 480_000m, null, null)], "绩效管理股", replace: true));
             plan.Conclude(false, "perf", now);
@@ -106,6 +110,51 @@ public sealed class RectificationTests(BrowserApp browser)
         await Expect(chain.GetByTestId("chain-step").Nth(3)).ToContainTextAsync("perf（财政绩效股）退回：请补充验收记录的签字页");
         await Expect(chain.GetByTestId("chain-step").Nth(6)).ToContainTextAsync("核实通过：整改到位");
         await Expect(chain.GetByTestId("chain-step").Nth(1)).ToContainTextAsync("shiyan（预算单位填报人）提交整改情况");
+
+        // Next year: the school's project goes on this year (50 万, nothing spent yet) and asks 60 万 for the year after. The budget division
+        // generates the suggestions: the key evaluation's 中 suggests 调减 10 % and the recovery of this year's idle money; it accepts, confirming.
+        var proposalCode = code + "N";
+        var basisId = await app.AsSystemAsync<SystemDbContext, long>(async db =>
+        {
+            var school = await db.OrgUnits.SingleAsync(o => o.RegionCode == DemoCounty.RegionCode && o.Code == "10605");
+            var basis = TestProjects.Budgeted(school, year + 1, code + "B", "食堂设备更新");
+            db.Projects.Add(basis);
+            db.Projects.Add(Project.Create(DemoCounty.RegionCode, year + 2, school, school.ParentId, new Project.Details(proposalCode, "食堂设备更新",
+                ProjectLevel.Level1, ProjectCategory.SpecificPurpose, Recurrence.Recurring, year + 1, year + 2, LibraryStatus.Admitted, BudgetKind.General,
+                TransferLevel.None, FundTags.None, new DateOnly(year + 1, 1, 1), 600_000m)));
+            await db.SaveChangesAsync();
+            db.LedgerMovements.Add(LedgerMovement.Create(basis, MovementKind.InitialApproval, 500_000m, new DateOnly(year + 1, 1, 10), $"襄财预〔{year + 1}〕{code}号", "年初批复"));
+            await db.SaveChangesAsync();
+            return basis.Id;
+        });
+        await finance.GotoAsync($"/BudgetLinks?Year={year + 2}");
+        await finance.SubmitAsync(finance.Page.GetByTestId("suggest"));
+        await Expect(finance.Page.GetByTestId("done")).ToContainTextAsync("生成或更新建议");
+        await finance.Page.GetByTestId("links").GetByRole(AriaRole.Link, new() { Name = $"{proposalCode} 食堂设备更新" }).ClickAsync();
+        var suggestion = finance.Page.GetByTestId("suggestion");
+        await Expect(finance.Page.GetByTestId("result")).ToContainTextAsync($"{year} 年度财政重点评价“实验小学食堂设备更新重点绩效评价（浏览器）”");
+        await Expect(finance.Page.GetByTestId("result")).ToContainTextAsync("等级 中");
+        await Expect(suggestion).ToContainTextAsync("调减 10%：60.00 × (1 − 10%) = 54.00 万元");
+        await Expect(suggestion).ToContainTextAsync("收回闲置资金 50.00 万元");
+        await finance.SubmitAsync(finance.Page.GetByTestId("accept"));
+        await Expect(finance.Page.GetByTestId("form-error")).ToContainTextAsync("请确认");
+        await finance.Page.GetByTestId("confirm-accept").CheckAsync();
+        await finance.SubmitAsync(finance.Page.GetByTestId("accept"));
+        await Expect(finance.Page.GetByTestId("state")).ToContainTextAsync("已采纳");
+        await Expect(finance.Page.GetByTestId("state")).ToContainTextAsync($"调减，{year + 2} 年度安排 54.00 万元（调减 6.00 万元）；本年收回闲置资金 50.00 万元");
+        await Expect(finance.Page.GetByTestId("decided-budget")).ToHaveTextAsync("54.00");
+
+        // The evaluated project's page now shows the whole chain: evaluation → finding → rectification → budget action → ledger movement.
+        await finance.GotoAsync($"/Projects/Details/{projectId}");
+        var link = finance.Page.GetByTestId("budget-links").GetByTestId("budget-link");
+        await Expect(link).ToContainTextAsync($"{year} 年度财政重点评价等级“中” → {year + 2} 年度延续项目 {proposalCode}");
+        await Expect(link.GetByTestId("budget-link-action")).ToHaveTextAsync("调减");
+        await Expect(link).ToContainTextAsync("申报 60.00 万元 → 安排 54.00 万元");
+        await Expect(link).ToContainTextAsync("本年收回闲置资金 50.00 万元");
+        await Expect(link).ToContainTextAsync("已记入指标账：收回");
+        var recovered = await app.AsSystemAsync<SystemDbContext, decimal>(db =>
+            db.LedgerMovements.Where(m => m.ProjectId == basisId && m.Kind == MovementKind.Recovery).SumAsync(m => m.Amount));
+        Assert.Equal(500_000m, recovered);
         if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1")
             await finance.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "rectification-chain.png"), FullPage = true });
     }

@@ -24,7 +24,8 @@ public sealed class BudgetLinkApiTests(DemoApps apps)
     internal sealed record Row(long Id, long ProposalProjectId, long BasisProjectId, LinkState State, NextYearAction SuggestedAction, decimal SuggestedBudget,
         ThisYearAction SuggestedThisYear, decimal SuggestedThisYearAmount, NextYearAction? DecidedAction, decimal? DecidedBudget, string Explanation, long? CorrectiveActionId,
         string? CorrectiveDocumentNo, decimal Requested, Jixiao.Domain.Evaluations.Grade Grade);
-    internal sealed record Page(List<Row> Rows, int Total, int Waiting, decimal Requested, decimal Budget);
+    internal sealed record SourceLine(string Source, int Projects, decimal Reduced, decimal Cancelled, decimal Suspended, decimal Recovered);
+    internal sealed record Page(List<Row> Rows, int Total, int Waiting, decimal Requested, decimal Budget, decimal Reduced, decimal Recovered, List<SourceLine> Sources);
     internal sealed record Run(int Year, int Proposals, int Continuing, int Suggested, int Decided, int WithoutResult);
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, ApiJson.Options);
@@ -74,6 +75,14 @@ public sealed class BudgetLinkApiTests(DemoApps apps)
         Assert.StartsWith("收回（结果应用）", movement.Reason);
         var action = await app.AsSystemAsync<SystemDbContext, CorrectiveAction>(db => db.CorrectiveActions.SingleAsync(a => a.Id == done.CorrectiveActionId));
         Assert.Null(action.TaskId);
+
+        // The statistics by source add up to the year's totals; the key evaluations, spot checks and self-evaluations are each a line.
+        var figures = await OkAsync<Page>(await perf.GetAsync($"/api/budget-links?year={year}"));
+        var graded = figures.Sources.Skip(1).ToList();
+        Assert.Equal(["绩效监控（本年整改措施）", "财政重点评价", "部门评价", "抽查复评", "单位自评"], figures.Sources.Select(x => x.Source));
+        Assert.Equal(figures.Total, graded.Sum(x => x.Projects));
+        Assert.Equal(figures.Reduced, graded.Sum(x => x.Reduced));
+        Assert.Equal(figures.Recovered, graded.Sum(x => x.Recovered));
 
         // Suggesting again leaves what was decided as decided.
         var again = await OkAsync<Run>(await Post(perf, "/api/budget-links/suggest", new { year }));

@@ -49,7 +49,13 @@ public sealed class LinkRow
 
 /// <summary>The year's suggestions and what they add up to: 申报, 建议安排, 调减 and 取消, this year's 暂缓拨付 and 收回 (decided ones as decided).</summary>
 public sealed record LinkPage(int Year, IReadOnlyList<LinkRow> Rows, int Total, int Waiting, decimal Requested, decimal Budget, decimal Reduced, decimal Cancelled,
-    decimal Suspended, decimal Recovered, int Page, int PageSize);
+    decimal Suspended, decimal Recovered, int Page, int PageSize, IReadOnlyList<LinkSource> Sources);
+
+/// <summary>
+/// The money consequences of one source of results (the seeds' figures): next year's 调减 and 取消 of the suggestions it graded, this year's
+/// 暂缓拨付 and 收回 — for 绩效监控 the corrective actions recorded on the monitoring returns of this year.
+/// </summary>
+public sealed record LinkSource(string Source, int Projects, decimal Reduced, decimal Cancelled, decimal Suspended, decimal Recovered);
 
 /// <param name="Year">the budget year being prepared (default: next year)</param>
 /// <param name="State">待决定、已采纳、已调整</param>
@@ -101,13 +107,51 @@ public static class BudgetLinkQueries
             all.Where(r => (r.DecidedAction ?? r.SuggestedAction) == NextYearAction.Cancel).Sum(r => r.Requested),
             all.Where(r => (r.DecidedThisYear ?? r.SuggestedThisYear) == ThisYearAction.Suspend).Sum(r => r.DecidedThisYearAmount ?? r.SuggestedThisYearAmount),
             all.Where(r => (r.DecidedThisYear ?? r.SuggestedThisYear) == ThisYearAction.Recover).Sum(r => r.DecidedThisYearAmount ?? r.SuggestedThisYearAmount),
-            page, PageSize);
+            page, PageSize, await SourcesAsync(db, year, ct));
+    }
+
+    /// <summary>By source: monitoring's corrective actions of this year first, then the suggestions of the budget year by the result that graded them.</summary>
+    public static async Task<IReadOnlyList<LinkSource>> SourcesAsync(JixiaoDbContext db, int year, CancellationToken ct)
+    {
+        var corrections = await db.CorrectiveActions.AsNoTracking().Where(a => a.FiscalYear == year - 1 && a.TaskId != null)
+            .Select(a => new { a.ProjectId, a.Kind, a.Amount }).ToListAsync(ct);
+        var sources = new List<LinkSource>
+        {
+            new("绩效监控（本年整改措施）", corrections.Select(a => a.ProjectId).Distinct().Count(),
+                corrections.Where(a => a.Kind == Domain.Monitoring.CorrectiveKind.Reduction).Sum(a => a.Amount), 0m,
+                corrections.Where(a => a.Kind == Domain.Monitoring.CorrectiveKind.Suspension).Sum(a => a.Amount),
+                corrections.Where(a => a.Kind == Domain.Monitoring.CorrectiveKind.Recovery).Sum(a => a.Amount)),
+        };
+        var links = await db.BudgetLinks.AsNoTracking().Where(l => l.FiscalYear == year)
+            .Select(l => new { l.Basis, l.Requested, Budget = l.DecidedBudget ?? l.SuggestedBudget, Action = l.DecidedAction ?? l.SuggestedAction,
+                ThisYear = l.DecidedThisYear ?? l.SuggestedThisYear, Amount = l.DecidedThisYearAmount ?? l.SuggestedThisYearAmount })
+            .ToListAsync(ct);
+        sources.AddRange(Enum.GetValues<LinkBasis>().Select(b =>
+        {
+            var of = links.Where(l => l.Basis == b).ToList();
+            return new LinkSource(b.Label(), of.Count, of.Where(l => l.Action != NextYearAction.Cancel).Sum(l => l.Requested - l.Budget),
+                of.Where(l => l.Action == NextYearAction.Cancel).Sum(l => l.Requested), of.Where(l => l.ThisYear == ThisYearAction.Suspend).Sum(l => l.Amount),
+                of.Where(l => l.ThisYear == ThisYearAction.Recover).Sum(l => l.Amount));
+        }));
+        return sources;
     }
 
     public static Task<LinkRow?> ViewAsync(JixiaoDbContext db, long id, CancellationToken ct) =>
         Rows(db, db.BudgetLinks.AsNoTracking().Where(l => l.Id == id)).SingleOrDefaultAsync(ct);
 
-    /// <summary>The suggestions a project is part of: as next year's proposal, or as this year's project a proposal continues.</summary>
-    public static Task<List<LinkRow>> ForProjectAsync(JixiaoDbContext db, long projectId, CancellationToken ct) =>
-        Rows(db, db.BudgetLinks.AsNoTracking().Where(l => l.ProposalProjectId == projectId || l.BasisProjectId == projectId)).ToListAsync(ct);
+    /// <summary>
+    /// The suggestions a project is part of: as next year's proposal, as this year's project a proposal continues, or as the evaluated
+    /// project of the year before (its result graded the proposal of the year after next).
+    /// </summary>
+    public static async Task<List<LinkRow>> ForProjectAsync(JixiaoDbContext db, long projectId, CancellationToken ct)
+    {
+        var p = await db.Projects.AsNoTracking().Where(x => x.Id == projectId).Select(x => new { x.OrgUnitId, x.Name, x.FiscalYear }).SingleOrDefaultAsync(ct);
+        if (p is null) return [];
+        var links = from l in db.BudgetLinks.AsNoTracking()
+            join b in db.Projects on l.BasisProjectId equals b.Id
+            where l.ProposalProjectId == projectId || l.BasisProjectId == projectId
+                  || (b.OrgUnitId == p.OrgUnitId && b.Name == p.Name && b.FiscalYear == p.FiscalYear + 1)
+            select l;
+        return await Rows(db, links).ToListAsync(ct);
+    }
 }

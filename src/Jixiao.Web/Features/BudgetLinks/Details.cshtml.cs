@@ -15,8 +15,9 @@ public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user, TimeProvi
     [BindProperty, Display(Name = "本年处理")] public ThisYearAction? ThisYear { get; set; }
     [BindProperty, Display(Name = "本年金额")] public string? ThisYearWan { get; set; }
     [BindProperty, Display(Name = "理由")] public string? Reason { get; set; }
-    [BindProperty, Display(Name = "文号")] public string? DocumentNo { get; set; }
-    [BindProperty, Display(Name = "确认")] public bool Confirmed { get; set; }
+    // 文号 and 确认 have no place of their own on the form: their refusals stand above it.
+    [BindProperty] public string? DocumentNo { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     public LinkRow Link { get; private set; } = null!;
     public bool Keeper => user.Scope.Has(Role.PerformanceDivision);
