@@ -52,17 +52,17 @@ public static partial class BudgetLinkWork
         var checks = await db.SpotChecks.AsNoTracking()
             .SelectMany(d => d.Items.Where(i => selfIds.Contains(i.EvaluationId) && i.ReviewScore != null), (d, i) => new { i.EvaluationId, i.ReviewScore, i.Distorted })
             .ToListAsync(ct);
-        var projectOf = selfs.ToDictionary(e => e.Id, e => e.ProjectId);
+        var byId = selfs.ToDictionary(e => e.Id);
         var names = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         foreach (var c in checks)
         {
-            var e = selfs.Single(s => s.Id == c.EvaluationId);
+            var e = byId[c.EvaluationId];
             results.Add((e.ProjectId, new LinkResult(ReferenceScoring.GradeOf(c.ReviewScore!.Value, e.MaxScore), c.ReviewScore.Value, LinkBasis.SpotCheck,
                 e.FiscalYear, names.GetValueOrDefault(e.ProjectId, ""))));
         }
         results.AddRange(selfs.Select(e => (e.ProjectId, new LinkResult(ReferenceScoring.GradeOf(e.Total, e.MaxScore), e.Total, LinkBasis.SelfEvaluation,
             e.FiscalYear, names.GetValueOrDefault(e.ProjectId, "")))));
-        var distorted = checks.Where(c => c.Distorted).Select(c => projectOf[c.EvaluationId]).ToHashSet();
+        var distorted = checks.Where(c => c.Distorted).Select(c => byId[c.EvaluationId].ProjectId).ToHashSet();
 
         var open = await db.Rectifications.AsNoTracking()
             .Where(r => r.ProjectId != null && ids.Contains(r.ProjectId!.Value) && r.State != RectificationState.Done && r.State != RectificationState.Cancelled)

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Budget;
 using Jixiao.Domain.BudgetLinks;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Workflow;
 
 namespace Jixiao.Web.Features.BudgetLinks;
@@ -41,19 +42,15 @@ public static partial class BudgetLinkWork
             if (!request.Confirmed)
                 throw new DomainException($"请确认：将对 {basis.FiscalYear} 年度项目“{basis.Code} {basis.Name}”{thisYear.Label()} {Money.Wan(amount)}"
                                           + $"{(thisYear == ThisYearAction.Recover ? "（记入指标账：收回）" : "（暂停该项目的支付，整改到位后由绩效股解除）")}。确认无误后再提交（confirmed: true）。", "确认");
-            var total = await db.ProjectTotals.AsNoTracking().SingleOrDefaultAsync(t => t.ProjectId == basis.Id, ct);
             var document = string.IsNullOrWhiteSpace(request.DocumentNo)
                 ? await WorkflowWork.NextDocumentNoAsync(db, basis.RegionCode, basis.FiscalYear, ct)
                 : request.DocumentNo;
             var today = BusinessCalendar.DateOf(nowUtc);
             var action = CorrectiveAction.Record(basis, thisYear == ThisYearAction.Suspend ? CorrectiveKind.Suspension : CorrectiveKind.Recovery, amount, today,
-                document, $"{link.BasisYear}年度{link.Basis.Label()}等级“{link.Grade.Label()}”（{link.BasisTitle}）", (total?.Adjusted ?? 0m) - (total?.Executed ?? 0m),
-                today, user.UserName, nowUtc);
-            db.CorrectiveActions.Add(action);
-            db.LedgerMovements.AddRange(action.Movements(basis, null));
-            await Saves.SaveAsync(db, ct);
-            if (action.Kind == CorrectiveKind.Suspension)
-                db.PaymentHolds.Add(PaymentHold.Place(basis, action.Date, action.Amount, action.DocumentNo, action.Reason, user.UserName, today, action.Id));
+                document, $"{link.BasisYear}年度{link.Basis.Label()}等级“{link.Grade.Label()}”（{link.BasisTitle}）",
+                await ReturnWork.BalanceAsync(db, basis.Id, today, ct), today, user.UserName, nowUtc);
+            await ReturnWork.ApplyAsync(db, action, basis, null, user.UserName, today, () => Saves.SaveAsync(db, ct), ct);
+            await Saves.SaveAsync(db, ct); // the action's id is the link's
             link.Recorded(action.Id);
         }
         await Saves.SaveAsync(db, ct);

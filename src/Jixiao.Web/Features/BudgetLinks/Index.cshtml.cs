@@ -30,10 +30,10 @@ public sealed class IndexModel(JixiaoDbContext db, CurrentUser user, TimeProvide
     {
         Year ??= calendar.Year + 1;
         Links = await BudgetLinkQueries.ListAsync(db, new LinkQuery(Year, State, Action, Q, PageNumber), Year.Value, ct);
-        if (!HttpMethods.IsPost(Request.Method))
-            (FairReducePercent, PoorReducePercent, CancelPoor, SuspendPoor, RecoverBelowPercent, BlockIncrease) =
-                await BudgetLinkWork.RulesAsync(db, user.RegionCode ?? "", Year.Value, ct) is var r
-                    ? (r.FairReducePercent, r.PoorReducePercent, r.CancelPoor, r.SuspendPoor, r.RecoverBelowPercent, r.BlockIncrease) : default;
+        if (HttpMethods.IsPost(Request.Method)) return;
+        var r = await BudgetLinkWork.RulesAsync(db, user.RegionCode ?? "", Year.Value, ct);
+        (FairReducePercent, PoorReducePercent, CancelPoor, SuspendPoor, RecoverBelowPercent, BlockIncrease) =
+            (r.FairReducePercent, r.PoorReducePercent, r.CancelPoor, r.SuspendPoor, r.RecoverBelowPercent, r.BlockIncrease);
     }
 
     public async Task<IActionResult> OnPostSuggestAsync(CancellationToken ct)

@@ -19,10 +19,10 @@ public static class DemoBudgetLinks
             .Select(e => e.ProjectId!.Value).ToListAsync(ct);
         var planned = await db.EvaluationPlans.AsNoTracking().Where(p => p.RegionCode == region && p.FiscalYear == year - 1)
             .SelectMany(p => p.Subjects.Where(s => s.ProjectId != null), (p, s) => s.ProjectId!.Value).ToListAsync(ct);
-        var lines = await db.Projects.AsNoTracking().Where(p => evaluated.Contains(p.Id) || planned.Contains(p.Id)).Select(p => new { p.OrgUnitId, p.Name })
-            .ToListAsync(ct);
+        var lines = (await db.Projects.AsNoTracking().Where(p => evaluated.Contains(p.Id) || planned.Contains(p.Id)).Select(p => new { p.OrgUnitId, p.Name })
+            .ToListAsync(ct)).Select(l => (l.OrgUnitId, l.Name)).ToHashSet();
         var current = (await db.Projects.AsNoTracking().Where(p => p.RegionCode == region && p.FiscalYear == year && !p.IsPool && p.Level == ProjectLevel.Level1).ToListAsync(ct))
-            .Where(p => lines.Any(l => l.OrgUnitId == p.OrgUnitId && l.Name == p.Name)).GroupBy(p => (p.OrgUnitId, p.Name)).Where(g => g.Count() == 1)
+            .Where(p => lines.Contains((p.OrgUnitId, p.Name))).GroupBy(p => (p.OrgUnitId, p.Name)).Where(g => g.Count() == 1)
             .Select(g => g.Single()).OrderBy(p => p.Code).Take(80).ToList();
         var ids = current.Select(p => p.Id).ToList();
         var totals = await db.ProjectTotals.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).ToDictionaryAsync(t => t.ProjectId, ct);

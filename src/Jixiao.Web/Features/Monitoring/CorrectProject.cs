@@ -58,18 +58,7 @@ public static partial class ReturnWork
             ? await WorkflowWork.NextDocumentNoAsync(db, project.RegionCode, project.FiscalYear, ct)
             : request.DocumentNo;
         var action = prepared.Record(document, user, nowUtc);
-        if (action.MovesMoney && await db.LedgerMovements.AnyAsync(m => m.RegionCode == project.RegionCode && m.FiscalYear == project.FiscalYear
-                                                                         && m.DocumentNo == action.DocumentNo && m.ProjectId == project.Id, ct))
-            throw new ConflictException($"文件号“{action.DocumentNo}”已用于该项目的指标变动，请换一个文件号。");
-        db.CorrectiveActions.Add(action);
-        db.LedgerMovements.AddRange(action.Movements(project, prepared.Counterpart));
-        if (action.Kind == CorrectiveKind.Suspension)
-        {
-            // the action's id is the hold's link: saved first, in the same transaction
-            await CommitAsync(db, ct);
-            db.PaymentHolds.Add(PaymentHold.Place(project, action.Date, action.Amount, action.DocumentNo, action.Reason, user.UserName,
-                BusinessCalendar.DateOf(nowUtc), action.Id));
-        }
+        await ApplyAsync(db, action, project, prepared.Counterpart, user.UserName, BusinessCalendar.DateOf(nowUtc), () => CommitAsync(db, ct), ct);
         if (action.Kind == CorrectiveKind.TargetAdjustment)
         {
             var inForce = await db.Targets.Include(t => t.Indicators)
@@ -85,6 +74,24 @@ public static partial class ReturnWork
         await CommitAsync(db, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         return action;
+    }
+
+    /// <summary>
+    /// Adds a recorded corrective action with what it does to money: its ledger movements (a 文号 already used for the project's movements is
+    /// refused), and for 暂缓拨付 the payment hold — linked by the action's id, so the action is saved first (<paramref name="save"/>, inside
+    /// the caller's transaction). Monitoring's corrections and the budget links' this-year actions both go through here.
+    /// </summary>
+    internal static async Task ApplyAsync(JixiaoDbContext db, CorrectiveAction action, Project project, Project? counterpart, string by, DateOnly today,
+        Func<Task> save, CancellationToken ct)
+    {
+        if (action.MovesMoney && await db.LedgerMovements.AnyAsync(m => m.RegionCode == project.RegionCode && m.FiscalYear == project.FiscalYear
+                                                                         && m.DocumentNo == action.DocumentNo && m.ProjectId == project.Id, ct))
+            throw new ConflictException($"文件号“{action.DocumentNo}”已用于该项目的指标变动，请换一个文件号。");
+        db.CorrectiveActions.Add(action);
+        db.LedgerMovements.AddRange(action.Movements(project, counterpart));
+        if (action.Kind != CorrectiveKind.Suspension) return;
+        await save();
+        db.PaymentHolds.Add(PaymentHold.Place(project, action.Date, action.Amount, action.DocumentNo, action.Reason, by, today, action.Id));
     }
 
     /// <summary>A corrective action's project, counterpart and balance, loaded and checked; <see cref="Record"/> makes the action.</summary>
@@ -114,7 +121,7 @@ public static partial class ReturnWork
     }
 
     /// <summary>全年预算数 − 执行数 of a project as of a date.</summary>
-    private static async Task<decimal> BalanceAsync(JixiaoDbContext db, long projectId, DateOnly date, CancellationToken ct)
+    internal static async Task<decimal> BalanceAsync(JixiaoDbContext db, long projectId, DateOnly date, CancellationToken ct)
     {
         var movements = await db.LedgerMovements.AsNoTracking().Where(m => m.ProjectId == projectId && m.Date <= date)
             .Select(m => new { m.Kind, m.Amount }).ToListAsync(ct);

@@ -44,21 +44,23 @@ public sealed class NoticeMailer(IOptions<MailOptions> options, TimeProvider clo
         var stale = now - StaleClaim;
         await db.Notices.Where(n => n.MailState == MailState.Sending && n.MailedAtUtc < stale)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailState, MailState.Pending), ct);
-        var candidates = await db.Notices.AsNoTracking().Where(n => n.MailState == MailState.Pending)
-            .OrderBy(n => n.Id).Select(n => n.Id).Take(Batch).ToListAsync(ct);
+        // The batch with its readers' addresses in one read; each row is then claimed before it is sent.
+        var candidates = await db.Notices.AsNoTracking().Where(n => n.MailState == MailState.Pending).OrderBy(n => n.Id).Take(Batch)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { Notice = n, u.Email, u.DisplayName })
+            .ToListAsync(ct);
         if (candidates.Count == 0) return 0;
 
         using var smtp = new SmtpClient();
         var sent = 0;
-        foreach (var id in candidates)
+        foreach (var (notice, to) in candidates.Select(c => (c.Notice, (c.Email, c.DisplayName))))
         {
+            var id = notice.Id;
             // The claim: one node's UPDATE finds the row 待发送; any other finds it taken and moves on. MailedAtUtc dates the claim.
             var claimed = await db.Notices.Where(n => n.Id == id && n.MailState == MailState.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailState, MailState.Sending).SetProperty(n => n.MailedAtUtc, now)
                     .SetProperty(n => n.MailAttempts, n => n.MailAttempts + 1), ct);
             if (claimed == 0) continue;
-            var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == id, ct);
-            var to = await db.Users.AsNoTracking().Where(u => u.Id == notice.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+            var attempt = notice.MailAttempts + 1;
             try
             {
                 if (string.IsNullOrWhiteSpace(to.Email)) throw new InvalidOperationException("该用户已没有邮箱地址。");
@@ -74,9 +76,9 @@ public sealed class NoticeMailer(IOptions<MailOptions> options, TimeProvider clo
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                log.LogWarning(e, "Notice {Id}: the e-mail to user {User} failed (attempt {Attempt}).", id, notice.UserId, notice.MailAttempts);
+                log.LogWarning(e, "Notice {Id}: the e-mail to user {User} failed (attempt {Attempt}).", id, notice.UserId, attempt);
                 var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-                await db.Notices.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailState, Notice.AfterFailure(notice.MailAttempts))
+                await db.Notices.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailState, Notice.AfterFailure(attempt))
                     .SetProperty(n => n.MailError, error), ct);
                 if (smtp.IsConnected) await smtp.DisconnectAsync(quit: false, CancellationToken.None);
             }
