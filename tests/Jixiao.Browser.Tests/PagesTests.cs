@@ -96,6 +96,7 @@ public sealed class PagesTests(BrowserApp browser)
             ("perf", "/Rectifications/Statistics", "整改统计", "全部年度问题整改统计", "39-rectification-statistics-perf"),
             ("yizhong", "/Notices", "消息提醒", "消息提醒", "40-notices-yizhong"),
             ("perf", "/BudgetLinks", "结果与预算挂钩", $"结果与预算挂钩 · {year + 1} 年度预算", "41-budget-links-perf"),
+            ("perf", "/ResultsApplication", "结果应用台账", $"结果应用台账 · {year - 1} 年度", "42-results-chain-perf"),
             ("agency", "/Notices?All=true", "消息提醒", "消息提醒", "40-notices-agency"),
         ];
 

@@ -157,5 +157,19 @@ public sealed class RectificationTests(BrowserApp browser)
         Assert.Equal(500_000m, recovered);
         if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1")
             await finance.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "rectification-chain.png"), FullPage = true });
+
+        // The region-year's 结果应用台账 has the same chain on one line, closed: the item done, the link decided, the 收回 in the ledger.
+        await finance.GotoAsync($"/ResultsApplication?Year={year}&Q={code}");
+        var line = finance.Page.GetByTestId("chain-line");
+        await Expect(line).ToHaveCountAsync(1);
+        await Expect(line).ToContainTextAsync("财政重点评价");
+        await Expect(line.GetByTestId("chain-finding")).ToContainTextAsync(problem);
+        await Expect(line.GetByTestId("chain-finding")).ToContainTextAsync("已完成");
+        await Expect(line.GetByTestId("chain-budget"))
+            .ToContainTextAsync($"{year + 2} 年（{proposalCode}）调减：申报 60.00 万元 → 安排 54.00 万元；本年收回闲置资金 50.00 万元（已采纳，perf");
+        await Expect(line.GetByTestId("chain-money")).ToContainTextAsync("收回 50.00 万元（结果应用，");
+        await Expect(line).ToContainTextAsync("已闭环");
+        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") == "1")
+            await finance.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "results-chain.png"), FullPage = true });
     }
 }

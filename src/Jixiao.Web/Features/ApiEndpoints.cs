@@ -13,6 +13,7 @@ using Jixiao.Web.Features.EvaluationPlans;
 using Jixiao.Web.Features.Rectifications;
 using Jixiao.Web.Features.Notices;
 using Jixiao.Web.Features.BudgetLinks;
+using Jixiao.Web.Features.ResultsApplication;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -55,6 +56,7 @@ public static class ApiEndpoints
         api.MapRectificationsApi();
         api.MapNoticesApi();
         api.MapBudgetLinksApi();
+        api.MapResultsApplicationApi();
         api.MapExpertsApi();
         return app;
     }

@@ -224,6 +224,8 @@ public static class AccessRules
         ("POST", Rx("^/api/budget-links/(suggest|\\{[^}]+\\}/decide)$"), Performance),
         ("PUT", Rx("^/api/budget-links/rules$"), Performance),
         ("GET", Rx("^/api/budget-links(/|$)"), Finance),
+        // 结果应用台账: finance only (it prints it for the 人大).
+        ("GET", Rx("^/api/results-chain(/|/xlsx|/pdf)?$"), Finance),
         ("GET", Rx("^/api/rectifications(/|$)"), Business),
         ("GET", Rx("^/api/experts/sheet$"), Finance),
         ("GET", Rx("^/api/experts(/|$)"), [.. Finance, Role.Expert]),

@@ -8,10 +8,16 @@ namespace Jixiao.Web.Features.Demo;
 /// <summary>
 /// Next year's library of continuing projects with the link rules applied: every project of this year that continues one evaluated last year
 /// (a self-evaluation approved, a department or key evaluation concluded) is proposed again for next year — some asking more, some the
-/// same — and gets its suggestion; the budget division has accepted a third of those without a this-year action and decided one otherwise.
+/// same — and gets its suggestion; the budget division has accepted a third of those without a this-year action, decided one otherwise, and recorded one 暂缓拨付 and one 收回.
 /// </summary>
 public static class DemoBudgetLinks
 {
+    private static async Task<CurrentUser> PerformanceUserAsync(SystemDbContext db, string region, CancellationToken ct)
+    {
+        var name = DemoCounty.Accounts.First(a => a.Region == region && a.Role == Role.PerformanceDivision).UserName;
+        return await DemoCounty.SignedInAsync(db, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(ct), ct);
+    }
+
     public static async Task<int> FillAsync(SystemDbContext db, string region, int year, DateTime nowUtc, CancellationToken ct)
     {
         var evaluated = await db.SelfEvaluations.AsNoTracking()
@@ -51,6 +57,13 @@ public static class DemoBudgetLinks
                 link.Override(NextYearAction.Keep, link.Requested, ThisYearAction.None, null, "属于政策性刚性支出（义务教育保障），按申报数安排，问题整改另行督办", "perf", nowUtc);
         }
         await db.SaveChangesAsync(ct);
+        // and recorded two with this year's money as on the decision page: the first 暂缓拨付 (a payment hold) and the first 收回 (a ledger movement)
+        var perf = await PerformanceUserAsync(db, region, ct);
+        foreach (var kind in new[] { ThisYearAction.Suspend, ThisYearAction.Recover })
+        {
+            if (links.FirstOrDefault(l => l.State == LinkState.Suggested && l.SuggestedThisYear == kind) is { } link)
+                await BudgetLinkWork.DecideAsync(db, perf, link.Id, new DecideLinkRequest(Accept: true, Confirmed: true), nowUtc, ct);
+        }
         return run.Suggested;
     }
 }

@@ -107,4 +107,13 @@ public static class DemoCounty
         new("lc.perf", "秦岚（黎城县绩效股）", NeighbourRegionCode, "FIN02", Role.PerformanceDivision),
         new("lc.unit", "段勇（黎城县第一中学）", NeighbourRegionCode, "10602", Role.UnitFiller),
     ];
+
+    /// <summary>A demo account signed in as it would be for a request (its scope loaded), for the demo's steps that act through the use cases.</summary>
+    public static async Task<CurrentUser> SignedInAsync(SystemDbContext db, long userId, CancellationToken ct)
+    {
+        var (scope, user) = await ScopeLoader.LoadAsync(db, userId, ct) ?? throw new InvalidOperationException($"演示账号 {userId} 已停用。");
+        var current = new CurrentUser();
+        current.Set(scope, user.Id, user.UserName!, user.RegionCode);
+        return current;
+    }
 }

@@ -379,11 +379,7 @@ public static class DemoMonitoring
             var division = _orgs.Values.Single(o => o.DivisionKind == DivisionKind.Performance);
             if (!_accounts.TryGetValue((division.Id, Role.PerformanceDivision), out var account))
                 throw new InvalidOperationException($"{division.Name}没有绩效管理账号，无法开启监控。");
-            var (scope, user) = await ScopeLoader.LoadAsync(db, account.Id, ct)
-                ?? throw new InvalidOperationException($"账号 {account.Name} 已停用，无法开启监控。");
-            var current = new CurrentUser();
-            current.Set(scope, user.Id, user.UserName!, user.RegionCode);
-            return current;
+            return await DemoCounty.SignedInAsync(db, account.Id, ct);
         }
     }
 }
