@@ -11,8 +11,8 @@ namespace Jixiao.Web.Features.Demo;
 /// <summary>
 /// The previous year of a county, closed: its projects, ledger and targets, and the self-evaluations issued after
 /// it in every state — drafts with findings still to fix, submitted, passed by the department and by finance, a few
-/// returned — with actual values drawn around each target, then a spot-check sample partly re-reviewed. Written
-/// through the domain and the handlers, deterministic for a seed.
+/// returned — with actual values drawn around each target, then a spot-check sample partly re-reviewed. The forms are
+/// the ones the issue handler would issue, filled and reviewed through the domain; deterministic for a seed.
 /// </summary>
 public static class DemoEvaluations
 {
@@ -48,22 +48,20 @@ public static class DemoEvaluations
         // Issued in January after the year closed, filled and reviewed since.
         var issuedAt = new DateTime(year + 1, 1, 10, 1, 0, 0, DateTimeKind.Utc);
         var until = nowUtc < issuedAt.AddDays(60) ? nowUtc : issuedAt.AddDays(60);
-        await EvaluationWork.IssueAsync(db, performance, year, issuedAt, ct);
+        // The forms 下达自评任务 issues, filled and reviewed before they are written (one write instead of an insert and an update).
+        var (issued, _) = await EvaluationWork.FormsToIssueAsync(db, regionCode, year, issuedAt, ct);
         var weights = await EvaluationWork.WeightsAsync(db, regionCode, year, ct);
         var finance = new ReviewActor(performance.UserId, performance.UserName, Role.PerformanceDivision);
         var divisionOf = await DemoMonitoring.People.FundersAsync(db, regionCode, year, ct);
 
         var random = new Random(seed);
-        var ids = await db.SelfEvaluations.AsNoTracking().Where(e => e.RegionCode == regionCode && e.FiscalYear == year)
-            .OrderBy(e => e.Subject).ThenBy(e => e.ProjectId).ThenBy(e => e.OrgUnitId).Select(e => e.Id).ToListAsync(ct);
+        // The order the stored forms were once read in (subject as text, then project), so that a seed gives the same forms.
+        var ordered = issued.OrderBy(e => e.Subject.ToString(), StringComparer.Ordinal).ThenBy(e => e.ProjectId).ThenBy(e => e.OrgUnitId).ToList();
         var submitted = 0;
-        foreach (var slice in ids.Chunk(400))
+        foreach (var slice in ordered.Chunk(400))
         {
-            var forms = await db.SelfEvaluations.WithRowsAndFindings().Include(e => e.Steps)
-                .Where(e => slice.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-            foreach (var id in slice)
+            foreach (var form in slice)
             {
-                var form = forms[id];
                 var roll = random.Next(100);
                 if (roll < 8) continue;
                 var at = issuedAt.AddHours(random.Next(24, (int)(until - issuedAt).TotalHours + 25));
@@ -105,7 +103,7 @@ public static class DemoEvaluations
                 if (roll < 70) continue;
                 form.Approve(finance, "审核通过", divisionStep: true, at.AddHours(60));
             }
-            await db.SaveChangesAsync(ct);
+            await DemoWrites.AddAsync(db, slice, ct);
             db.ChangeTracker.Clear();
         }
 
@@ -122,7 +120,7 @@ public static class DemoEvaluations
             sample.ReReview(item.EvaluationId, self, n == 0 ? indicator : random.Next(70, 96), indicator, weights, performance.UserName, until);
         }
         await db.SaveChangesAsync(ct);
-        return new Result(filled.Projects, ids.Count, submitted, sample.Items.Count);
+        return new Result(filled.Projects, issued.Count, submitted, sample.Items.Count);
     }
 
     /// <summary>Actual values around each target: most met, some short, a few well over; qualitative mostly 达成.</summary>

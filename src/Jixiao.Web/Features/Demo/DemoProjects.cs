@@ -84,8 +84,7 @@ public static class DemoProjects
                 Details($"{n}（一级）", own, ProjectLevel.Level1, ProjectCategory.SpecificPurpose, established))).ToList();
             projects.AddRange(level1[department.Id]);
         }
-        db.Projects.AddRange(projects);
-        await db.SaveChangesAsync(ct);
+        await DemoWrites.AddAsync(db, projects, ct);
 
         foreach (var unit in units)
         {
@@ -113,9 +112,7 @@ public static class DemoProjects
                 isPool: true);
             pools.Add(pool);
         }
-        db.Projects.AddRange(projects.Where(p => p.Id == 0));
-        db.Projects.AddRange(pools);
-        await db.SaveChangesAsync(ct);
+        await DemoWrites.AddAsync(db, projects.Where(p => p.Id == 0).Concat(pools).ToList(), ct);
 
         // 2. The ledger.
         var movements = new List<LedgerMovement>();
@@ -208,8 +205,7 @@ public static class DemoProjects
                 remaining -= amount;
             }
         }
-        db.Projects.AddRange(midYear);
-        await db.SaveChangesAsync(ct);
+        await DemoWrites.AddAsync(db, midYear, ct);
         foreach (var (pool, target, amount) in allocations)
         {
             var date = Max(Day(3, 10), target.EstablishedOn);

@@ -35,7 +35,19 @@ public static partial class EvaluationWork
     /// </summary>
     public static async Task<EvaluationsIssued> IssueAsync(JixiaoDbContext db, CurrentUser user, int year, DateTime nowUtc, CancellationToken ct)
     {
-        var region = RoundWork.RegionOf(user);
+        var (forms, issued) = await FormsToIssueAsync(db, RoundWork.RegionOf(user), year, nowUtc, ct);
+        db.SelfEvaluations.AddRange(forms);
+        await CommitAsync(db, ct);
+        return issued;
+    }
+
+    /// <summary>
+    /// The forms <see cref="IssueAsync"/> adds, not yet saved (the scale generator fills them before it writes them in bulk),
+    /// and what issuing them does.
+    /// </summary>
+    internal static async Task<(List<SelfEvaluation> Forms, EvaluationsIssued Issued)> FormsToIssueAsync(JixiaoDbContext db, string region, int year,
+        DateTime nowUtc, CancellationToken ct)
+    {
         FiscalYears.EnsureValid(year);
         var today = BusinessCalendar.DateOf(nowUtc);
         if (today <= new DateOnly(year, 12, 31))
@@ -49,6 +61,7 @@ public static partial class EvaluationWork
             .Select(e => e.TargetId).ToListAsync(ct)).ToHashSet();
         var byProject = approved.Where(t => t.ProjectId is not null).ToDictionary(t => t.ProjectId!.Value);
 
+        var forms = new List<SelfEvaluation>();
         int created = 0, already = 0, withoutTargets = 0;
         var amountWithout = 0m;
         foreach (var project in funds.Projects)
@@ -61,7 +74,7 @@ public static partial class EvaluationWork
                 continue;
             }
             if (issued.Contains(target.Id)) { already++; continue; }
-            db.SelfEvaluations.Add(SelfEvaluation.ForProject(project, target, figures, weights, nowUtc));
+            forms.Add(SelfEvaluation.ForProject(project, target, figures, weights, nowUtc));
             created++;
         }
         var departmentTargets = approved.Where(t => t.Subject == TargetSubject.Department).ToList();
@@ -70,11 +83,10 @@ public static partial class EvaluationWork
         foreach (var target in departmentTargets)
         {
             if (issued.Contains(target.Id)) { already++; continue; }
-            db.SelfEvaluations.Add(SelfEvaluation.ForDepartment(departmentOrgs[target.OrgUnitId], year, target,
+            forms.Add(SelfEvaluation.ForDepartment(departmentOrgs[target.OrgUnitId], year, target,
                 funds.ByDepartment.GetValueOrDefault(target.OrgUnitId) ?? new EvaluationFunds(0, 0, 0), weights, nowUtc));
             createdDepartments++;
         }
-        await CommitAsync(db, ct);
-        return new EvaluationsIssued(year, created, createdDepartments, already, withoutTargets, amountWithout);
+        return (forms, new EvaluationsIssued(year, created, createdDepartments, already, withoutTargets, amountWithout));
     }
 }
