@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Jixiao.Web.Features;
 using Jixiao.Web.Features.Demo;
 using Jixiao.Web.Features.Imports;
+using Jixiao.Web.Features.Portal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class JixiaoHost
         services.AddSingleton<Features.Projects.ProjectListCache>();
         services.AddSingleton<IReferenceSeed, Features.Library.LibrarySeed.Reference>();
         services.AddJixiaoAuth();
+        services.AddPortalLimits(builder.Configuration);
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ScaleGenerator>();
@@ -98,6 +100,7 @@ public static class JixiaoHost
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Prepare });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<ScopeMiddleware>();
@@ -115,6 +118,7 @@ public static class JixiaoHost
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapJixiaoApis();
+        app.MapOpenData();
         return app;
     }
 

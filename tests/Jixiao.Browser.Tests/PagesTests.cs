@@ -97,6 +97,7 @@ public sealed class PagesTests(BrowserApp browser)
             ("yizhong", "/Notices", "消息提醒", "消息提醒", "40-notices-yizhong"),
             ("perf", "/BudgetLinks", "结果与预算挂钩", $"结果与预算挂钩 · {year + 1} 年度预算", "41-budget-links-perf"),
             ("perf", "/ResultsApplication", "结果应用台账", $"结果应用台账 · {year - 1} 年度", "42-results-chain-perf"),
+            ("perf", "/Disclosure", "信息公开", $"信息公开 · {year} 年度", "43-disclosure-perf"),
             ("agency", "/Notices?All=true", "消息提醒", "消息提醒", "40-notices-agency"),
         ];
 

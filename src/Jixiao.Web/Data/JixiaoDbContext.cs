@@ -54,6 +54,10 @@ public class JixiaoDbContext : IdentityUserContext<AppUser, long>
     public DbSet<Domain.Panels.Panel> Panels => Set<Domain.Panels.Panel>();
     public DbSet<Domain.Rectifications.Rectification> Rectifications => Set<Domain.Rectifications.Rectification>();
     public DbSet<Domain.Notices.Notice> Notices => Set<Domain.Notices.Notice>();
+    public DbSet<Domain.Disclosure.PublicationBatch> PublicationBatches => Set<Domain.Disclosure.PublicationBatch>();
+    public DbSet<Domain.Disclosure.PublishedItem> PublishedItems => Set<Domain.Disclosure.PublishedItem>();
+    public DbSet<Domain.Disclosure.Withholding> Withholdings => Set<Domain.Disclosure.Withholding>();
+    public DbSet<Domain.Disclosure.DisclosureSetting> DisclosureSettings => Set<Domain.Disclosure.DisclosureSetting>();
     public DbSet<Domain.BudgetLinks.BudgetLink> BudgetLinks => Set<Domain.BudgetLinks.BudgetLink>();
     public DbSet<Domain.BudgetLinks.BudgetLinkSetting> BudgetLinkSettings => Set<Domain.BudgetLinks.BudgetLinkSetting>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

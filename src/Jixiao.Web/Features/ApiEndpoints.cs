@@ -14,6 +14,7 @@ using Jixiao.Web.Features.Rectifications;
 using Jixiao.Web.Features.Notices;
 using Jixiao.Web.Features.BudgetLinks;
 using Jixiao.Web.Features.ResultsApplication;
+using Jixiao.Web.Features.Disclosure;
 using Jixiao.Web.Features.Panels;
 using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Projects;
@@ -57,6 +58,7 @@ public static class ApiEndpoints
         api.MapNoticesApi();
         api.MapBudgetLinksApi();
         api.MapResultsApplicationApi();
+        api.MapDisclosureApi();
         api.MapExpertsApi();
         return app;
     }

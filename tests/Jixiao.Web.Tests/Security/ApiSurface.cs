@@ -224,6 +224,11 @@ public static class AccessRules
         ("POST", Rx("^/api/budget-links/(suggest|\\{[^}]+\\}/decide)$"), Performance),
         ("PUT", Rx("^/api/budget-links/rules$"), Performance),
         ("GET", Rx("^/api/budget-links(/|$)"), Finance),
+        // 信息公开: finance reads the figures and items; the performance division publishes, withholds and sets the reasons.
+        ("POST", Rx("^/api/disclosure/(batches|withholdings)$"), Performance),
+        ("DELETE", Rx("^/api/disclosure/withholdings/\\{[^}]+\\}$"), Performance),
+        ("PUT", Rx("^/api/disclosure/reasons$"), Performance),
+        ("GET", Rx("^/api/disclosure(/|/items)?$"), Finance),
         // 结果应用台账: finance only (it prints it for the 人大).
         ("GET", Rx("^/api/results-chain(/|/xlsx|/pdf)?$"), Finance),
         ("GET", Rx("^/api/rectifications(/|$)"), Business),

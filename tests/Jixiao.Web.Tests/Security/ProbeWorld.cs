@@ -103,12 +103,13 @@ public sealed class ProbeWorld
             ["rectifications"] = db => db.Rectifications.Select(r => new IdRow { Id = r.Id, Region = r.RegionCode, Org = r.OrgUnitId }),
             // A notice is its reader's alone: any other one answers 404 (the scope filter shows each reader their own).
             ["budget-links"] = db => db.BudgetLinks.Select(l => new IdRow { Id = l.Id, Region = l.RegionCode, Org = l.OrgUnitId }),
+            ["withholdings"] = db => db.Withholdings.Select(w => new IdRow { Id = w.Id, Region = w.RegionCode }),
             ["notices"] = db => db.Notices.IgnoreQueryFilters().Select(n => new IdRow { Id = n.Id, Region = n.RegionCode }),
             ["panels"] = db => db.Panels.Select(p => new IdRow { Id = p.Id, Region = p.RegionCode, Org = p.Subjects.Select(x => (long?)x.OrgUnitId).FirstOrDefault() }),
         };
 
     /// <summary>Kinds that belong to a region, not to an organisation of it: they have no "other unit".</summary>
-    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts", "notices" };
+    private static readonly IReadOnlySet<string> RegionOnly = new HashSet<string> { "rounds", "imports", "tokens", "spot-checks", "files", "agencies", "conflicts", "experts", "notices", "withholdings" };
 
     /// <summary>
     /// Kinds whose path value is a fiscal year (<c>/settings/{year}</c>, <c>/ratings/{year}</c>): each region has every year, so no
@@ -241,6 +242,10 @@ public sealed class ProbeWorld
                 db.Notices.Add(Domain.Notices.Notice.Create(region, await db.Users.Where(u => u.UserName == reader).Select(u => u.Id).SingleAsync(),
                     Domain.Notices.NoticeKind.NewTask, Domain.Notices.NoticeTopic.Rectification, $"probe:{reader}", "探针：提醒", "探针登记的提醒", "/Rectifications", 1,
                     null, false, now));
+            // a 不公开 in each county (the ids the disclosure routes take)
+            foreach (var region in new[] { DemoCounty.NeighbourRegionCode, DemoCounty.RegionCode })
+                db.Withholdings.Add(Domain.Disclosure.Withholding.Withhold(region, now.Year, Domain.Disclosure.PublicationKind.ProjectTargets, "probe", "依申请公开",
+                    "探针登记", Domain.Disclosure.DisclosureSetting.DefaultReasons, new Domain.Targets.ReviewActor(null, "probe", Role.PerformanceDivision), now));
             await db.SaveChangesAsync();
         });
     }

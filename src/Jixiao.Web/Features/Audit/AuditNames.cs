@@ -80,6 +80,22 @@ public static class AuditNames
             ["FairReducePercent"] = "“中”调减比例", ["PoorReducePercent"] = "“差”调减比例", ["CancelPoor"] = "“差”取消安排", ["SuspendPoor"] = "“差”暂缓拨付",
             ["RecoverBelowPercent"] = "收回闲置资金的执行率", ["BlockIncrease"] = "失真或整改未完成不得增加",
         }),
+        ["PublicationBatch"] = new("公开批次", new Dictionary<string, string>
+        {
+            ["Kind"] = "公开内容", ["Title"] = "批次名称", ["Items"] = "公开条数", ["PublishedOn"] = "公开日期", ["PublishedBy"] = "发布人",
+            ["PublishedAtUtc"] = "发布时间",
+        }),
+        ["PublishedItem"] = new("公开内容", new Dictionary<string, string>
+        {
+            ["BatchId"] = "公开批次", ["Kind"] = "公开内容", ["SourceKey"] = "公开对象", ["SourceId"] = "公开的表单", ["Version"] = "版本", ["Code"] = "编码",
+            ["Title"] = "名称", ["DepartmentCode"] = "主管部门编码", ["Department"] = "主管部门", ["Unit"] = "单位", ["Category"] = "项目类别", ["Amount"] = "金额",
+            ["Summary"] = "摘要", ["Content"] = "公开内容（JSON）", ["PublishedOn"] = "公开日期",
+        }),
+        ["Withholding"] = new("不公开", new Dictionary<string, string>
+        {
+            ["Kind"] = "公开内容", ["SourceKey"] = "公开对象", ["Reason"] = "不公开理由", ["Note"] = "说明", ["By"] = "决定人", ["AtUtc"] = "决定时间",
+        }),
+        ["DisclosureSetting"] = new("信息公开设置", new Dictionary<string, string> { ["Reasons"] = "不公开理由清单" }),
         ["PaymentHold"] = new("暂缓拨付", new Dictionary<string, string>
         {
             ["From"] = "暂缓开始日期", ["Amount"] = "暂缓金额", ["CorrectiveActionId"] = "整改措施", ["HeldBy"] = "决定人", ["ReleasedOn"] = "解除日期",

@@ -92,6 +92,8 @@ public sealed class DemoSeeder(SystemDbContext db, DatabaseOptions database, IOp
         // Next year's continuing proposals with the link rules' suggestions, some decided.
         var links = await DemoBudgetLinks.FillAsync(db, DemoCounty.RegionCode, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoNotices.FillAsync(db, DemoCounty.RegionCode, "襄垣县", current, calendar.Today, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // This year's targets and last year's results published on the portal, a few kept with their reasons.
+        await DemoDisclosure.FillAsync(db, DemoCounty.RegionCode, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The morning's reminders: what is due soon or overdue for every demo account.
         var notices = await sweep.RunAsync(cancellationToken);

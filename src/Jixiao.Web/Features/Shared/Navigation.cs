@@ -21,6 +21,7 @@ public static class Navigation
         new("问题整改", "/Rectifications", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("预算挂钩", "/BudgetLinks", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("结果应用台账", "/ResultsApplication", [Role.BusinessDivision, Role.PerformanceDivision]),
+        new("信息公开", "/Disclosure", [Role.BusinessDivision, Role.PerformanceDivision]),
         new("指标库", "/Library", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision]),
         new("指标框架", "/Targets/Frame", [Role.PerformanceDivision]),
         new("第三方委托", "/Engagements", [Role.UnitFiller, Role.DepartmentReviewer, Role.BusinessDivision, Role.PerformanceDivision, Role.Agency]),
