@@ -12,12 +12,6 @@ namespace Jixiao.Web.Features.Demo;
 /// </summary>
 public static class DemoBudgetLinks
 {
-    private static async Task<CurrentUser> PerformanceUserAsync(SystemDbContext db, string region, CancellationToken ct)
-    {
-        var name = DemoCounty.Accounts.First(a => a.Region == region && a.Role == Role.PerformanceDivision).UserName;
-        return await DemoCounty.SignedInAsync(db, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(ct), ct);
-    }
-
     public static async Task<int> FillAsync(SystemDbContext db, string region, int year, DateTime nowUtc, CancellationToken ct)
     {
         var evaluated = await db.SelfEvaluations.AsNoTracking()
@@ -58,7 +52,7 @@ public static class DemoBudgetLinks
         }
         await db.SaveChangesAsync(ct);
         // and recorded two with this year's money as on the decision page: the first 暂缓拨付 (a payment hold) and the first 收回 (a ledger movement)
-        var perf = await PerformanceUserAsync(db, region, ct);
+        var perf = await DemoCounty.PerformanceUserAsync(db, region, ct);
         foreach (var kind in new[] { ThisYearAction.Suspend, ThisYearAction.Recover })
         {
             if (links.FirstOrDefault(l => l.State == LinkState.Suggested && l.SuggestedThisYear == kind) is { } link)

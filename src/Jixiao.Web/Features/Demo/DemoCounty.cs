@@ -116,4 +116,11 @@ public static class DemoCounty
         current.Set(scope, user.Id, user.UserName!, user.RegionCode);
         return current;
     }
+
+    /// <summary>The region's performance division account (绩效股), signed in.</summary>
+    public static async Task<CurrentUser> PerformanceUserAsync(SystemDbContext db, string region, CancellationToken ct)
+    {
+        var name = Accounts.First(a => a.Region == region && a.Role == Role.PerformanceDivision).UserName;
+        return await SignedInAsync(db, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(ct), ct);
+    }
 }

@@ -11,8 +11,7 @@ public static class DemoDisclosure
 {
     public static async Task<int> FillAsync(SystemDbContext db, string region, int year, DateTime nowUtc, CancellationToken ct)
     {
-        var name = DemoCounty.Accounts.First(a => a.Region == region && a.Role == Role.PerformanceDivision).UserName;
-        var perf = await DemoCounty.SignedInAsync(db, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(ct), ct);
+        var perf = await DemoCounty.PerformanceUserAsync(db, region, ct);
         var published = 0;
         foreach (var (kind, of, withheld) in new (PublicationKind, int, (string Reason, string Note)[])[]
                  {
