@@ -13,6 +13,9 @@ public enum PublicationKind
     DepartmentTargets = 2,
     [Label("绩效自评结果")]
     SelfEvaluationResults = 3,
+    /// <summary>A concluded key evaluation's report (财政重点评价报告).</summary>
+    [Label("重点评价报告")]
+    EvaluationReports = 4,
 }
 
 /// <summary>Where one approved item stands towards the public.</summary>
@@ -54,6 +57,7 @@ public sealed class PublicationBatch : IRegionOwned
     public static string DefaultTitle(int year, PublicationKind kind) => kind switch
     {
         PublicationKind.SelfEvaluationResults => $"{year} 年度绩效自评结果",
+        PublicationKind.EvaluationReports => $"{year} 年度财政重点绩效评价报告",
         PublicationKind.DepartmentTargets => $"{year} 年部门整体绩效目标",
         _ => $"{year} 年部门预算项目绩效目标",
     };

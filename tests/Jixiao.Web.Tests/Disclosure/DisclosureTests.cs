@@ -72,6 +72,7 @@ public sealed partial class DisclosureTests(DemoApps apps)
         var seen = new HashSet<string> { "/portal" };
         var text = new StringBuilder();
         var itemPages = 0;
+        var pdfs = new List<string>();
         while (queue.TryDequeue(out var url))
         {
             var response = await visitor.GetAsync(url);
@@ -86,13 +87,15 @@ public sealed partial class DisclosureTests(DemoApps apps)
                 continue;
             }
             var body = await response.Content.ReadAsStringAsync();
-            text.Append(body);
+            // the pages write names as character references (&#x5728;…): read them as a visitor does
+            text.Append(WebUtility.HtmlDecode(body));
             if (type != "text/html") continue;
             Assert.DoesNotContain("method=\"post\"", body, StringComparison.OrdinalIgnoreCase);
             foreach (var link in Href().Matches(body).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)))
             {
                 if (link.StartsWith("/lib/") || link.StartsWith("/css/") || link.StartsWith("/favicon")) continue;
                 Assert.True(link.StartsWith("/portal"), $"{url} links out of the portal: {link}");
+                if (link.EndsWith("/pdf")) { pdfs.Add(link); continue; }
                 if (link.StartsWith("/portal/items/") && ++itemPages > 60) continue;
                 if (seen.Add(link)) queue.Enqueue(link);
             }
@@ -103,6 +106,24 @@ public sealed partial class DisclosureTests(DemoApps apps)
         Assert.All(unapproved, code => Assert.DoesNotContain(code, all));
         Assert.All(withheld, code => Assert.DoesNotContain(code, all));
         Assert.All(words, word => Assert.DoesNotContain(word, all));
+
+        // Last year's key evaluation reports are published with their sections; a report's PDF is its page's sheet, printed.
+        Assert.Contains("重点评价报告", all);
+        {
+            Printing.FormPdfTests.RequireChromium();
+            var report = await app.AsSystemAsync<SystemDbContext, PublishedItem>(db =>
+                db.PublishedItems.FirstAsync(i => i.Kind == PublicationKind.EvaluationReports));
+            var reportPage = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/portal/items/{report.Id}"));
+            Assert.Contains("综合评价情况及评价结论", reportPage);
+            Assert.All(words, word => Assert.DoesNotContain(word, reportPage));
+            var pdf = await visitor.GetAsync($"/portal/items/{report.Id}/pdf");
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.False(pdf.Headers.Contains("Set-Cookie"));
+            var printed = Printing.FormPdfTests.Text(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains(report.Title.Replace(" ", ""), printed);
+            Assert.Contains("综合评价情况及评价结论", printed);
+        }
+        Assert.NotEmpty(pdfs);
 
         // Addresses that name nothing published answer 404.
         foreach (var path in new[] { "/portal/items/999999999", "/portal/batches/999999999", "/portal/batches/999999999/data.csv", $"/portal/990000/{year}",

@@ -5,7 +5,7 @@ namespace Jixiao.Web.Features.Demo;
 
 /// <summary>
 /// The demo county's publications: this year's approved project and department targets published with the budget, last year's approved
-/// self-evaluation results with the final accounts — each with a few items kept from the public with their reason and basis.
+/// self-evaluation results and key evaluation reports with the final accounts — each with a few items kept from the public with their reason and basis.
 /// </summary>
 public static class DemoDisclosure
 {
@@ -18,6 +18,7 @@ public static class DemoDisclosure
                      (PublicationKind.ProjectTargets, year, [("涉及国家秘密", "县保密局定密通知（襄保〔" + year + "〕3 号）"), ("依申请公开", "涉及第三方合同，按依申请公开办理")]),
                      (PublicationKind.DepartmentTargets, year, []),
                      (PublicationKind.SelfEvaluationResults, year - 1, [("涉及个人隐私", "含救助对象个人信息")]),
+                     (PublicationKind.EvaluationReports, year - 1, []),
                  })
         {
             var candidates = await DisclosureWork.CandidatesAsync(db, region, of, kind, ct);

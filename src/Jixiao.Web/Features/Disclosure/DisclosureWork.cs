@@ -10,12 +10,15 @@ namespace Jixiao.Web.Features.Disclosure;
 /// <summary>One indicator as the public sees it: its place in the frame, the target (and for a result the actual and the score).</summary>
 public sealed record PublicIndicator(string Level1, string Level2, string Name, string Target, string Unit, string Actual = "", string Score = "");
 
+/// <summary>A section of a published evaluation report (基本情况, 综合评价情况及评价结论 …).</summary>
+public sealed record PublicSection(string Name, string Text);
+
 /// <summary>
 /// The public content of a published item (stored as JSON in the snapshot): goals and indicators; for a self-evaluation result also the goal's
 /// completion, budget, spending and the score. Nothing else of the form is copied: no reviewer's opinion, finding, reason or file.
 /// </summary>
 public sealed record PublicContent(string OverallGoal, string AnnualGoal, IReadOnlyList<PublicIndicator> Indicators, string GoalCompletion = "",
-    decimal? Budget = null, decimal? Executed = null, string ExecutionRate = "", string Score = "", string Grade = "")
+    decimal? Budget = null, decimal? Executed = null, string ExecutionRate = "", string Score = "", string Grade = "", IReadOnlyList<PublicSection>? Sections = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -117,6 +120,22 @@ public static partial class DisclosureWork
                             DepartmentCode = u.Code, Department = u.Name, Unit = u.Name,
                         })
                     .OrderBy(c => c.DepartmentCode).ToListAsync(ct);
+            case PublicationKind.EvaluationReports:
+                var plans = await db.EvaluationPlans.AsNoTracking().Include(p => p.Subjects)
+                    .Where(p => p.RegionCode == region && p.FiscalYear == year && p.Kind == Domain.EvaluationPlans.EvaluationKind.Key
+                                && p.State == Domain.EvaluationPlans.PlanState.Concluded)
+                    .OrderBy(p => p.Code).ToListAsync(ct);
+                var orgIds = plans.Select(p => p.DepartmentId ?? 0).Concat(plans.SelectMany(p => p.Subjects.Select(s => s.OrgUnitId))).Distinct().ToList();
+                var orgs = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.Code, o.Name), ct);
+                return [.. plans.Select(p =>
+                {
+                    var (code, name) = orgs.GetValueOrDefault(p.DepartmentId ?? p.Subjects.Select(s => s.OrgUnitId).FirstOrDefault(), ("", ""));
+                    return new Candidate
+                    {
+                        SourceKey = "R" + p.Id, SourceId = p.Id, Version = 1, Code = p.Code, Title = p.Title, DepartmentId = p.DepartmentId, DepartmentCode = code,
+                        Department = name, Unit = string.Join("、", p.Subjects.Select(s => orgs.GetValueOrDefault(s.OrgUnitId).Name).Distinct()), Amount = p.Amount,
+                    };
+                })];
             default:
                 return await (from e in db.SelfEvaluations.AsNoTracking()
                         join p in db.Projects on e.ProjectId equals p.Id
@@ -144,6 +163,19 @@ public static partial class DisclosureWork
             return targets.ToDictionary(t => t.Id, t => (new PublicContent(t.OverallGoal, t.AnnualGoal,
                 [.. t.Indicators.OrderBy(i => i.Row).Select(i => new PublicIndicator(i.Level1, i.Level2, i.Name, TargetText(i.Comparison, i.TargetValue), i.Unit))]),
                 $"指标 {t.Indicators.Count} 个"));
+        }
+        if (kind == PublicationKind.EvaluationReports)
+        {
+            var plans = await db.EvaluationPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+            return plans.ToDictionary(p => p.Id, p =>
+            {
+                var score = Scores.Format(p.Total);
+                var grade = p.Grade?.Label() ?? "";
+                var sections = p.Sections;
+                return (new PublicContent("", "", [], Score: score, Grade: grade,
+                    Sections: [.. Domain.EvaluationPlans.PlanReport.Sections.Where(n => sections.GetValueOrDefault(n) is { Length: > 0 })
+                        .Select(n => new PublicSection(n, sections[n]))]), $"评价得分 {score}（{grade}）");
+            });
         }
         var forms = await db.SelfEvaluations.AsNoTracking().Include(e => e.Rows).Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         return forms.ToDictionary(e => e.Id, e =>

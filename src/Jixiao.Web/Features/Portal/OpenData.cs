@@ -16,6 +16,9 @@ public sealed record OpenField(string Name, string Title, string Type, string De
 /// </summary>
 public static class OpenData
 {
+    /// <summary>A published item as printed, on its page and in its PDF.</summary>
+    public const string ItemSheet = "/Features/Portal/_ItemSheet.cshtml";
+
     public static readonly IReadOnlyList<OpenField> Fields =
     [
         new("region_code", "区划代码", "string", "行政区划代码（6 位）"),
@@ -135,6 +138,14 @@ public static class OpenData
                 _ => Results.File(Xlsx(batch, items), FileTypes.Xlsx, FileName(batch, "xlsx")),
             };
         });
+        app.MapGet("/portal/items/{id:long}/pdf", async (long id, HttpContext http, SystemDbContext db, Printing.SheetPrinter printer, CancellationToken ct) =>
+            {
+                var item = await PortalQueries.ItemAsync(db, id, ct);
+                http.Response.Headers.CacheControl = "public, max-age=86400";
+                return await printer.FileAsync(http, item is null ? null
+                    : new Printing.PrintJob(item.Title, $"{item.FiscalYear}-{item.Kind.Label()}-{item.Code}", ItemSheet, item), ct);
+            })
+            .AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(PortalLimits.Policy);
         group.MapGet("/datapackage.json", async (long id, HttpContext http, SystemDbContext db, CancellationToken ct) =>
         {
             if (await PortalQueries.BatchAsync(db, id, ct) is not { } batch) return Results.NotFound();
