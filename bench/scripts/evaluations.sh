@@ -22,7 +22,7 @@ export BENCH_DB BENCH_APP BENCH_PORT
 PARALLEL="${1:-1}"
 YEAR=$((BENCH_YEAR - 1))
 URL="http://127.0.0.1:$BENCH_PORT"
-OUT="$RESULTS/evaluations-province.txt"
+OUT="${OUT:-$RESULTS/evaluations-province.txt}"
 
 env -C "$BENCH_APP" Database__Provider=Postgres "ConnectionStrings__Jixiao=$PG_EF" "Urls=$URL" Demo__PrintAccounts=false \
   ASPNETCORE_WEBROOT="$REPO/src/Jixiao.Web/wwwroot" dotnet Jixiao.Web.dll > "$BENCH_TMP/server-evaluations.log" 2>&1 &
