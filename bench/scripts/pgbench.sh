@@ -9,7 +9,7 @@ set -euo pipefail
 . "$(dirname "$0")/env.sh"
 T="${1:-30}"; shift || true
 SCRIPTS=("${@:-project-list.sql}"); [[ $# -eq 0 ]] && SCRIPTS=(project-list.sql project-list-page.sql)
-OUT="$RESULTS/project-list-pgbench.txt"   # appended: one block per run
+OUT="${OUT:-$RESULTS/project-list-pgbench.txt}"   # appended: one block per run
 echo "######## run $(date -u +%FT%TZ)" >> "$OUT"
 cd "$REPO/bench/scripts"
 percentiles() {  # pgbench -l lines: client_id transaction_no latency_us script_no epoch epoch_us

@@ -24,7 +24,7 @@ export TOKEN YEAR="$BENCH_YEAR"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/Projects?Year=$BENCH_YEAR")
 [[ "$code" == 200 ]] || { echo "GET /Projects with bearer answered $code" >&2; exit 1; }
 
-OUT="$RESULTS/project-list-wrk.txt"   # appended: one block per run
+OUT="${OUT:-$RESULTS/project-list-wrk.txt}"   # appended: one block per run
 echo "######## run $(date -u +%FT%TZ) jit=${JIT:-server default} app=$BENCH_APP ($(grep -ao "[0-9a-f]\{40\}" "$BENCH_APP/Jixiao.Web.dll" | head -1 || true))" >> "$OUT"
 for mode in api page; do
   export MODE=$mode

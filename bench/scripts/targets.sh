@@ -3,6 +3,7 @@
 #   (a) the performance division's target inbox at 16 connections (target p95 < 150 ms), JSON API and page;
 #   (b) saving a 30-indicator target form (PUT, one connection).
 #   bench/scripts/targets.sh REGION [DURATION=30s]      e.g. bench/scripts/targets.sh 990202
+#   SAVE=no bench/scripts/targets.sh REGION            — (a) only; OUT=FILE appends to another results file
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 REGION="${1:?region code of a generated region with targets}" DURATION="${2:-30s}"
@@ -18,7 +19,7 @@ token() { curl -sf -X POST "$URL/api/auth/tokens" -H 'Content-Type: application/
 PERF=$(token "perf.$REGION"); UNIT=$(token "yizhong.$REGION")
 PENDING=$(curl -sf -H "Authorization: Bearer $PERF" "$URL/api/targets/inbox?year=$BENCH_YEAR&box=Todo&pageSize=10" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 PAGES=$(( (PENDING + 49) / 50 ))
-OUT="$RESULTS/targets-wrk.txt"   # appended: one block per run
+OUT="${OUT:-$RESULTS/targets-wrk.txt}"   # appended: one block per run
 echo "######## run $(date -u +%FT%TZ) region=$REGION pending=$PENDING app=$BENCH_APP" >> "$OUT"
 export YEAR="$BENCH_YEAR" PAGES TOKEN="$PERF"
 for mode in api page; do
@@ -28,6 +29,7 @@ for mode in api page; do
     wrk -t2 -c16 -d"$DURATION" --timeout 60s --latency -s "$REPO/bench/scripts/targets-inbox.lua" "$URL"; load_note; } | tee -a "$OUT"
 done
 
+[[ "${SAVE:-yes}" == no ]] && exit 0   # SAVE=no: the inbox only (leaves the database as it was: no draft is started)
 # (b) a draft with 30 indicators: start one of the unit's unwritten projects, then save the form repeatedly
 PROJECT=$(curl -sf -H "Authorization: Bearer $UNIT" "$URL/api/targets/inbox?year=$BENCH_YEAR&box=NotStarted&pageSize=10" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["rows"][0]["projectId"])')

