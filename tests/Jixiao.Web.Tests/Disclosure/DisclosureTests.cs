@@ -141,10 +141,22 @@ public sealed partial class DisclosureTests(DemoApps apps)
         using var jkw = await app.ClientForAsync("jkw");
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.GetAsync($"/api/disclosure?year={year}")).StatusCode);
 
+        // Other tests of the shared demo may have approved targets since the seed published them: publish those first.
         var overview = await OkAsync<Overview>(await perf.GetAsync($"/api/disclosure?year={year}"));
+        if (overview.Kinds.Single(k => k.Kind == PublicationKind.ProjectTargets).Total.Waiting > 0)
+        {
+            await OkAsync<Batch>(await perf.PostAsJsonAsync("/api/disclosure/batches", new { year, kind = "ProjectTargets" }));
+            overview = await OkAsync<Overview>(await perf.GetAsync($"/api/disclosure?year={year}"));
+        }
         var targets = overview.Kinds.Single(k => k.Kind == PublicationKind.ProjectTargets).Total;
-        var batch = overview.Batches.Single(b => b.Kind == PublicationKind.ProjectTargets);
-        Assert.Equal((targets.Items, targets.Items - targets.Withheld, 0), (targets.Published + targets.Withheld, batch.Items, targets.Waiting));
+        Assert.Equal((targets.Items, 0), (targets.Published + targets.Withheld, targets.Waiting));
+        Assert.True(targets.Withheld > 0 && overview.Batches.Where(b => b.Kind == PublicationKind.ProjectTargets).Sum(b => b.Items) >= targets.Published);
+
+        // The same figures as a sheet: the total line of each kind, then its departments.
+        var sheet = SpreadsheetReader.Read(await perf.GetByteArrayAsync($"/api/disclosure/statistics.xlsx?year={year}"), "公开.xlsx", new UploadLimits());
+        Assert.Equal($"{year} 年度预算绩效信息公开情况", sheet[0][0]);
+        Assert.Equal(["项目绩效目标", "合计", targets.Items.ToString(), targets.Published.ToString()],
+            sheet.First(r => r[0] == "项目绩效目标" && r[1] == "合计").Cells.Take(4));
 
         // Nothing waits: a second batch is refused; the funding division may read but not publish; a reason must be on the list.
         var none = await RefusedAsync(await perf.PostAsJsonAsync("/api/disclosure/batches", new { year, kind = "ProjectTargets" }), HttpStatusCode.Conflict);

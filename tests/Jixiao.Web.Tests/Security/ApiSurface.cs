@@ -228,7 +228,7 @@ public static class AccessRules
         ("POST", Rx("^/api/disclosure/(batches|withholdings)$"), Performance),
         ("DELETE", Rx("^/api/disclosure/withholdings/\\{[^}]+\\}$"), Performance),
         ("PUT", Rx("^/api/disclosure/reasons$"), Performance),
-        ("GET", Rx("^/api/disclosure(/|/items)?$"), Finance),
+        ("GET", Rx("^/api/disclosure(/|/items|/statistics\\.xlsx)?$"), Finance),
         // 结果应用台账: finance only (it prints it for the 人大).
         ("GET", Rx("^/api/results-chain(/|/xlsx|/pdf)?$"), Finance),
         ("GET", Rx("^/api/rectifications(/|$)"), Business),

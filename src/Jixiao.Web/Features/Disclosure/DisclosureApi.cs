@@ -15,6 +15,14 @@ public static class DisclosureApi
                 TypedResults.Ok(await DisclosureQueries.OverviewAsync(db, user, year ?? calendar.Year, ct)))
             .WithName("GetDisclosureOverview")
             .WithSummary("某年度的信息公开情况：项目绩效目标、部门整体绩效目标、绩效自评结果各自的已批复数、已公开数和公开率、待公开、不公开（按理由），按主管部门；已发布的批次");
+        group.MapGet("/statistics.xlsx", async (int? year, JixiaoDbContext db, CurrentUser user, BusinessClock calendar, CancellationToken ct) =>
+            {
+                var (name, content) = await DisclosureQueries.ExportAsync(db, user, year ?? calendar.Year, ct);
+                return TypedResults.File(content, FileTypes.Xlsx, name);
+            })
+            .ProducesFile(FileTypes.Xlsx)
+            .WithName("ExportDisclosureStatistics")
+            .WithSummary("导出某年度信息公开情况（xlsx）：各类内容及各主管部门的已批复、已公开、公开率、待公开、不公开及理由");
         group.MapGet("/items", async Task<Ok<CandidatePage>> ([AsParameters] CandidateQuery q, JixiaoDbContext db, CurrentUser user, BusinessClock calendar,
                 CancellationToken ct) =>
                 TypedResults.Ok(await DisclosureQueries.ItemsAsync(db, user, q, q.Year ?? calendar.Year, ct)))

@@ -64,4 +64,28 @@ public static class DisclosureQueries
         var page = Math.Clamp(q.Page ?? 1, 1, Math.Max(1, (list.Count + PageSize - 1) / PageSize));
         return new CandidatePage(year, q.Kind, [.. list.Skip((page - 1) * PageSize).Take(PageSize)], list.Count, page, PageSize);
     }
+
+    /// <summary>The year's figures as one xlsx: a block per kind, its total line first, then its departments; the reasons of what is withheld.</summary>
+    public static async Task<(string FileName, byte[] Content)> ExportAsync(JixiaoDbContext db, CurrentUser user, int year, CancellationToken ct)
+    {
+        var o = await OverviewAsync(db, user, year, ct);
+        string[] header = ["公开内容", "主管部门", "已批复", "已公开", "公开率", "待公开", "不公开", "不公开理由"];
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { $"{year} 年度预算绩效信息公开情况" },
+            new object?[] { "说明：已批复指已批复的目标、审核通过的自评、已出具结论的重点评价；已公开含调整前已公开的版本；待公开含调整后的新版本。" },
+            header,
+        };
+        foreach (var k in o.Kinds)
+        {
+            var reasons = string.Join("、", k.Reasons.Select(r => $"{r.Reason} {r.Count}"));
+            rows.Add(Line(k.Kind.Label(), k.Total, reasons));
+            rows.AddRange(k.ByDepartment.Select(d => Line(k.Kind.Label(), d, "")));
+        }
+        return ($"{year}年度信息公开情况.xlsx", XlsxWriter.Write("信息公开", rows,
+            new SheetLayout(Widths: [18, 28, 10, 10, 10, 10, 10, 30], HeaderRows: [3], Titled: true, NoteRows: [2])));
+
+        static IReadOnlyList<object?> Line(string kind, DisclosureCount c, string reasons) =>
+            [kind, c.Department, c.Items, c.Published, Percent.Of(c.Rate), c.Waiting, c.Withheld, reasons];
+    }
 }

@@ -72,7 +72,7 @@ public static partial class TargetQueries
 
     public static async Task<TargetView?> ViewAsync(JixiaoDbContext db, CurrentUser user, long id, CancellationToken ct)
     {
-        var target = await db.Targets.AsNoTracking().Include(t => t.Indicators).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == id, ct);
+        var target = await db.Targets.AsNoTracking().Include(t => t.Indicators.OrderBy(i => i.Row)).Include(t => t.Steps.OrderBy(s => s.Seq)).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (target is null) return null;
         var project = target.ProjectId is { } pid ? await db.Projects.AsNoTracking().SingleAsync(p => p.Id == pid, ct) : null;
         var orgName = await db.OrgUnits.Where(o => o.Id == target.OrgUnitId).Select(o => o.Name).SingleAsync(ct);
