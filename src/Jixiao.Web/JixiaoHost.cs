@@ -33,6 +33,7 @@ public static class JixiaoHost
         services.AddScoped<Features.Notices.NoticeSweep>();
         services.AddHostedService<Features.Notices.NoticeService>();
         services.AddSingleton<Features.Projects.ProjectListCache>();
+        services.AddSingleton<PortalCache>();
         services.AddSingleton<IReferenceSeed, Features.Library.LibrarySeed.Reference>();
         services.AddJixiaoAuth();
         services.AddPortalLimits(builder.Configuration);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jixiao.Web.Features.Portal;
 
 /// <summary>A region-year: its batches with downloads, its departments, and every published item, searchable by project, department and sector.</summary>
-public sealed class RegionModel(SystemDbContext db) : PortalPage
+public sealed class RegionModel(SystemDbContext db, PortalCache cache) : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
@@ -17,7 +17,7 @@ public sealed class RegionModel(SystemDbContext db) : PortalPage
     public async Task<IActionResult> OnGetAsync(string region, int year, CancellationToken ct)
     {
         if (Q?.Length > 100 || year is < Domain.Organisation.FiscalYears.Earliest or > Domain.Organisation.FiscalYears.Latest) return NotFound();
-        if (await PortalQueries.RegionYearAsync(db, region, year, new PortalQuery(Q, Department, Kind, Category, PageNumber), ct) is not { } view) return NotFound();
+        if (await cache.RegionYearAsync(db, region, year, new PortalQuery(Q, Department, Kind, Category, PageNumber), ct) is not { } view) return NotFound();
         View = view;
         return Page();
     }
