@@ -125,6 +125,11 @@ public sealed partial class DisclosureTests(DemoApps apps)
         }
         Assert.NotEmpty(pdfs);
 
+        // A search longer than any name is cut and says so, rather than failing.
+        var clipped = await visitor.GetAsync($"/portal/{Web.Features.Demo.DemoCounty.RegionCode}/{year}?Q={new string('县', 150)}");
+        Assert.Equal(HttpStatusCode.OK, clipped.StatusCode);
+        Assert.Contains("已按前 100 字查询", WebUtility.HtmlDecode(await clipped.Content.ReadAsStringAsync()));
+
         // Addresses that name nothing published answer 404.
         foreach (var path in new[] { "/portal/items/999999999", "/portal/batches/999999999", "/portal/batches/999999999/data.csv", $"/portal/990000/{year}",
                      $"/portal/{Web.Features.Demo.DemoCounty.NeighbourRegionCode}/{year}" })

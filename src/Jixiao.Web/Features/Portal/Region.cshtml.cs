@@ -12,11 +12,16 @@ public sealed class RegionModel(SystemDbContext db, PortalCache cache) : PortalP
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
+    public const int MaxSearch = 100;
+
     public PortalRegionYear View { get; private set; } = null!;
+    public bool Clipped { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string region, int year, CancellationToken ct)
     {
-        if (Q?.Length > 100 || year is < Domain.Organisation.FiscalYears.Earliest or > Domain.Organisation.FiscalYears.Latest) return NotFound();
+        if (year is < Domain.Organisation.FiscalYears.Earliest or > Domain.Organisation.FiscalYears.Latest) return NotFound();
+        // a search longer than anything a name holds is cut, and the page says so, rather than refused
+        if (Q?.Trim() is { Length: > MaxSearch } q) (Q, Clipped) = (q[..MaxSearch], true);
         if (await cache.RegionYearAsync(db, region, year, new PortalQuery(Q, Department, Kind, Category, PageNumber), ct) is not { } view) return NotFound();
         View = view;
         return Page();

@@ -134,13 +134,14 @@ public static class ResultsChain
         var results = await BudgetLinkWork.FactsAsync(db, projects.Keys.ToDictionary(id => id, _ => (long?)null), ct);
 
         var findings = items.ToLookup(r => r.ProjectId);
+        var corrections = monitoring.ToLookup(a => a.ProjectId);
         var lines = new List<(string Sort, ChainLine Line)>();
         foreach (var p in projects.Values)
         {
             if (q.Department is { } only && p.DepartmentId != only) continue;
             var own = findings[p.Id].OrderBy(r => r.Id).ToList();
             var budget = linksByProject[p.Id].Select(l => Budget(l.Link, l.ProposalCode)).ToList();
-            var money = monitoring.Where(a => a.ProjectId == p.Id).Select(a => Money(a, MonitoringOrigin))
+            var money = corrections[p.Id].Select(a => Money(a, MonitoringOrigin))
                 .Concat(linksByProject[p.Id].Select(l => l.Link.CorrectiveActionId is { } id ? linkActions.GetValueOrDefault(id) : null).OfType<CorrectiveAction>()
                     .Select(a => Money(a, LinkOrigin)))
                 .OrderBy(m => m.Date).ThenBy(m => m.Id).ToList();
